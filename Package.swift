@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// A `.systemLibrary` adapter for a Debian C library found through pkg-config.
+func systemLibrary(_ name: String, pkgConfig: String, apt: String) -> Target {
+    .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkgConfig, providers: [.apt([apt])])
+}
+
+let package = Package(
+    name: "ogpress",
+    products: [
+        .executable(name: "ogpress", targets: ["ogpress"]),
+    ],
+    targets: [
+        // C adapters.
+        systemLibrary("CSQLite", pkgConfig: "sqlite3", apt: "libsqlite3-dev"),
+        systemLibrary("CCrypto", pkgConfig: "libcrypto", apt: "libssl-dev"),
+        systemLibrary("CFreeType", pkgConfig: "freetype2", apt: "libfreetype-dev"),
+        systemLibrary("CHarfBuzz", pkgConfig: "harfbuzz", apt: "libharfbuzz-dev"),
+        systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
+        .target(name: "CLinuxShims"),
+        .target(name: "CImageShims", dependencies: ["CPNG"]),
+
+        // Libraries, leaves first.
+        .target(name: "HTTPServer", dependencies: ["CLinuxShims"]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "Store", dependencies: ["SQLite", "CCrypto"]),
+        .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CImageShims"]),
+        .target(name: "OGServer", dependencies: ["HTTPServer", "Render", "Store"]),
+        .executableTarget(name: "ogpress", dependencies: ["OGServer"]),
+
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OGServerTests", dependencies: ["OGServer", "HTTPServer", "Store", "Render"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

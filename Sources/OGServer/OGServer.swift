@@ -1,0 +1,3 @@
+import HTTPServer
+import Render
+import Store
