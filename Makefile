@@ -1,0 +1,43 @@
+# ogpress: `make serve` runs the server, `make test` runs every test. Both install what is missing first.
+
+SWIFT ?= swift
+PORT ?= 8080
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian packages the build, the tests and the renderer need (C libraries, fonts, test clients).
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev libfreetype-dev libharfbuzz-dev libpng-dev \
+	fonts-inter fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-jetbrains-mono fonts-dejavu-core \
+	curl python3
+
+.PHONY: setup build release serve test clean
+
+## setup: install the Debian packages that are missing (idempotent; does nothing when all are there)
+setup:
+	@missing=""; \
+	for package in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed$$' || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+## build: debug build
+build: setup
+	$(SWIFT) build
+
+## release: optimized build
+release: setup
+	$(SWIFT) build -c release
+
+## serve: release build, then the server on port $(PORT) with cache/ and config/
+serve: release
+	.build/release/ogpress serve --config config/ogpress.json --port $(PORT)
+
+## test: the whole test suite
+test: setup
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,24 @@
+import Foundation
+import HTTPServer
+import Store
+
+/// Finds the account behind `Authorization: Bearer og_live_…`.
+struct Authenticator: Sendable {
+    let store: Store
+
+    /// - Throws: `HTTPError` 401 when the header is missing or the key unknown.
+    func account(for request: Request) throws -> Account {
+        guard let header = request.headers["Authorization"]?.trimmingCharacters(in: .whitespaces), !header.isEmpty else {
+            throw APIError.unauthorized(APIError.missingKey)
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw APIError.unauthorized(APIError.missingKey)
+        }
+        let key = parts[1].trimmingCharacters(in: .whitespaces)
+        guard let account = try store.account(forAPIKey: key) else {
+            throw APIError.unauthorized(APIError.invalidKey)
+        }
+        return account
+    }
+}

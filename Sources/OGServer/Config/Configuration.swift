@@ -1,0 +1,38 @@
+import Foundation
+
+/// Everything the server needs to start. Built from defaults, then `config/ogpress.json`, then
+/// environment variables, then command-line options, each overriding the one before.
+public struct Configuration: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Base of the URLs handed out, e.g. the CDN's domain. Nil means `http://<host>:<port>`.
+    public var publicURL: String?
+    /// Root of the store: `renders/` and `ogpress.sqlite` live here.
+    public var cacheDirectory = "cache"
+    /// Folder of `<id>.html` + `<id>.json` template pairs.
+    public var templatesDirectory = "config/templates"
+    /// Folders searched for font files.
+    public var fontDirectories = ["/usr/share/fonts"]
+    /// Days a stored file lives after its last request.
+    public var retentionDays = 30
+    /// Threads that handle requests (rendering and SQLite run there, never on the event loop).
+    public var workerThreads = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// Write one line per request to stderr.
+    public var accessLog = false
+    public var limits = Limits()
+    public var plans = Plan.defaults
+
+    public init() {}
+
+    /// The public base URL without a trailing slash.
+    public var resolvedPublicURL: String {
+        var base = publicURL ?? "http://\(host == "0.0.0.0" ? "localhost" : host):\(port)"
+        while base.hasSuffix("/") { base.removeLast() }
+        return base
+    }
+
+    /// The plan called `name`, if configured.
+    public func plan(named name: String) -> Plan? {
+        plans.first { $0.name == name }
+    }
+}

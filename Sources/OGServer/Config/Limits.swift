@@ -1,0 +1,19 @@
+/// Input limits. Every breach is answered with a clear 4xx, never a crash.
+public struct Limits: Sendable, Equatable {
+    /// Largest request body accepted, in bytes.
+    public var maxBodyBytes = 1 << 20
+    /// Largest `html` field, in bytes of UTF-8.
+    public var maxHTMLBytes = 512 * 1024
+    /// Deepest JSON nesting accepted.
+    public var maxJSONDepth = 32
+    /// Largest width or height, in pixels.
+    public var maxDimension = 4096
+    /// Largest request header block, in bytes.
+    public var maxHeaderBytes = 16 * 1024
+    /// How long a client may take to send its header block.
+    public var headerReadTimeoutSeconds = 10
+    /// How long an idle keep-alive connection stays open; longer than CDNs' own (60 s at most).
+    public var idleTimeoutSeconds = 75
+
+    public init() {}
+}

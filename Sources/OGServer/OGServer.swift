@@ -1,3 +1,0 @@
-import HTTPServer
-import Render
-import Store

@@ -1,0 +1,56 @@
+import Foundation
+import HTTPServer
+
+/// The outcome of a request's conditional header fields for a stored representation.
+enum PreconditionOutcome: Equatable {
+    /// Send the representation.
+    case proceed
+    /// 304: the client's copy is current.
+    case notModified
+    /// 412: a precondition the client required is false.
+    case failed
+}
+
+/// Evaluates If-Match, If-Unmodified-Since, If-None-Match and If-Modified-Since for GET and HEAD,
+/// in the order RFC 9110 §13.2.2 prescribes.
+enum Preconditions {
+    static func evaluate(_ headers: HTTPHeaders, etag: String, lastModified: Date) -> PreconditionOutcome {
+        let ifMatch = headers.values(for: "If-Match")
+        if !ifMatch.isEmpty {
+            // §13.1.1: strong comparison; a weak tag never matches.
+            if !matches(ifMatch, etag: etag, weak: false) { return .failed }
+        } else if let text = headers["If-Unmodified-Since"], let date = HTTPDate.parse(text) {
+            if wholeSeconds(lastModified) > date { return .failed }
+        }
+        let ifNoneMatch = headers.values(for: "If-None-Match")
+        if !ifNoneMatch.isEmpty {
+            // §13.1.2: weak comparison.
+            return matches(ifNoneMatch, etag: etag, weak: true) ? .notModified : .proceed
+        }
+        if let text = headers["If-Modified-Since"], let date = HTTPDate.parse(text) {
+            return wholeSeconds(lastModified) <= date ? .notModified : .proceed
+        }
+        return .proceed
+    }
+
+    /// Whether any entity tag in the field lines matches `etag` (a quoted strong tag).
+    static func matches(_ lines: [String], etag: String, weak: Bool) -> Bool {
+        for line in lines {
+            for member in line.split(separator: ",") {
+                let candidate = member.trimmingSpaces()
+                if candidate == "*" { return true }
+                if candidate.hasPrefix("W/") {
+                    if weak, candidate.dropFirst(2) == etag { return true }
+                } else if candidate == etag {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// HTTP dates carry whole seconds, so compare at that precision.
+    private static func wholeSeconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+}

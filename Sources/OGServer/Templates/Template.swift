@@ -1,0 +1,40 @@
+/// A built-in card: HTML with `{{name}}` placeholders plus the manifest that describes it.
+public struct Template: Sendable, Equatable {
+    /// One placeholder a template offers.
+    public struct Variable: Sendable, Equatable {
+        public var name: String
+        public var description: String
+        public var example: String
+        /// Used when a request does not give the variable.
+        public var defaultValue: String
+    }
+
+    public var id: String
+    public var description: String
+    public var width: Int
+    public var height: Int
+    public var variables: [Variable]
+    public var html: String
+    /// SHA-256 of the HTML and the manifest together: editing either gives new cache keys.
+    public var digest: String
+
+    /// Names of the variables the HTML actually refers to.
+    public var usedVariables: Set<String> {
+        Set(TemplateText.placeholders(in: html))
+    }
+
+    /// The values a render uses: each used variable from `data`, else its default. Unused data is dropped,
+    /// so it cannot change the cache key.
+    public func resolvedValues(from data: [String: String]) -> [String: String] {
+        var values: [String: String] = [:]
+        for name in usedVariables {
+            values[name] = data[name] ?? variables.first { $0.name == name }?.defaultValue ?? ""
+        }
+        return values
+    }
+
+    /// The HTML with every placeholder replaced by its HTML-escaped value.
+    public func filled(with values: [String: String]) -> String {
+        TemplateText.substitute(html) { name in TemplateText.escapeHTML(values[name] ?? "") }
+    }
+}
