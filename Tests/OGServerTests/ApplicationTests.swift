@@ -1,0 +1,137 @@
+import Foundation
+import HTTPServer
+import Store
+import Testing
+@testable import OGServer
+
+/// The API through the router, without sockets.
+@Suite(.serialized)
+struct ApplicationTests {
+    static let blog = #"{"template":"blog","data":{"title":"How We Scaled to 1M Users","author":"Jane Smith","date":"June 2026","site":"acme.dev"}}"#
+
+    @Test func firstKeyIsCreatedOnce() throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        #expect(app.key.hasPrefix("og_live_") && app.key.count == 40)
+        #expect(try app.application.createFirstAPIKeyIfNeeded() == nil)
+    }
+
+    @Test func rendersOnceThenAnswersFromCache() throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        let first = app.send(.post, "/images", json: Self.blog, key: app.key)
+        #expect(first.status == .ok, "\(first.bodyText)")
+        let firstJSON = try JSONParser.parse(first.bodyBytes)
+        #expect(firstJSON["cached"] == .bool(false))
+        #expect(firstJSON["width"] == .integer(1200) && firstJSON["height"] == .integer(630) && firstJSON["format"] == .string("png"))
+        guard case .string(let url)? = firstJSON["url"] else { Issue.record("no url"); return }
+        #expect(url.hasPrefix("https://cdn.example/renders/") && url.hasSuffix(".png"))
+
+        let reordered = #"{"data":{"site":"acme.dev","date":"June 2026","author":"Jane Smith","title":"How We Scaled to 1M Users"},"template":"blog","width":1200}"#
+        let second = app.send(.post, "/images", json: reordered, key: app.key)
+        let secondJSON = try JSONParser.parse(second.bodyBytes)
+        #expect(secondJSON["cached"] == .bool(true))
+        #expect(secondJSON["url"] == .string(url))
+        #expect(app.storedFiles().count == 1)
+
+        let path = String(url.dropFirst("https://cdn.example".count))
+        let image = app.send(.get, path)
+        #expect(image.status == .ok)
+        #expect(Array(image.bodyBytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        #expect(image.headers["Content-Type"] == "image/png")
+        #expect(image.headers["Cache-Control"] == "public, max-age=31536000, immutable, no-transform")
+        #expect(image.headers["ETag"] == "\"\(SHA256.hex(image.bodyBytes))\"")
+        #expect(image.headers["Last-Modified"] != nil && image.headers["Accept-Ranges"] == "none")
+        #expect(image.headers["Vary"] == nil && image.headers["Set-Cookie"] == nil)
+
+        let etag = image.headers["ETag"]!
+        let notModified = app.send(.get, path, headers: [("If-None-Match", "\"other\", \(etag)")])
+        #expect(notModified.status == .notModified)
+        #expect(notModified.bodyBytes.isEmpty)
+        #expect(notModified.headers["ETag"] == etag && notModified.headers["Cache-Control"] == image.headers["Cache-Control"])
+        #expect(app.send(.get, path, headers: [("If-Match", "\"other\"")]).status == .preconditionFailed)
+        #expect(app.send(.head, path).status == .ok)
+    }
+
+    @Test func expiredFileIsRenderedAgainFromItsSpec() throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        let created = try JSONParser.parse(app.send(.post, "/images", json: Self.blog, key: app.key).bodyBytes)
+        guard case .string(let url)? = created["url"] else { Issue.record("no url"); return }
+        let path = String(url.dropFirst("https://cdn.example".count))
+        let before = app.send(.get, path).bodyBytes
+        for file in app.storedFiles() { try FileManager.default.removeItem(atPath: app.cacheDirectory + "/" + file) }
+        let again = app.send(.get, path)
+        #expect(again.status == .ok)
+        #expect(again.bodyBytes == before, "rendering is deterministic, so the same URL gives the same bytes")
+    }
+
+    @Test(arguments: [
+        "/renders/abc.png", "/renders/\(String(repeating: "A", count: 64)).png", "/renders/\(String(repeating: "a", count: 64)).gif",
+        "/renders/\(String(repeating: "a", count: 64))", "/renders/..%2f..%2fetc%2fpasswd",
+    ])
+    func malformedRenderNamesAreLongLived404s(_ path: String) throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        let response = app.send(.get, path)
+        #expect(response.status == .notFound)
+        #expect(response.headers["Cache-Control"] == "public, max-age=86400")
+    }
+
+    @Test func unknownRenderIsAShortLived404() throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        let response = app.send(.get, "/renders/\(String(repeating: "0", count: 64)).png")
+        #expect(response.status == .notFound)
+        #expect(response.headers["Cache-Control"] == "public, max-age=60")
+        #expect(try JSONParser.parse(response.bodyBytes)["error"] != nil)
+    }
+
+    @Test func authentication() throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        let missing = app.send(.post, "/images", json: Self.blog)
+        #expect(missing.status == .unauthorized)
+        #expect(try JSONParser.parse(missing.bodyBytes)["error"] == .string(APIError.missingKey))
+        let wrong = app.send(.post, "/images", json: Self.blog, key: "og_live_" + String(repeating: "0", count: 32))
+        #expect(wrong.status == .unauthorized)
+        #expect(try JSONParser.parse(wrong.bodyBytes)["error"] == .string(APIError.invalidKey))
+        let malformed = app.send(.post, "/images", json: Self.blog, key: "hello")
+        #expect(malformed.status == .unauthorized)
+        #expect(app.storedFiles().isEmpty)
+    }
+
+    @Test(arguments: [
+        "not json", #"{"template":"blog","html":"<p>x</p>"}"#, "{}", #"{"template":"nope"}"#,
+        #"{"html":"<p>x</p>","width":0}"#, #"{"html":"<p>x</p>","height":5000}"#, #"{"html":"<p>x</p>","format":"gif"}"#,
+    ])
+    func badInputIs400AndLeavesNothing(_ json: String) throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        let response = app.send(.post, "/images", json: json, key: app.key)
+        #expect(response.status == .badRequest)
+        #expect(response.headers["Content-Type"] == "application/json")
+        guard case .string(let message)? = try JSONParser.parse(response.bodyBytes)["error"] else {
+            Issue.record("no error message"); return
+        }
+        #expect(!message.isEmpty)
+        #expect(app.storedFiles().isEmpty)
+    }
+
+    @Test func templatesAreListedWithTheirVariables() throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        let response = app.send(.get, "/templates")
+        #expect(response.status == .ok)
+        guard case .array(let list)? = try JSONParser.parse(response.bodyBytes)["templates"] else {
+            Issue.record("no list"); return
+        }
+        let ids = list.compactMap { entry -> String? in if case .string(let id)? = entry["id"] { return id } else { return nil } }
+        #expect(ids == ["blog", "docs", "minimal"])
+        let names = list.map { entry -> [String] in
+            guard case .array(let variables)? = entry["variables"] else { return [] }
+            return variables.compactMap { if case .string(let name)? = $0["name"] { return name } else { return nil } }
+        }
+        #expect(names == [["title", "author", "date", "site"], ["category", "title", "description", "site"], ["title", "background", "color"]])
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import HTTPServer
+import Testing
+@testable import OGServer
+
+struct PreconditionsTests {
+    static let etag = "\"abc\""
+    static let modified = Date(timeIntervalSince1970: 1_700_000_000)
+
+    static func evaluate(_ fields: [(String, String)]) -> PreconditionOutcome {
+        var headers = HTTPHeaders()
+        for (name, value) in fields { headers.add(name, value) }
+        return Preconditions.evaluate(headers, etag: etag, lastModified: modified)
+    }
+
+    @Test(arguments: [
+        ([], PreconditionOutcome.proceed),
+        ([("If-None-Match", "\"abc\"")], .notModified),
+        ([("If-None-Match", "W/\"abc\"")], .notModified),
+        ([("If-None-Match", "*")], .notModified),
+        ([("If-None-Match", "\"x\", \"abc\"")], .notModified),
+        ([("If-None-Match", "\"x\""), ("If-None-Match", "\"abc\"")], .notModified),
+        ([("If-None-Match", "\"x\"")], .proceed),
+        ([("If-None-Match", "abc")], .proceed),
+        // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2 step 4).
+        ([("If-None-Match", "\"x\""), ("If-Modified-Since", "Wed, 15 Nov 2023 00:00:00 GMT")], .proceed),
+        ([("If-Modified-Since", "Wed, 15 Nov 2023 00:00:00 GMT")], .notModified),
+        ([("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")], .proceed),
+        ([("If-Modified-Since", "yesterday")], .proceed),
+        ([("If-Match", "\"abc\"")], .proceed),
+        ([("If-Match", "*")], .proceed),
+        ([("If-Match", "W/\"abc\"")], .failed),
+        ([("If-Match", "\"x\"")], .failed),
+        ([("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")], .failed),
+        ([("If-Unmodified-Since", "Wed, 15 Nov 2023 00:00:00 GMT")], .proceed),
+    ])
+    func evaluatesInRFCOrder(_ fields: [(String, String)], _ expected: PreconditionOutcome) {
+        #expect(Self.evaluate(fields) == expected)
+    }
+
+    @Test func formatsAndParsesIMFFixdate() {
+        let text = HTTPDate.format(Self.modified)
+        #expect(text == "Tue, 14 Nov 2023 22:13:20 GMT")
+        #expect(HTTPDate.parse(text) == Self.modified)
+        #expect(HTTPDate.parse("Tue, 14 Nov 2023 22:13:20 UTC") == nil)
+        #expect(HTTPDate.parse("Tue, 14 Foo 2023 22:13:20 GMT") == nil)
+    }
+}
