@@ -62,7 +62,7 @@ struct LiveServerTests {
         _ = try Self.curl(["-o", file, local])
         let bytes = try #require(FileManager.default.contents(atPath: file))
         #expect(head.fields["content-length"] == String(bytes.count))
-        #expect(etag == "\"\(Store.SHA256.hex(Array(bytes)))\"")
+        #expect(etag == "\"\(SHA256.hex(Array(bytes)))\"")
 
         let conditional = Self.headers(of: try Self.curl(["-i", "-H", "If-None-Match: \(etag)", local]))
         #expect(conditional.status == 304)
