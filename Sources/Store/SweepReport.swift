@@ -1,0 +1,11 @@
+/// What a sweep removed.
+public struct SweepReport: Sendable, Equatable {
+    /// Files whose rows had expired (the rows stay, so the spec can be rendered again).
+    public var expiredFiles: Int
+    /// Files with no live row, older than the grace period.
+    public var orphanFiles: Int
+    /// Temporary files older than the grace period, left by interrupted writes.
+    public var tempFiles: Int
+    /// Bytes of all removed files.
+    public var bytesFreed: Int64
+}
