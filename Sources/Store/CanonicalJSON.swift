@@ -34,8 +34,6 @@ indirect enum CanonicalJSON {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     private static func writeString(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         for byte in string.utf8 {
@@ -49,8 +47,8 @@ indirect enum CanonicalJSON {
             case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0x00..<0x20:
                 output.append(contentsOf: Array("\\u00".utf8))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
+                output.append(Hex.digits[Int(byte >> 4)])
+                output.append(Hex.digits[Int(byte & 0x0F)])
             default:
                 // Bytes of multi-byte UTF-8 sequences are all >= 0x80 and pass through unchanged.
                 output.append(byte)

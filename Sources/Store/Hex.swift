@@ -1,6 +1,7 @@
 /// Lowercase hexadecimal encoding.
 enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
+    /// The ASCII digits `0-9a-f`, indexed by nibble value.
+    static let digits = Array("0123456789abcdef".utf8)
 
     /// The bytes as lowercase hex, two characters per byte.
     static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {

@@ -22,8 +22,8 @@ struct RenderRecord {
         self.format = format
         self.byteCount = try row.integer(1)
         self.contentDigest = try row.text(2)
-        self.created = Date(timeIntervalSince1970: try row.real(3))
-        self.expires = Date(timeIntervalSince1970: try row.real(4))
+        self.created = try row.date(3)
+        self.expires = try row.date(4)
         self.filePresent = try row.integer(5) != 0
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 
 // Typed column reads for the store's own schema; a mismatch means a damaged index.
@@ -15,6 +16,10 @@ extension Row {
     func real(_ index: Int) throws -> Double {
         guard let value = self[index].double else { throw Self.mismatch(index) }
         return value
+    }
+
+    func date(_ index: Int) throws -> Date {
+        Date(timeIntervalSince1970: try real(index))
     }
 
     func blob(_ index: Int) throws -> [UInt8] {

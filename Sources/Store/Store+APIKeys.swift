@@ -16,7 +16,7 @@ extension Store {
         let id = try withDatabase { db in
             try db.execute(
                 "INSERT INTO api_keys(key_hash, name, plan, created) VALUES (?, ?, ?, ?)",
-                [.text(SHA256.hex(key)), .text(name), .text(plan), .real(created.timeIntervalSince1970)])
+                [.text(SHA256.hex(key)), .text(name), .text(plan), .date(created)])
             return db.lastInsertRowID
         }
         return (key, Account(id: id, name: name, plan: plan, created: created))
@@ -36,7 +36,7 @@ extension Store {
             ).first.map { row in
                 Account(
                     id: try row.integer(0), name: try row.text(1), plan: try row.text(2),
-                    created: Date(timeIntervalSince1970: try row.real(3)))
+                    created: try row.date(3))
             }
         }
     }
@@ -56,7 +56,7 @@ extension Store {
         return try withDatabase { db in
             try db.execute(
                 "UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL",
-                [.real(now.timeIntervalSince1970), .integer(id)])
+                [.date(now), .integer(id)])
             return db.changes == 1
         }
     }

@@ -55,8 +55,8 @@ extension Store {
                         [
                             .text(key.hex), .blob(spec.canonicalBytes()), .text(spec.format.rawValue),
                             .integer(Int64(bytes.count)), .text(contentDigest),
-                            .real(now.timeIntervalSince1970), .real(expires.timeIntervalSince1970),
-                            .real(now.timeIntervalSince1970), owner.map { .integer($0) } ?? .null,
+                            .date(now), .date(expires),
+                            .date(now), owner.map { .integer($0) } ?? .null,
                         ])
                 }
             }

@@ -19,7 +19,7 @@ extension Store {
 
     /// Removes the files of expired rows, a batch at a time so renders keep getting the writer.
     private func sweepExpired(now: Date, into report: inout SweepReport) throws {
-        let cutoff = SQLValue.real(now.timeIntervalSince1970)
+        let cutoff = SQLValue.date(now)
         // Keyset pagination over (expires, key): skipped keys are not selected again.
         var cursor: (expires: SQLValue, key: SQLValue) = (.real(-.infinity), .text(""))
         while true {
@@ -67,8 +67,7 @@ extension Store {
                     // Names that are not `<key>.<ext>` were not written by the store; leave them.
                     guard let (key, format) = Self.parseFileName(name) else { continue }
                     let path = innerPath + "/" + name
-                    guard let status = FileIO.status(path), now.timeIntervalSince(status.modified) >= gracePeriod
-                    else { continue }
+                    guard let status = staleFileStatus(path, now: now) else { continue }
                     guard flights.tryBegin(key) else { continue }
                     defer { flights.end(key) }
                     let record = try record(for: key)
@@ -87,13 +86,20 @@ extension Store {
     private func sweepTemporaryFiles(now: Date, into report: inout SweepReport) throws {
         for name in try FileIO.contents(of: temporaryDirectory) {
             let path = temporaryDirectory + "/" + name
-            guard let status = FileIO.status(path), now.timeIntervalSince(status.modified) >= gracePeriod
-            else { continue }
+            guard let status = staleFileStatus(path, now: now) else { continue }
             if try FileIO.remove(path) {
                 report.tempFiles += 1
                 report.bytesFreed += status.size
             }
         }
+    }
+
+    /// The status of the file at `path` if it was last modified at least the grace period before `now`.
+    private func staleFileStatus(_ path: String, now: Date) -> FileIO.Status? {
+        guard let status = FileIO.status(path), now.timeIntervalSince(status.modified) >= gracePeriod else {
+            return nil
+        }
+        return status
     }
 
     /// Splits `<64 hex>.<ext>` into its key and format.

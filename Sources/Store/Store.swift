@@ -67,8 +67,8 @@ public final class Store: Sendable {
             try withDatabase { db in
                 try db.execute(
                     "UPDATE renders SET expires = ?, last_access = ? WHERE key = ? AND expires < ?",
-                    [.real(expires.timeIntervalSince1970), .real(now.timeIntervalSince1970), .text(key.hex),
-                     .real(expires.timeIntervalSince1970)])
+                    [.date(expires), .date(now), .text(key.hex),
+                     .date(expires)])
             }
         }
         return StoredRender(
