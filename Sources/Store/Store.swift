@@ -67,8 +67,7 @@ public final class Store: Sendable {
             try withDatabase { db in
                 try db.execute(
                     "UPDATE renders SET expires = ?, last_access = ? WHERE key = ? AND expires < ?",
-                    [.date(expires), .date(now), .text(key.hex),
-                     .date(expires)])
+                    [.date(expires), .date(now), .text(key.hex), .date(expires)])
             }
         }
         return StoredRender(

@@ -18,7 +18,8 @@ struct RenderSpecTests {
         let spec = RenderSpec(
             source: .html("<p>\tA\\B</p>"), width: 10, height: 20, format: .png, quality: nil, rendererVersion: "r")
         let expected =
-            #"{"format":"png","height":20,"renderer":"r","source":{"html":"<p>\tA\\B</p>","kind":"html"},"v":1,"width":10}"#
+            #"{"format":"png","height":20,"renderer":"r","source":{"html":"<p>\tA\\B</p>","kind":"html"},"#
+            + #""v":1,"width":10}"#
         #expect(String(decoding: spec.canonicalBytes(), as: UTF8.self) == expected)
     }
 
@@ -99,7 +100,8 @@ struct RenderSpecTests {
     @Test(arguments: [
         Samples.spec(),
         Samples.spec(title: "Ünïcødé \"quoted\" \\ back\nslash\t\u{7}", format: .jpeg, quality: 1),
-        RenderSpec(source: .html("<h1>\u{0}</h1>"), width: 4096, height: 1, format: .webp, quality: 100, rendererVersion: ""),
+        RenderSpec(
+            source: .html("<h1>\u{0}</h1>"), width: 4096, height: 1, format: .webp, quality: 100, rendererVersion: ""),
         RenderSpec(
             source: .template(id: "", digest: "", variables: [:]), width: 1, height: 1, format: .png, quality: nil,
             rendererVersion: "v"),

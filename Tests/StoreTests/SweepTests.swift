@@ -14,7 +14,8 @@ struct SweepTests {
         fixture.clock.advance(by: 10 * 86_400)
 
         let report = try fixture.store.sweep(now: fixture.clock.now)
-        #expect(report == SweepReport(expiredFiles: 1, orphanFiles: 0, tempFiles: 0, bytesFreed: Int64(Samples.bytes.count)))
+        let freed = Int64(Samples.bytes.count)
+        #expect(report == SweepReport(expiredFiles: 1, orphanFiles: 0, tempFiles: 0, bytesFreed: freed))
         #expect(!FileManager.default.fileExists(atPath: oldRender.path))
         #expect(FileManager.default.fileExists(atPath: freshRender.path))
         #expect(try fixture.store.spec(for: old.key) == old)
