@@ -6,4 +6,11 @@ public struct Account: Sendable, Equatable {
     public var name: String
     public var plan: String
     public var created: Date
+
+    public init(id: Int64, name: String, plan: String, created: Date) {
+        self.id = id
+        self.name = name
+        self.plan = plan
+        self.created = created
+    }
 }

@@ -19,7 +19,10 @@ public final class Store: Sendable {
     let gracePeriod: TimeInterval = 600
     /// The current time; injectable so tests can move through expiry.
     let clock: @Sendable () -> Date
+    /// Per-key exclusion shared by renders and the sweeper.
     let flights = SingleFlight()
+    /// The single connection. `Connection` is not `Sendable`; the mutex is what makes sharing it safe,
+    /// since the connection is only ever reached inside `withLock`.
     private let database: Mutex<Connection>
 
     /// Opens (creating if needed) the store under `root`. Files live `retention` after their last request.

@@ -13,4 +13,17 @@ public struct StoredRender: Sendable, Equatable {
     public var created: Date
     /// When the file may be swept unless it is requested again.
     public var expires: Date
+
+    public init(
+        key: CacheKey, format: ImageFormat, path: String, byteCount: Int, contentDigest: String, created: Date,
+        expires: Date
+    ) {
+        self.key = key
+        self.format = format
+        self.path = path
+        self.byteCount = byteCount
+        self.contentDigest = contentDigest
+        self.created = created
+        self.expires = expires
+    }
 }

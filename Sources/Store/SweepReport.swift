@@ -8,4 +8,11 @@ public struct SweepReport: Sendable, Equatable {
     public var tempFiles: Int
     /// Bytes of all removed files.
     public var bytesFreed: Int64
+
+    public init(expiredFiles: Int, orphanFiles: Int, tempFiles: Int, bytesFreed: Int64) {
+        self.expiredFiles = expiredFiles
+        self.orphanFiles = orphanFiles
+        self.tempFiles = tempFiles
+        self.bytesFreed = bytesFreed
+    }
 }
