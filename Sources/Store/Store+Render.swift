@@ -9,7 +9,8 @@ extension Store {
     /// - Parameters:
     ///   - spec: the normalized request; its key names the file.
     ///   - owner: the account charged with the render, recorded on first write.
-    ///   - render: makes the image bytes; runs on the calling thread with no lock held.
+    ///   - render: makes the image bytes; runs on the calling thread with no database lock held (so it may
+    ///     call the store, e.g. ``chargeRender(accountID:limit:)``), while other callers for the key wait.
     /// - Throws: `StoreError.invalidSpec` for out-of-range sizes or quality, whatever `render` throws,
     ///   `StoreError.io` or `StoreError.database` when the write fails (nothing is then left behind).
     public func fetchOrRender(
