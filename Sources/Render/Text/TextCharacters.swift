@@ -1,0 +1,70 @@
+/// Unicode character classes the text engine needs, kept to simple range tables until ICU is wired in.
+enum TextCharacters {
+    /// Characters that never need a glyph of their own (joiners, variation selectors, tags, soft hyphen),
+    /// so they do not count against a face's coverage of a cluster.
+    static func isDefaultIgnorable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x034F, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0xFE00...0xFE0F, 0xFEFF, 0xE0000...0xE0FFF: return true
+        default: return false
+        }
+    }
+
+    /// Whether a grapheme cluster is shown as an emoji: emoji presentation by default, or asked for with
+    /// VS16, a keycap, a skin tone or a ZWJ sequence.
+    static func isEmoji(_ cluster: Character) -> Bool {
+        let scalars = cluster.unicodeScalars
+        guard let first = scalars.first else { return false }
+        if first.properties.isEmojiPresentation { return true }
+        guard first.properties.isEmoji else { return false }
+        return scalars.contains { $0.value == 0xFE0F || $0.value == 0x20E3 || $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) }
+    }
+
+    /// Ideographs, kana, Hangul, CJK symbols and fullwidth forms: characters that break on either side
+    /// (UAX #14 class ID and its neighbours) and that the CJK fallback fonts cover.
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x11FF, 0x2E80...0x2FFF, 0x3000...0x303F, 0x3040...0x30FF, 0x3100...0x31FF,
+             0x3200...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7AF,
+             0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x3FFFF: return true
+        default: return false
+        }
+    }
+
+    static func isKana(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return true
+        default: return false
+        }
+    }
+
+    static func isHangul(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x11FF, 0x3130...0x318F, 0xA960...0xA97F, 0xAC00...0xD7AF: return true
+        default: return false
+        }
+    }
+
+    /// Closing punctuation, small kana and iteration marks that must not start a line (UAX #14 CL, CP,
+    /// EX, IS, NS and CJ, treated strictly as Japanese typesetting expects).
+    static func prohibitsBreakBefore(_ scalar: Unicode.Scalar) -> Bool {
+        if noBreakBefore.contains(scalar.value) { return true }
+        switch scalar.value {
+        case 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3095, 0x3096,
+             0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6,
+             0x31F0...0x31FF: return true
+        default: return false
+        }
+    }
+
+    /// Opening punctuation that must not end a line (UAX #14 OP and initial quotes).
+    static func prohibitsBreakAfter(_ scalar: Unicode.Scalar) -> Bool { noBreakAfter.contains(scalar.value) }
+
+    private static let noBreakBefore: Set<UInt32> = Set("、。，．：；？！）」』】〉》〕｝〙〗｠ヽヾーゝゞ々〻゠〜～・…‥,.:;!?)]}%’”»›".unicodeScalars.map(\.value))
+    private static let noBreakAfter: Set<UInt32> = Set("（「『【〈《〔｛〘〖｟([{‘“«‹".unicodeScalars.map(\.value))
+
+    /// Spaces that collapse and that justification stretches.
+    static func isSpace(_ cluster: Character) -> Bool { cluster == " " || cluster == "\u{3000}" || cluster == "\u{A0}" }
+
+    /// Hyphens after which a line may break (UAX #14 HY and BA dashes).
+    static func isHyphen(_ cluster: Character) -> Bool { cluster == "-" || cluster == "\u{2010}" || cluster == "\u{2013}" || cluster == "\u{2014}" }
+}

@@ -1,0 +1,86 @@
+/// Shapes, breaks and draws text. Not thread-safe: each render uses its own engine (or a pool of them);
+/// what can be shared (font discovery, glyph caches) is shared behind locks inside.
+///
+/// Fonts come from scanning `FontConfiguration.directories` with FreeType (see `FontCatalogue`); the scan
+/// and the rasterized glyphs are shared by all engines of the process. Each engine owns its HarfBuzz
+/// fonts and its FreeType library and faces, because FreeType faces must not be used from two threads.
+final class TextEngine {
+    let catalogue: FontCatalogue
+    let shaper: Shaper
+    let rasterizer: GlyphRasterizer
+
+    /// Opens (or reuses) the font catalogue for `fonts`.
+    /// - Throws: `TextError.noFonts` when the directories hold no usable font, `TextError.freeType` when
+    ///   FreeType cannot start.
+    init(fonts: FontConfiguration) throws {
+        catalogue = try FontCatalogue.shared(for: fonts)
+        shaper = Shaper(catalogue: catalogue)
+        rasterizer = try GlyphRasterizer(catalogue: catalogue)
+    }
+
+    /// Fingerprint of the font files in use (names, sizes, modification times), for the cache key.
+    var fontSetFingerprint: String { catalogue.fingerprint }
+
+    /// Ascent, descent and line gap of `font`'s primary face at its size, rounded to pixels as Chromium does.
+    func metrics(for font: FontSpec) -> FontMetrics {
+        catalogue.faces[catalogue.primaryFont(for: font).faceIndex].metrics(size: font.size)
+    }
+
+    /// Width of the longest unbreakable piece (min-content) and of the whole text unwrapped (max-content).
+    func intrinsicWidths(of spans: [TextSpan], style: ParagraphStyle) -> (min: Double, max: Double) {
+        let shaped = ShapedText(spans: spans, whiteSpace: style.whiteSpace, catalogue: catalogue, shaper: shaper)
+        return LineBreaker(clusters: shaped.clusters, whiteSpace: style.whiteSpace).intrinsicWidths()
+    }
+
+    /// Breaks `spans` into lines no wider than `maxWidth` (UAX #14 opportunities) and aligns them.
+    func layout(_ spans: [TextSpan], style: ParagraphStyle, maxWidth: Double) -> Paragraph {
+        let shaped = ShapedText(spans: spans, whiteSpace: style.whiteSpace, catalogue: catalogue, shaper: shaper)
+        guard !shaped.clusters.isEmpty else { return Paragraph(lines: [], width: 0, height: 0, firstBaseline: 0) }
+        let builder = LineBuilder(spans: spans, style: style, maxWidth: maxWidth, clusters: shaped.clusters, engine: self)
+        return builder.build()
+    }
+
+    /// Draws a laid-out paragraph with its top-left corner at `origin`.
+    func draw(_ paragraph: Paragraph, at origin: Point, on canvas: Canvas) {
+        draw(paragraph, at: origin, into: canvas)
+    }
+
+    /// Draws every glyph: outlines as coverage masks at quarter-pixel x positions, colour emoji as
+    /// bitmaps scaled from their strike to the font size with the strike's bearings, as Skia does.
+    func draw(_ paragraph: Paragraph, at origin: Point, into sink: some GlyphSink) {
+        for line in paragraph.lines {
+            for glyph in line.glyphs where glyph.color.alpha > 0 {
+                draw(glyph, x: origin.x + glyph.x, y: origin.y + glyph.y, into: sink)
+            }
+        }
+    }
+
+    private func draw(_ glyph: PositionedGlyph, x: Double, y: Double, into sink: some GlyphSink) {
+        guard catalogue.faces.indices.contains(glyph.fontIndex), x.isFinite, y.isFinite else { return }
+        if catalogue.faces[glyph.fontIndex].isColorBitmap {
+            let key = GlyphKey(faceIndex: Int32(glyph.fontIndex), glyphID: glyph.glyphID, size64: 0, subpixel: 0, synthesis: [])
+            guard let bitmap = rasterizer.bitmap(for: key), bitmap.width > 0, bitmap.height > 0, bitmap.strikePPEM > 0 else { return }
+            let scale = glyph.size / bitmap.strikePPEM
+            let destination = Rect(x: x + Double(bitmap.left) * scale, y: y - Double(bitmap.top) * scale,
+                                   width: Double(bitmap.width) * scale, height: Double(bitmap.height) * scale)
+            bitmap.pixels.withUnsafeBufferPointer { pixels in
+                sink.drawImage(bgra: pixels, imageWidth: bitmap.width, imageHeight: bitmap.height, pitch: bitmap.pitch,
+                               into: destination, opacity: glyph.color.alpha)
+            }
+            return
+        }
+        let steps = Double(GlyphKey.subpixelSteps)
+        var whole = x.rounded(.down)
+        var subpixel = Int(((x - whole) * steps).rounded())
+        if subpixel == GlyphKey.subpixelSteps { whole += 1; subpixel = 0 }
+        let size64 = Int32(clamping: Int((glyph.size * 64).rounded()))
+        guard size64 > 0, abs(whole) < 1e9, abs(y) < 1e9 else { return }
+        let key = GlyphKey(faceIndex: Int32(glyph.fontIndex), glyphID: glyph.glyphID, size64: size64,
+                           subpixel: UInt8(subpixel), synthesis: glyph.synthesis)
+        guard let bitmap = rasterizer.bitmap(for: key), bitmap.width > 0, bitmap.height > 0 else { return }
+        bitmap.pixels.withUnsafeBufferPointer { pixels in
+            sink.drawMask(pixels, maskWidth: bitmap.width, maskHeight: bitmap.height, pitch: bitmap.pitch,
+                          x: Int(whole) + bitmap.left, y: Int(y.rounded()) - bitmap.top, color: glyph.color)
+        }
+    }
+}

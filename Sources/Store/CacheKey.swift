@@ -1,0 +1,14 @@
+/// A 64-character lowercase hex SHA-256 naming one render.
+///
+/// Only validated hex reaches a file path, so a key can never name a file outside the store.
+public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
+    public let hex: String
+
+    /// Nil unless `hex` is exactly 64 characters of `[0-9a-f]`.
+    public init?(hex: String) {
+        guard Hex.isLowercaseHex(hex, count: 64) else { return nil }
+        self.hex = hex
+    }
+
+    public var description: String { hex }
+}
