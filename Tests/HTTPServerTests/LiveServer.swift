@@ -7,7 +7,7 @@ final class LiveServer: Sendable {
     let base: String
     let fileURL: URL
 
-    init(configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+    init(configure: (inout ServerConfiguration) -> Void = { _ in }, routes: (inout Router) -> Void = { _ in }) throws {
         fileURL = FileManager.default.temporaryDirectory.appendingPathComponent("httpserver-\(UUID().uuidString).txt")
         try Data("0123456789abcdefghij".utf8).write(to: fileURL)
         let path = fileURL.path
@@ -21,6 +21,7 @@ final class LiveServer: Sendable {
         router.on(.post, "/echo") { Response(body: .bytes($0.body)) }
         router.on(.get, "/file") { _ in Response(body: .file(path: path, offset: 10, length: 10)) }
         router.on(.get, "/missing") { _ in Response(body: .file(path: path + ".gone", offset: 0, length: 5)) }
+        routes(&router)
 
         var configuration = ServerConfiguration()
         configuration.port = 0

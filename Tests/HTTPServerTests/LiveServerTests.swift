@@ -32,8 +32,6 @@ struct LiveServerTests {
         defer { live.shutdown() }
         let result = try curl(["--data-binary", "payload=1&x=2", "\(live.base)/echo"])
         #expect(result.stdout == "payload=1&x=2")
-        let chunked = try curl(["--header", "Transfer-Encoding: chunked", "--data-binary", "@-", "\(live.base)/echo"])
-        #expect(chunked.stdout == "")
     }
 
     @Test func chunkedUploadIsDecoded() throws {
@@ -152,11 +150,61 @@ struct LiveServerTests {
         #expect(rest.hasSuffix("{\"error\":\"Request Timeout\"}"))
     }
 
-    @Test func stopFinishesARequestInFlight() throws {
+    @Test func expectContinueGets100BeforeTheBody() throws {
         let live = try LiveServer()
-        let result = try curl(["\(live.base)/hello"])
-        #expect(result.stdout == "hello world")
+        defer { live.shutdown() }
+        let result = try curl(["--verbose", "--header", "Expect: 100-continue", "--data-binary", "wanted", "\(live.base)/echo"])
+        #expect(result.stderr.contains("HTTP/1.1 100 Continue"))
+        #expect(result.stdout == "wanted")
+    }
+
+    @Test func idleKeepAliveConnectionIsClosedSilently() throws {
+        let live = try LiveServer(configure: { $0.idleTimeout = .milliseconds(300) })
+        defer { live.shutdown() }
+        let script = """
+        import socket, sys
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
+        s.sendall(b"GET /hello HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n")
+        data = b""
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+        sys.stdout.write(data.decode())
+        """
+        let result = try runTool("/usr/bin/python3", ["-c", script, String(live.server.localPort)])
+        // One complete response, then end of stream with nothing more (no 408 for an idle connection).
+        #expect(result.stdout.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(result.stdout.hasSuffix("\r\n\r\nhello world"))
+        #expect(!result.stdout.contains("Connection: close"))
+    }
+
+    @Test func stopLetsARequestInFlightFinish() throws {
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let live = try LiveServer(routes: { router in
+            router.on(.get, "/block") { _ in
+                entered.signal()
+                release.wait()
+                return Response(body: .bytes(Array("finished".utf8)))
+            }
+        })
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["--silent", "--include", "--max-time", "20", "\(live.base)/block"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        entered.wait()
+        live.server.stop()
+        release.signal()
+        let response = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
         live.shutdown()
+        #expect(response.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(response.contains("Connection: close\r\n"))
+        #expect(response.hasSuffix("finished"))
         let refused = try curl(["\(live.base)/hello"])
         #expect(refused.status != 0)
     }
