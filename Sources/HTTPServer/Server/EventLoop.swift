@@ -237,8 +237,9 @@ final class EventLoop {
 
     private func handleMailbox() {
         let (completions, stopRequested) = mailbox.take()
-        for completion in completions { deliver(completion) }
+        // Stop first, so responses taken in the same batch already say `Connection: close`.
         if stopRequested && stopDeadline == nil { beginStopping() }
+        for completion in completions { deliver(completion) }
     }
 
     private func deliver(_ completion: Mailbox.Completion) {
