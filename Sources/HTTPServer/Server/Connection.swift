@@ -14,7 +14,8 @@ final class Connection {
 
     /// The request currently with a worker.
     struct InFlight {
-        var method: HTTPMethod
+        /// Nil for a server-detected error, which has no trustworthy request line.
+        var method: HTTPMethod?
         var target: String
         var keepAlive: Bool
         var isHTTP10: Bool

@@ -211,7 +211,7 @@ final class EventLoop {
             }
         case .failure(let status, let message):
             connection.inFlight = Connection.InFlight(
-                method: .get, target: "-", keepAlive: false, isHTTP10: false, closes: true, started: clock.now)
+                method: nil, target: "-", keepAlive: false, isHTTP10: false, closes: true, started: clock.now)
             pool.submit {
                 let response = responder.errorResponse(status, message: message)
                 mailbox.post(Self.prepare(response, for: fd, id: id, responder: responder))
