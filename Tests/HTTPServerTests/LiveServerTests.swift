@@ -180,6 +180,17 @@ struct LiveServerTests {
         #expect(!result.stdout.contains("Connection: close"))
     }
 
+    @Test func silentConnectionIsClosedAfterTheHeaderTimeout() throws {
+        let live = try LiveServer()
+        defer { live.shutdown() }
+        let script = """
+        import socket, sys
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
+        sys.stdout.write("eof" if s.recv(100) == b"" else "data")
+        """
+        #expect(try runTool("/usr/bin/python3", ["-c", script, String(live.server.localPort)]).stdout == "eof")
+    }
+
     @Test func stopLetsARequestInFlightFinish() throws {
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)

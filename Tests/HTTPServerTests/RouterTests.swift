@@ -58,6 +58,10 @@ struct RouterTests {
         #expect(get.headers["Allow"] == "POST")
     }
 
+    @Test func asteriskTargetMatchesNoRoute() {
+        #expect(Self.makeRouter().respond(to: Request(method: .options, target: "*")).status == .notFound)
+    }
+
     @Test func headFallsBackToGet() {
         let response = Self.makeRouter().respond(to: Request(method: .head, target: "/"))
         #expect(response.status == .ok)

@@ -36,6 +36,8 @@ public struct Router: Responder {
 
     /// Routes the request to its handler and turns thrown errors into error responses.
     public func respond(to request: Request) -> Response {
+        // Only origin-form paths can match a pattern; `*` (OPTIONS *) has no route.
+        guard request.path.hasPrefix("/") else { return errorResponse(.notFound, message: "Not Found") }
         let segments = RoutePattern.split(request.path)
         var candidates: [(route: Route, parameters: [String: String])] = []
         for route in routes {

@@ -11,9 +11,14 @@ extension EventLoop {
                 if now >= linger { closeConnection(connection) }
             } else if let started = connection.headStarted, connection.acceptsRequests, connection.isQuiet,
                       now - started >= configuration.headerReadTimeout {
-                // RFC 9110 §15.5.9: 408 tells the client the server gave up waiting and closes.
-                fail(connection, with: .requestTimeout, message: HTTPStatus.requestTimeout.reasonPhrase)
-                process(connection)
+                if connection.parser.isIdle {
+                    // Connected but never sent a byte: nothing to answer.
+                    closeConnection(connection)
+                } else {
+                    // RFC 9110 §15.5.9: 408 tells the client the server gave up waiting and closes.
+                    fail(connection, with: .requestTimeout, message: HTTPStatus.requestTimeout.reasonPhrase)
+                    process(connection)
+                }
             } else if connection.inFlight == nil && connection.pending.isEmpty
                         && now - connection.lastActivity >= configuration.idleTimeout {
                 // Idle keep-alive, a stalled body, or a client that stopped reading its response.

@@ -104,6 +104,9 @@ final class EventLoop {
             nextConnectionID += 1
             let connection = Connection(fd: fd, id: nextConnectionID, limits: limits, now: clock.now,
                                         events: Self.readEvents)
+            // The first header block is timed from the connect, so a silent client cannot hold a
+            // socket for the whole idle timeout.
+            connection.headStarted = clock.now
             do {
                 try Epoll.add(fd, events: Self.readEvents, to: epollFD)
             } catch {
@@ -153,7 +156,7 @@ final class EventLoop {
         } else if connection.acceptsRequests {
             let wasIdle = connection.parser.isIdle
             readBuffer.withUnsafeBytes { connection.parser.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-            if wasIdle && connection.parser.isReadingHead { connection.headStarted = now }
+            if wasIdle && connection.headStarted == nil && connection.parser.isReadingHead { connection.headStarted = now }
         }
         process(connection)
     }
