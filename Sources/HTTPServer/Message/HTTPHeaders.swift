@@ -1,0 +1,68 @@
+/// An ordered list of header fields; names compare case-insensitively.
+///
+/// Field lines keep the order and spelling they were added with, so a response goes out the way
+/// the handler built it.
+public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    private var fields: [(name: String, value: String)]
+
+    /// Creates an empty header list.
+    public init() { fields = [] }
+
+    /// Creates a header list with one line per element, in order.
+    public init(dictionaryLiteral elements: (String, String)...) {
+        fields = elements.map { (name: $0.0, value: $0.1) }
+    }
+
+    /// The first value of the field `name`, or nil.
+    public subscript(name: String) -> String? {
+        fields.first { Self.namesMatch($0.name, name) }?.value
+    }
+
+    /// Every value of the field `name`, in order (one per header line).
+    public func values(for name: String) -> [String] {
+        fields.filter { Self.namesMatch($0.name, name) }.map(\.value)
+    }
+
+    /// Whether at least one line of the field `name` is present.
+    public func contains(_ name: String) -> Bool {
+        fields.contains { Self.namesMatch($0.name, name) }
+    }
+
+    /// Appends a field line.
+    public mutating func add(_ name: String, _ value: String) {
+        fields.append((name: name, value: value))
+    }
+
+    /// Replaces every line of `name` with one line.
+    ///
+    /// The new line takes the place of the first old one, or goes at the end if there was none.
+    public mutating func set(_ name: String, _ value: String) {
+        if let first = fields.firstIndex(where: { Self.namesMatch($0.name, name) }) {
+            fields[first] = (name: name, value: value)
+            var index = fields.index(after: first)
+            while index < fields.endIndex {
+                if Self.namesMatch(fields[index].name, name) { fields.remove(at: index) } else { index += 1 }
+            }
+        } else {
+            fields.append((name: name, value: value))
+        }
+    }
+
+    /// Removes every line of the field `name`.
+    public mutating func remove(_ name: String) {
+        fields.removeAll { Self.namesMatch($0.name, name) }
+    }
+
+    /// Iterates the field lines in order.
+    public func makeIterator() -> Array<(name: String, value: String)>.Iterator {
+        fields.makeIterator()
+    }
+
+    /// The number of field lines.
+    public var count: Int { fields.count }
+
+    /// ASCII case-insensitive comparison; field names are tokens, so no Unicode folding applies.
+    static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.elementsEqual(rhs.utf8) { ASCII.lowercased($0) == ASCII.lowercased($1) }
+    }
+}

@@ -1,0 +1,100 @@
+/// Parses one complete request line and header block (RFC 9112 §3, §5) into a `RequestHead`.
+struct HeadParser {
+    let bytes: ArraySlice<UInt8>
+    let limits: RequestParser.Limits
+
+    init(bytes: ArraySlice<UInt8>, limits: RequestParser.Limits) {
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    func parse() throws(HTTPParseError) -> RequestHead {
+        var lines = splitLines()
+        guard !lines.isEmpty else { throw .malformed }
+        let requestLine = lines.removeFirst()
+        let (method, target, version) = try parseRequestLine(bytes[requestLine])
+        let headers = try parseFields(lines)
+        return try RequestHead(method: method, target: target, version: version, headers: headers)
+    }
+
+    /// Line ranges without their CRLF/LF, excluding the final empty line.
+    private func splitLines() -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var lineStart = bytes.startIndex
+        for index in bytes.indices where bytes[index] == ASCII.lf {
+            var end = index
+            if end > lineStart && bytes[end - 1] == ASCII.cr { end -= 1 }
+            if end > lineStart { lines.append(lineStart..<end) }
+            lineStart = index + 1
+        }
+        return lines
+    }
+
+    private func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (HTTPMethod, String, (Int, Int)) {
+        let parts = line.split(separator: ASCII.space, maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3 else {
+            if parts.count == 2 && parts[1].count > limits.maxTargetBytes { throw .uriTooLong }
+            throw .malformed
+        }
+        let method = parts[0]
+        let target = parts[1]
+        guard !method.isEmpty, method.allSatisfy(ASCII.isTokenCharacter) else { throw .malformed }
+        guard target.count <= limits.maxTargetBytes else { throw .uriTooLong }
+        guard !target.isEmpty, target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw .malformed }
+        let version = try parseVersion(parts[2])
+        return (HTTPMethod(rawValue: String(decoding: method, as: UTF8.self)),
+                String(decoding: target, as: UTF8.self), version)
+    }
+
+    /// Accepts `HTTP/1.x`; anything else, including HTTP/2 prefaces and garbage, is a version
+    /// this server does not speak.
+    private func parseVersion(_ field: ArraySlice<UInt8>) throws(HTTPParseError) -> (Int, Int) {
+        let bytes = Array(field)
+        guard bytes.count == 8, bytes.starts(with: "HTTP/".utf8), bytes[6] == UInt8(ascii: "."),
+              let major = Self.digit(bytes[5]), let minor = Self.digit(bytes[7]) else {
+            throw .unsupportedVersion
+        }
+        guard major == 1 else { throw .unsupportedVersion }
+        return (major, minor)
+    }
+
+    private static func digit(_ byte: UInt8) -> Int? {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
+    }
+
+    private func parseFields(_ lines: [Range<Int>]) throws(HTTPParseError) -> HTTPHeaders {
+        var fields: [(name: String, value: [UInt8])] = []
+        for range in lines {
+            let line = bytes[range]
+            if ASCII.isWhitespace(line[line.startIndex]) {
+                // obs-fold (RFC 9112 §5.2): replace the fold with a single space.
+                guard !fields.isEmpty else { throw .malformed }
+                let continuation = Self.trimmed(line)
+                guard continuation.allSatisfy(ASCII.isFieldValueCharacter) else { throw .malformed }
+                if !continuation.isEmpty {
+                    if !fields[fields.count - 1].value.isEmpty { fields[fields.count - 1].value.append(ASCII.space) }
+                    fields[fields.count - 1].value.append(contentsOf: continuation)
+                }
+                continue
+            }
+            guard let colon = line.firstIndex(of: ASCII.colon) else { throw .malformed }
+            let name = line[line.startIndex..<colon]
+            // No whitespace is allowed between the name and the colon (RFC 9112 §5.1).
+            guard !name.isEmpty, name.allSatisfy(ASCII.isTokenCharacter) else { throw .malformed }
+            let value = Self.trimmed(line[(colon + 1)...])
+            guard value.allSatisfy(ASCII.isFieldValueCharacter) else { throw .malformed }
+            fields.append((String(decoding: name, as: UTF8.self), Array(value)))
+            guard fields.count <= limits.maxHeaderFields else { throw .headerTooLarge }
+        }
+        var headers = HTTPHeaders()
+        for field in fields { headers.add(field.name, String(decoding: field.value, as: UTF8.self)) }
+        return headers
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var slice = bytes
+        while let first = slice.first, ASCII.isWhitespace(first) { slice.removeFirst() }
+        while let last = slice.last, ASCII.isWhitespace(last) { slice.removeLast() }
+        return slice
+    }
+}

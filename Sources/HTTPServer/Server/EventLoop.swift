@@ -1,0 +1,370 @@
+import CLinuxShims
+import Glibc
+
+/// The epoll loop: owns the listening socket and every connection, and runs on one thread.
+///
+/// All socket I/O, parsing and response encoding happen here; responders run on the worker pool
+/// and their results come back through the mailbox. Sockets are level-triggered: a connection is
+/// registered for input only while the loop wants to read it, which gives back-pressure for free.
+final class EventLoop {
+    /// A connection never has more than this many parsed requests waiting; reading stops until
+    /// they are answered.
+    static let maxPendingRequests = 16
+    /// How long a stopping server waits for requests in flight.
+    static let shutdownGracePeriod = Duration.seconds(30)
+    /// How long input is drained after a closing response, so the close does not reset the
+    /// connection before the client has read the response.
+    static let lingerPeriod = Duration.seconds(2)
+
+    let configuration: ServerConfiguration
+    let responder: any Responder
+    let mailbox: Mailbox
+    let pool: WorkerPool
+    let epollFD: Int32
+    var listenFD: Int32?
+    let limits: RequestParser.Limits
+    let clock = ContinuousClock()
+    let dates = DateCache()
+    var connections: [Int32: Connection] = [:]
+    var nextConnectionID: UInt64 = 0
+    var stopDeadline: ContinuousClock.Instant?
+    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+    private var events = [epoll_event](repeating: epoll_event(), count: 256)
+
+    static let readEvents = Epoll.input | Epoll.readHangUp
+
+    init(configuration: ServerConfiguration, responder: any Responder, mailbox: Mailbox,
+         pool: WorkerPool, epollFD: Int32, listenFD: Int32) {
+        self.configuration = configuration
+        self.responder = responder
+        self.mailbox = mailbox
+        self.pool = pool
+        self.epollFD = epollFD
+        self.listenFD = listenFD
+        self.limits = RequestParser.Limits(maxHeaderBytes: configuration.maxHeaderBytes,
+                                           maxBodyBytes: configuration.maxBodyBytes)
+    }
+
+    /// Serves until stopped and every connection is closed, then releases all descriptors.
+    func run() {
+        var nextSweep = clock.now + sweepInterval
+        while !(stopDeadline != nil && connections.isEmpty) {
+            let wait = max(0, (nextSweep - clock.now) / .milliseconds(1))
+            let ready: [Epoll.Event]
+            do {
+                ready = try Epoll.wait(epollFD, into: &events, timeoutMilliseconds: Int32(min(wait, 1000).rounded(.up)))
+            } catch {
+                // epoll_wait only fails on programming errors (EBADF, EINVAL); nothing can be served.
+                break
+            }
+            for event in ready {
+                if event.fd == mailbox.eventFD {
+                    handleMailbox()
+                } else if event.fd == listenFD {
+                    acceptConnections()
+                } else if let connection = connections[event.fd] {
+                    handle(event.events, on: connection)
+                }
+            }
+            if clock.now >= nextSweep {
+                sweep(now: clock.now)
+                nextSweep = clock.now + sweepInterval
+            }
+        }
+        tearDown()
+    }
+
+    /// Timeouts are checked on a tick a quarter of the shortest timeout long, between 10 ms and 1 s.
+    private var sweepInterval: Duration {
+        let shortest = min(configuration.headerReadTimeout, configuration.idleTimeout) / 4
+        return min(max(shortest, .milliseconds(10)), .seconds(1))
+    }
+
+    private func tearDown() {
+        for connection in connections.values { closeConnection(connection) }
+        if let listenFD { close(listenFD) }
+        close(epollFD)
+        close(mailbox.eventFD)
+        pool.shutdown()
+    }
+
+    // MARK: Accepting
+
+    private func acceptConnections() {
+        guard let listenFD else { return }
+        while true {
+            let accepted: IOResult<Int32>
+            do {
+                accepted = try Socket.accept(from: listenFD)
+            } catch {
+                // ECONNABORTED, EMFILE and the like affect one attempt; keep serving the others.
+                return
+            }
+            guard case .processed(let fd) = accepted else { return }
+            nextConnectionID += 1
+            let connection = Connection(fd: fd, id: nextConnectionID, limits: limits, now: clock.now,
+                                        events: Self.readEvents)
+            // The first header block is timed from the connect, so a silent client cannot hold a
+            // socket for the whole idle timeout.
+            connection.headStarted = clock.now
+            do {
+                try Epoll.add(fd, events: Self.readEvents, to: epollFD)
+            } catch {
+                close(fd)
+                continue
+            }
+            connections[fd] = connection
+        }
+    }
+
+    // MARK: Socket events
+
+    private func handle(_ events: UInt32, on connection: Connection) {
+        if events & (Epoll.error | Epoll.hangUp) != 0 && events & Epoll.input == 0 {
+            closeConnection(connection)
+            return
+        }
+        if events & Epoll.output != 0 {
+            process(connection)
+            guard connections[connection.fd] === connection else { return }
+        }
+        if events & (Epoll.input | Epoll.readHangUp) != 0 {
+            read(connection)
+        }
+    }
+
+    private func read(_ connection: Connection) {
+        let result: IOResult<Int>
+        do {
+            result = try readBuffer.withUnsafeMutableBytes { buffer throws(SystemError) in
+                try syscall("read") { Glibc.read(connection.fd, buffer.baseAddress, buffer.count) }
+            }
+        } catch {
+            closeConnection(connection)
+            return
+        }
+        guard case .processed(let count) = result else { return }
+        let now = clock.now
+        connection.lastActivity = now
+        if connection.lingerDeadline != nil {
+            // Draining after a closing response: discard input until the peer closes.
+            if count == 0 { closeConnection(connection) }
+            return
+        }
+        if count == 0 {
+            connection.readClosed = true
+        } else if connection.acceptsRequests {
+            let wasIdle = connection.parser.isIdle
+            readBuffer.withUnsafeBytes { connection.parser.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            if wasIdle && connection.headStarted == nil && connection.parser.isReadingHead { connection.headStarted = now }
+        }
+        process(connection)
+    }
+
+    // MARK: Request flow
+
+    /// Parses what has arrived, sends `100 Continue` if it is due, and hands the next request to
+    /// the workers. Adds output only for `100 Continue`.
+    private func advance(_ connection: Connection) {
+        parseRequests(on: connection)
+        if connection.parser.wantsContinue && connection.isQuiet && connection.acceptsRequests {
+            // Only when everything before this request is answered, so 100 precedes its own final response.
+            connection.output.append(.bytes(ResponseEncoder.continueResponse, sent: 0))
+            connection.parser.markContinueSent()
+        }
+        dispatchNext(on: connection)
+    }
+
+    private func parseRequests(on connection: Connection) {
+        while connection.acceptsRequests && connection.pending.count < Self.maxPendingRequests {
+            do {
+                guard let parsed = try connection.parser.next() else { break }
+                connection.pending.append(.request(parsed))
+                connection.headStarted = connection.parser.isReadingHead ? clock.now : nil
+                if !parsed.keepAlive { connection.acceptsRequests = false }
+            } catch {
+                fail(connection, with: error.status, message: error.status.reasonPhrase)
+            }
+        }
+    }
+
+    /// Queues a server-detected error after the requests already parsed, and stops reading.
+    func fail(_ connection: Connection, with status: HTTPStatus, message: String) {
+        connection.pending.append(.failure(status, message: message))
+        connection.acceptsRequests = false
+        connection.headStarted = nil
+    }
+
+    private func dispatchNext(on connection: Connection) {
+        guard connection.inFlight == nil, connection.output.isEmpty, !connection.pending.isEmpty else { return }
+        let next = connection.pending.removeFirst()
+        let responder = self.responder
+        let mailbox = self.mailbox
+        let fd = connection.fd
+        let id = connection.id
+        switch next {
+        case .request(let parsed):
+            let request = parsed.request
+            connection.inFlight = Connection.InFlight(
+                method: request.method, target: request.target, keepAlive: parsed.keepAlive,
+                isHTTP10: request.version.minor == 0, closes: false, started: clock.now)
+            pool.submit {
+                let response = responder.respond(to: request)
+                mailbox.post(Self.prepare(response, for: fd, id: id, responder: responder))
+            }
+        case .failure(let status, let message):
+            connection.inFlight = Connection.InFlight(
+                method: nil, target: "-", keepAlive: false, isHTTP10: false, closes: true, started: clock.now)
+            pool.submit {
+                let response = responder.errorResponse(status, message: message)
+                mailbox.post(Self.prepare(response, for: fd, id: id, responder: responder))
+            }
+        }
+    }
+
+    /// Runs on a worker: opens a `.file` body so a missing or short file becomes a 500 before any
+    /// byte of the response is written.
+    private static func prepare(_ response: Response, for fd: Int32, id: UInt64, responder: any Responder) -> Mailbox.Completion {
+        guard case .file(let path, let offset, let length) = response.body else {
+            return Mailbox.Completion(fd: fd, connectionID: id, response: response, file: nil)
+        }
+        if let file = FileOpener.open(path: path, offset: offset, length: length) {
+            return Mailbox.Completion(fd: fd, connectionID: id, response: response, file: file)
+        }
+        var failure = responder.errorResponse(.internalServerError, message: "Internal Server Error")
+        if case .file = failure.body { failure.body = .empty }
+        return Mailbox.Completion(fd: fd, connectionID: id, response: failure, file: nil)
+    }
+
+    // MARK: Responses
+
+    private func handleMailbox() {
+        let (completions, stopRequested) = mailbox.take()
+        // Stop first, so responses taken in the same batch already say `Connection: close`.
+        if stopRequested && stopDeadline == nil { beginStopping() }
+        for completion in completions { deliver(completion) }
+    }
+
+    private func deliver(_ completion: Mailbox.Completion) {
+        guard let connection = connections[completion.fd], connection.id == completion.connectionID,
+              let inFlight = connection.inFlight else {
+            if let file = completion.file { close(file) }
+            return
+        }
+        connection.inFlight = nil
+        let response = completion.response
+        let closes = inFlight.closes || !inFlight.keepAlive || stopDeadline != nil
+        let mode: ResponseEncoder.ConnectionMode = closes ? .close : (inFlight.isHTTP10 ? .keepAliveExplicit : .keepAliveByDefault)
+        let length = response.body.count
+        var bytes = ResponseEncoder.head(for: response, bodyLength: length, date: dates.current, connection: mode)
+        let sendsBody = inFlight.method != .head && !response.status.forbidsContentLength
+        switch response.body {
+        case .bytes(let body) where sendsBody:
+            bytes.append(contentsOf: body)
+            connection.output.append(.bytes(bytes, sent: 0))
+        case .file(_, let offset, _) where sendsBody && length > 0:
+            connection.output.append(.bytes(bytes, sent: 0))
+            if let file = completion.file { connection.output.append(.file(fd: file, offset: offset, remaining: length)) }
+        default:
+            if let file = completion.file { close(file) }
+            connection.output.append(.bytes(bytes, sent: 0))
+        }
+        if closes {
+            connection.closeAfterOutput = true
+            connection.acceptsRequests = false
+            connection.pending.removeAll()
+        }
+        if configuration.accessLog {
+            AccessLog.write(method: inFlight.method, target: inFlight.target, status: response.status.code,
+                            bytes: sendsBody ? length : 0, elapsed: clock.now - inFlight.started)
+        }
+        process(connection)
+    }
+
+    /// Moves the connection forward: flushes output, parses and dispatches what is next, then
+    /// either closes the connection or sets its epoll interest.
+    func process(_ connection: Connection) {
+        while true {
+            if !connection.output.isEmpty {
+                let result: Connection.FlushResult
+                do {
+                    result = try connection.flush()
+                } catch {
+                    closeConnection(connection)
+                    return
+                }
+                switch result {
+                case .done:
+                    connection.lastActivity = clock.now
+                case .blocked(let progressed):
+                    if progressed { connection.lastActivity = clock.now }
+                case .truncated:
+                    closeConnection(connection)
+                    return
+                }
+                if case .blocked = result { break }
+            }
+            advance(connection)
+            if connection.output.isEmpty { break }
+        }
+        guard !finishIfDone(connection) else { return }
+        updateInterest(connection)
+    }
+
+    /// Closes (or starts lingering on) a connection that has nothing left to do.
+    private func finishIfDone(_ connection: Connection) -> Bool {
+        guard connection.isQuiet, connection.lingerDeadline == nil else { return false }
+        if connection.closeAfterOutput {
+            // Half-close and drain: closing with unread input would send RST and could destroy the
+            // response before the client reads it (RFC 9112 §9.6).
+            shutdown(connection.fd, Int32(SHUT_WR))
+            connection.lingerDeadline = clock.now + Self.lingerPeriod
+            return false
+        }
+        if connection.readClosed || stopDeadline != nil {
+            closeConnection(connection)
+            return true
+        }
+        return false
+    }
+
+    private func updateInterest(_ connection: Connection) {
+        let wantsInput = connection.lingerDeadline != nil
+            || (!connection.readClosed && connection.acceptsRequests && connection.output.isEmpty
+                && connection.pending.count < Self.maxPendingRequests)
+        var events: UInt32 = wantsInput ? Self.readEvents : 0
+        if !connection.output.isEmpty { events |= Epoll.output }
+        guard events != connection.registeredEvents else { return }
+        do {
+            try Epoll.modify(connection.fd, events: events, in: epollFD)
+            connection.registeredEvents = events
+        } catch {
+            closeConnection(connection)
+        }
+    }
+
+    func closeConnection(_ connection: Connection) {
+        guard connections[connection.fd] === connection else { return }
+        connections[connection.fd] = nil
+        try? Epoll.remove(connection.fd, from: epollFD)
+        connection.close()
+    }
+
+    // MARK: Stopping
+
+    private func beginStopping() {
+        stopDeadline = clock.now + Self.shutdownGracePeriod
+        if let listenFD {
+            try? Epoll.remove(listenFD, from: epollFD)
+            close(listenFD)
+            self.listenFD = nil
+        }
+        for connection in Array(connections.values) {
+            connection.acceptsRequests = false
+            process(connection)
+        }
+    }
+}
+
+@available(*, unavailable)
+extension EventLoop: Sendable {}
