@@ -124,6 +124,6 @@ struct ResponseEncoderTests {
     }
 
     @Test func dateIsIMFFixdate() {
-        #expect(DateCache.format(784_111_777) == "Sun, 06 Nov 1994 08:49:37 GMT")
+        #expect(HTTPDate.format(784_111_777) == "Sun, 06 Nov 1994 08:49:37 GMT")
     }
 }

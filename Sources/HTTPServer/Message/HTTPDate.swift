@@ -1,10 +1,15 @@
 import Foundation
 
 /// IMF-fixdate, the one date format HTTP senders use (RFC 9110 §5.6.7).
-enum HTTPDate {
+public enum HTTPDate {
     /// `Sun, 06 Nov 1994 08:49:37 GMT` for `date`, to the second.
-    static func format(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    public static func format(_ date: Date) -> String {
+        format(time_t(date.timeIntervalSince1970.rounded(.down)))
+    }
+
+    /// The IMF-fixdate for a count of seconds since 1970.
+    static func format(_ seconds: time_t) -> String {
+        var seconds = seconds
         var parts = tm()
         gmtime_r(&seconds, &parts)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
@@ -16,7 +21,7 @@ enum HTTPDate {
 
     /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); nil for anything else, since
     /// RFC 9110 §13.1.3 lets a recipient ignore a date it cannot parse.
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count == 29, bytes[3] == UInt8(ascii: ","), bytes[4] == 0x20, bytes[7] == 0x20, bytes[11] == 0x20,
               bytes[16] == 0x20, bytes[19] == UInt8(ascii: ":"), bytes[22] == UInt8(ascii: ":"),

@@ -1,7 +1,6 @@
 import Foundation
-import HTTPServer
 import Testing
-@testable import OGServer
+@testable import HTTPServer
 
 struct PreconditionsTests {
     static let etag = "\"abc\""

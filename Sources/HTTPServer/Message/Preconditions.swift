@@ -1,8 +1,7 @@
 import Foundation
-import HTTPServer
 
 /// The outcome of a request's conditional header fields for a stored representation.
-enum PreconditionOutcome: Equatable {
+public enum PreconditionOutcome: Equatable, Sendable {
     /// Send the representation.
     case proceed
     /// 304: the client's copy is current.
@@ -13,8 +12,8 @@ enum PreconditionOutcome: Equatable {
 
 /// Evaluates If-Match, If-Unmodified-Since, If-None-Match and If-Modified-Since for GET and HEAD,
 /// in the order RFC 9110 §13.2.2 prescribes.
-enum Preconditions {
-    static func evaluate(_ headers: HTTPHeaders, etag: String, lastModified: Date) -> PreconditionOutcome {
+public enum Preconditions {
+    public static func evaluate(_ headers: HTTPHeaders, etag: String, lastModified: Date) -> PreconditionOutcome {
         let ifMatch = headers.values(for: "If-Match")
         if !ifMatch.isEmpty {
             // §13.1.1: strong comparison; a weak tag never matches.
@@ -34,10 +33,10 @@ enum Preconditions {
     }
 
     /// Whether any entity tag in the field lines matches `etag` (a quoted strong tag).
-    static func matches(_ lines: [String], etag: String, weak: Bool) -> Bool {
+    public static func matches(_ lines: [String], etag: String, weak: Bool) -> Bool {
         for line in lines {
             for member in line.split(separator: ",") {
-                let candidate = member.trimmingSpaces()
+                let candidate = member.trimmingCharacters(in: .whitespaces)
                 if candidate == "*" { return true }
                 if candidate.hasPrefix("W/") {
                     if weak, candidate.dropFirst(2) == etag { return true }
