@@ -1,0 +1,12 @@
+/// The coverage of one pixel row by a shape, as `CoverageRasterizer` produces it.
+///
+/// Columns `start..<end` are touched. Columns `interiorStart..<interiorEnd` all have coverage
+/// `interiorCoverage` (for most rows of a fill this is nearly the whole row, so the blend can run as
+/// a store loop); the others read their coverage from the rasterizer's buffer.
+struct CoverageRow {
+    var start: Int
+    var end: Int
+    var interiorStart: Int
+    var interiorEnd: Int
+    var interiorCoverage: UInt32
+}
