@@ -161,6 +161,8 @@ int cimage_png_decode(const uint8_t *bytes, size_t length, uint64_t max_pixels,
     png_uint_32 width = png_get_image_width(png, info);
     png_uint_32 height = png_get_image_height(png, info);
     if ((uint64_t)width * (uint64_t)height > max_pixels) {
+        *out_width = width;
+        *out_height = height;
         context.status = CIMAGE_ERROR_TOO_LARGE;
         png_error(png, "PNG dimensions exceed the pixel limit");
     }

@@ -31,9 +31,7 @@ extension Canvas {
     /// Rasterizes `box` inside `previous` into a canvas-sized coverage mask.
     private func maskedClip(_ box: RoundedBox, within previous: ClipState) -> ClipState {
         var mask = [UInt8](repeating: 0, count: width * height)
-        var rasterizer = self.rasterizer
-        self.rasterizer = CoverageRasterizer(width: 0)
-        defer { self.rasterizer = rasterizer }
+        let rasterizer: CoverageRasterizer = self.rasterizer
         var minX: Int = Int.max
         var maxX: Int = Int.min
         var minY: Int = Int.max

@@ -43,9 +43,7 @@ extension Canvas {
             let end: Int = Swift.min(clip.columns.upperBound, Int(outer.right.rounded(.up)))
             rowColors.withUnsafeMutableBufferPointer { gradient.fill(row: 0, from: start, to: end, into: $0.baseAddress!) }
         }
-        var rasterizer = self.rasterizer
-        self.rasterizer = CoverageRasterizer(width: 0)
-        defer { self.rasterizer = rasterizer }
+        let rasterizer: CoverageRasterizer = self.rasterizer
         var rowColors = self.rowColors
         self.rowColors = []
         defer { self.rowColors = rowColors }
@@ -73,16 +71,21 @@ extension Canvas {
     }
 
     /// Blends one rasterized row: buffered coverage on the edges, constant coverage inside, both
-    /// multiplied by the clip mask when there is one.
+    /// multiplied by the clip mask when there is one; a ring's hole is skipped.
     private func blend<C: RowColors>(row: CoverageRow, y: Int, coverage: [UInt8], mask: [UInt8]?, colors: C) {
         let rowOffset: Int = y * width
+        let hasHole: Bool = row.holeEnd > row.holeStart
+        // Buffered columns: start..<holeStart and holeEnd..<interiorStart, then interiorEnd..<end.
+        let holeStart: Int = hasHole ? row.holeStart : row.interiorStart
+        let holeEnd: Int = hasHole ? row.holeEnd : row.interiorStart
+        let afterInterior: Int = Swift.max(row.interiorEnd, row.interiorStart)
         withPixelWords { words in
             let line: UnsafeMutablePointer<UInt32> = words.baseAddress! + rowOffset
             coverage.withUnsafeBufferPointer { coverage in
                 if let mask {
                     mask.withUnsafeBufferPointer { mask in
                         let maskLine: UnsafePointer<UInt8> = mask.baseAddress! + rowOffset
-                        for x in row.start..<row.end {
+                        for x in row.start..<row.end where x < holeStart || x >= holeEnd {
                             let inside: Bool = x >= row.interiorStart && x < row.interiorEnd
                             let shape: UInt32 = inside ? row.interiorCoverage : UInt32(coverage[x])
                             let c: UInt32 = PixelMath.multiply(shape, UInt32(maskLine[x]))
@@ -91,13 +94,12 @@ extension Canvas {
                     }
                     return
                 }
-                for x in row.start..<row.interiorStart {
-                    line[x] = PixelMath.blend(colors.color(at: x), coverage: UInt32(coverage[x]), onto: line[x])
+                for range in [row.start..<holeStart, holeEnd..<row.interiorStart, afterInterior..<row.end] {
+                    for x in range {
+                        line[x] = PixelMath.blend(colors.color(at: x), coverage: UInt32(coverage[x]), onto: line[x])
+                    }
                 }
                 Canvas.blendInterior(line: line, row: row, colors: colors)
-                for x in Swift.max(row.interiorEnd, row.interiorStart)..<row.end {
-                    line[x] = PixelMath.blend(colors.color(at: x), coverage: UInt32(coverage[x]), onto: line[x])
-                }
             }
         }
     }

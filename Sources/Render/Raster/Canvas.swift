@@ -10,7 +10,7 @@ final class Canvas {
     /// Clips pushed with `pushClip`, innermost last.
     var clipStack: [ClipState] = []
     /// Reused across fills so drawing allocates nothing per row.
-    var rasterizer: CoverageRasterizer
+    let rasterizer: CoverageRasterizer
     /// Per-column colors of the row being drawn (gradients), indexed by canvas x.
     var rowColors: [UInt32]
 

@@ -9,7 +9,9 @@
 /// Spans are accumulated the way font rasterizers do it: partial pixels go to `area`, and a run of
 /// fully covered pixels is a `+w` / `-w` pair in `delta`, so the cost per band is O(1) and each row
 /// ends with one pass over the touched columns.
-struct CoverageRasterizer {
+///
+/// A class so a canvas can keep one and reuse its buffers for every fill without copying them.
+final class CoverageRasterizer {
     /// Sub-bands per pixel where a corner arc crosses the row.
     static let subdivisions = 16
 
@@ -17,6 +19,9 @@ struct CoverageRasterizer {
     private var delta: [Float]
     /// Coverage 0...255 per canvas column, valid on the columns a `CoverageRow` says.
     private(set) var coverage: [UInt8]
+    /// While a row is scanned: the columns every line so far leaves empty (inside the inner box).
+    private var holeStart: Int = 0
+    private var holeEnd: Int = 0
 
     init(width: Int) {
         area = [Float](repeating: 0, count: width + 2)
@@ -26,7 +31,7 @@ struct CoverageRasterizer {
 
     /// Computes the coverage of pixel row `y` by `outer` minus `inner`, intersected with the clip
     /// rectangle. Returns nil when the row is not touched.
-    mutating func rasterize(row y: Int, outer: RoundedBox, inner: RoundedBox?, clip: ClipState) -> CoverageRow? {
+    func rasterize(row y: Int, outer: RoundedBox, inner: RoundedBox?, clip: ClipState) -> CoverageRow? {
         let rowTop: Double = Double(y)
         let top: Double = Swift.max(rowTop, Swift.max(outer.top, clip.top))
         let bottom: Double = Swift.min(rowTop + 1, Swift.min(outer.bottom, clip.bottom))
@@ -43,6 +48,8 @@ struct CoverageRasterizer {
             return simpleRow(left: clipLeft, right: clipRight, weight: weight, start: start, end: end)
         }
 
+        holeStart = Int.min
+        holeEnd = Int.max
         // Cut the row where the inner box starts or ends so each band sees a constant inner span.
         var bandTop: Double = top
         if let inner {
@@ -56,11 +63,21 @@ struct CoverageRasterizer {
             }
         }
         addBand(from: bandTop, to: bottom, outer: outer, inner: inner, clipLeft: clip.left, clipRight: clip.right)
+        // Coverage inside the hole is exactly zero; the column where the hole starts is resolved
+        // anyway because a span ending exactly on it leaves its delta there.
+        let skipStart: Int = Swift.max(start, holeStart + 1)
+        let skipEnd: Int = Swift.min(end, holeEnd)
+        if inner != nil && skipEnd > skipStart {
+            resolve(start: start, end: skipStart)
+            resolve(start: skipEnd, end: end)
+            return CoverageRow(start: start, end: end, interiorStart: end, interiorEnd: end, interiorCoverage: 0,
+                               holeStart: skipStart, holeEnd: skipEnd)
+        }
         resolve(start: start, end: end)
         return CoverageRow(start: start, end: end, interiorStart: end, interiorEnd: end, interiorCoverage: 0)
     }
 
-    private mutating func simpleRow(left: Double, right: Double, weight: Double, start: Int, end: Int) -> CoverageRow {
+    private func simpleRow(left: Double, right: Double, weight: Double, start: Int, end: Int) -> CoverageRow {
         let level: UInt32 = CoverageRasterizer.byte(weight)
         if end - start == 1 {
             coverage[start] = UInt8(CoverageRasterizer.byte(weight * (right - left)))
@@ -75,7 +92,7 @@ struct CoverageRasterizer {
         return CoverageRow(start: start, end: end, interiorStart: interiorStart, interiorEnd: interiorEnd, interiorCoverage: level)
     }
 
-    private mutating func addBand(from top: Double, to bottom: Double, outer: RoundedBox, inner: RoundedBox?, clipLeft: Double, clipRight: Double) {
+    private func addBand(from top: Double, to bottom: Double, outer: RoundedBox, inner: RoundedBox?, clipLeft: Double, clipRight: Double) {
         let innerStraight: Bool = inner.map { bottom <= $0.top || top >= $0.bottom || $0.isStraight(from: top, to: bottom) } ?? true
         if innerStraight && outer.isStraight(from: top, to: bottom) {
             addLine(at: (top + bottom) / 2, weight: bottom - top, outer: outer, inner: inner, clipLeft: clipLeft, clipRight: clipRight)
@@ -90,7 +107,7 @@ struct CoverageRasterizer {
     }
 
     /// Adds the shape's extent on the line `y`, as thick as `weight`.
-    private mutating func addLine(at y: Double, weight: Double, outer: RoundedBox, inner: RoundedBox?, clipLeft: Double, clipRight: Double) {
+    private func addLine(at y: Double, weight: Double, outer: RoundedBox, inner: RoundedBox?, clipLeft: Double, clipRight: Double) {
         let extent = outer.span(at: y)
         let left: Double = Swift.max(extent.left, clipLeft)
         let right: Double = Swift.min(extent.right, clipRight)
@@ -99,16 +116,19 @@ struct CoverageRasterizer {
         if let inner, y > inner.top, y < inner.bottom {
             let hole = inner.span(at: y)
             if hole.right > hole.left {
+                holeStart = Swift.max(holeStart, Int(hole.left.rounded(.up)))
+                holeEnd = Swift.min(holeEnd, Int(hole.right.rounded(.down)))
                 addSpan(left, Swift.min(right, hole.left), w)
                 addSpan(Swift.max(left, hole.right), right, w)
                 return
             }
         }
+        holeEnd = Int.min
         addSpan(left, right, w)
     }
 
     /// Adds `weight` times the exact horizontal overlap of [left, right) with every pixel.
-    private mutating func addSpan(_ left: Double, _ right: Double, _ weight: Float) {
+    private func addSpan(_ left: Double, _ right: Double, _ weight: Float) {
         guard right > left else { return }
         let first: Int = Int(left.rounded(.down))
         let last: Int = Int(right.rounded(.down))
@@ -124,7 +144,7 @@ struct CoverageRasterizer {
     }
 
     /// Turns the accumulators into bytes on `start..<end` and clears them for the next row.
-    private mutating func resolve(start: Int, end: Int) {
+    private func resolve(start: Int, end: Int) {
         area.withUnsafeMutableBufferPointer { area in
             delta.withUnsafeMutableBufferPointer { delta in
                 coverage.withUnsafeMutableBufferPointer { coverage in
