@@ -32,12 +32,13 @@ extension Canvas {
     private func maskedClip(_ box: RoundedBox, within previous: ClipState) -> ClipState {
         var mask = [UInt8](repeating: 0, count: width * height)
         let rasterizer: CoverageRasterizer = self.rasterizer
+        let coverage: UnsafeMutablePointer<UInt8> = rasterizer.coverage
         var minX: Int = Int.max
         var maxX: Int = Int.min
         var minY: Int = Int.max
         var maxY: Int = Int.min
-        let firstRow: Int = Swift.max(previous.rows.lowerBound, Int(box.top.rounded(.down)))
-        let endRow: Int = Swift.min(previous.rows.upperBound, Int(box.bottom.rounded(.up)))
+        let firstRow: Int = Swift.max(previous.rows.lowerBound, Int(saturatingFloor: box.top))
+        let endRow: Int = Swift.min(previous.rows.upperBound, Int(saturatingCeiling: box.bottom))
         mask.withUnsafeMutableBufferPointer { mask in
             for y in Swift.max(0, firstRow)..<Swift.max(firstRow, endRow) {
                 guard let row = rasterizer.rasterize(row: y, outer: box, inner: nil, clip: previous) else { continue }
@@ -45,7 +46,7 @@ extension Canvas {
                 var touched: Bool = false
                 for x in row.start..<row.end {
                     let inside: Bool = x >= row.interiorStart && x < row.interiorEnd
-                    var value: UInt32 = inside ? row.interiorCoverage : UInt32(rasterizer.coverage[x])
+                    var value: UInt32 = inside ? row.interiorCoverage : UInt32(coverage[x])
                     if let below = previous.mask { value = PixelMath.multiply(value, UInt32(below[offset + x])) }
                     mask[offset + x] = UInt8(value)
                     touched = touched || value > 0

@@ -33,37 +33,49 @@ extension Canvas {
     func rasterize(outer: RoundedBox, inner: RoundedBox?, colors: FillColors) {
         let clip: ClipState = currentClip
         guard !clip.isEmpty else { return }
-        let firstRow: Int = Swift.max(clip.rows.lowerBound, Int(outer.top.rounded(.down)))
-        let endRow: Int = Swift.min(clip.rows.upperBound, Int(outer.bottom.rounded(.up)))
+        let firstRow: Int = Swift.max(clip.rows.lowerBound, Int(saturatingFloor: outer.top))
+        let endRow: Int = Swift.min(clip.rows.upperBound, Int(saturatingCeiling: outer.bottom))
         guard endRow > firstRow else { return }
 
         // A horizontal gradient has the same colors on every row: compute them once.
         if case .gradient(let gradient) = colors, gradient.direction == .horizontal {
-            let start: Int = Swift.max(clip.columns.lowerBound, Int(outer.left.rounded(.down)))
-            let end: Int = Swift.min(clip.columns.upperBound, Int(outer.right.rounded(.up)))
+            let start: Int = Swift.max(clip.columns.lowerBound, Int(saturatingFloor: outer.left))
+            let end: Int = Swift.min(clip.columns.upperBound, Int(saturatingCeiling: outer.right))
             rowColors.withUnsafeMutableBufferPointer { gradient.fill(row: 0, from: start, to: end, into: $0.baseAddress!) }
         }
         let rasterizer: CoverageRasterizer = self.rasterizer
-        var rowColors = self.rowColors
+        let coverage: UnsafePointer<UInt8> = UnsafePointer(rasterizer.coverage)
+        let width: Int = self.width
+        let mask: [UInt8] = clip.mask ?? []
+        var rowColors: [UInt32] = self.rowColors
         self.rowColors = []
         defer { self.rowColors = rowColors }
 
-        for y in firstRow..<endRow {
-            guard let row = rasterizer.rasterize(row: y, outer: outer, inner: inner, clip: clip) else { continue }
-            switch colors {
-            case .solid(let pixel):
-                blend(row: row, y: y, coverage: rasterizer.coverage, mask: clip.mask, colors: SolidRowColors(pixel: pixel))
-            case .gradient(let gradient):
-                switch gradient.direction {
-                case .vertical:
-                    blend(row: row, y: y, coverage: rasterizer.coverage, mask: clip.mask, colors: SolidRowColors(pixel: gradient.rowColor(y)))
-                case .horizontal, .diagonal:
-                    rowColors.withUnsafeMutableBufferPointer { buffer in
-                        let base: UnsafeMutablePointer<UInt32> = buffer.baseAddress!
-                        if gradient.direction == .diagonal {
-                            gradient.fill(row: y, from: row.start, to: row.end, into: base)
+        withPixelWords { words in
+            mask.withUnsafeBufferPointer { mask in
+                rowColors.withUnsafeMutableBufferPointer { rowColors in
+                    let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
+                    let columnColors: UnsafeMutablePointer<UInt32> = rowColors.baseAddress!
+                    for y in firstRow..<endRow {
+                        guard let row = rasterizer.rasterize(row: y, outer: outer, inner: inner, clip: clip) else { continue }
+                        let line: UnsafeMutablePointer<UInt32> = canvas + y * width
+                        let maskLine: UnsafePointer<UInt8>? = mask.isEmpty ? nil : mask.baseAddress! + y * width
+                        switch colors {
+                        case .solid(let pixel):
+                            Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                        case .gradient(let gradient):
+                            switch gradient.direction {
+                            case .vertical:
+                                let pixel: UInt32 = gradient.rowColor(y)
+                                Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                            case .horizontal, .diagonal:
+                                if gradient.direction == .diagonal {
+                                    gradient.fill(row: y, from: row.start, to: row.end, into: columnColors)
+                                }
+                                let colors = BufferRowColors(base: UnsafePointer(columnColors))
+                                Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
+                            }
                         }
-                        blend(row: row, y: y, coverage: rasterizer.coverage, mask: clip.mask, colors: BufferRowColors(base: UnsafePointer(base)))
                     }
                 }
             }
@@ -72,35 +84,32 @@ extension Canvas {
 
     /// Blends one rasterized row: buffered coverage on the edges, constant coverage inside, both
     /// multiplied by the clip mask when there is one; a ring's hole is skipped.
-    private func blend<C: RowColors>(row: CoverageRow, y: Int, coverage: [UInt8], mask: [UInt8]?, colors: C) {
-        let rowOffset: Int = y * width
+    private static func blend<C: RowColors>(row: CoverageRow, line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>,
+                                            mask: UnsafePointer<UInt8>?, colors: C) {
         let hasHole: Bool = row.holeEnd > row.holeStart
         // Buffered columns: start..<holeStart and holeEnd..<interiorStart, then interiorEnd..<end.
         let holeStart: Int = hasHole ? row.holeStart : row.interiorStart
         let holeEnd: Int = hasHole ? row.holeEnd : row.interiorStart
         let afterInterior: Int = Swift.max(row.interiorEnd, row.interiorStart)
-        withPixelWords { words in
-            let line: UnsafeMutablePointer<UInt32> = words.baseAddress! + rowOffset
-            coverage.withUnsafeBufferPointer { coverage in
-                if let mask {
-                    mask.withUnsafeBufferPointer { mask in
-                        let maskLine: UnsafePointer<UInt8> = mask.baseAddress! + rowOffset
-                        for x in row.start..<row.end where x < holeStart || x >= holeEnd {
-                            let inside: Bool = x >= row.interiorStart && x < row.interiorEnd
-                            let shape: UInt32 = inside ? row.interiorCoverage : UInt32(coverage[x])
-                            let c: UInt32 = PixelMath.multiply(shape, UInt32(maskLine[x]))
-                            line[x] = PixelMath.blend(colors.color(at: x), coverage: c, onto: line[x])
-                        }
-                    }
-                    return
-                }
-                for range in [row.start..<holeStart, holeEnd..<row.interiorStart, afterInterior..<row.end] {
-                    for x in range {
-                        line[x] = PixelMath.blend(colors.color(at: x), coverage: UInt32(coverage[x]), onto: line[x])
-                    }
-                }
-                Canvas.blendInterior(line: line, row: row, colors: colors)
+        if let mask {
+            for x in row.start..<row.end where x < holeStart || x >= holeEnd {
+                let inside: Bool = x >= row.interiorStart && x < row.interiorEnd
+                let shape: UInt32 = inside ? row.interiorCoverage : UInt32(coverage[x])
+                let c: UInt32 = PixelMath.multiply(shape, UInt32(mask[x]))
+                line[x] = PixelMath.blend(colors.color(at: x), coverage: c, onto: line[x])
             }
+            return
+        }
+        blendEdge(line: line, coverage: coverage, colors: colors, from: row.start, to: holeStart)
+        blendEdge(line: line, coverage: coverage, colors: colors, from: holeEnd, to: row.interiorStart)
+        blendEdge(line: line, coverage: coverage, colors: colors, from: afterInterior, to: row.end)
+        blendInterior(line: line, row: row, colors: colors)
+    }
+
+    private static func blendEdge<C: RowColors>(line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>, colors: C, from start: Int, to end: Int) {
+        guard end > start else { return }
+        for x in start..<end {
+            line[x] = PixelMath.blend(colors.color(at: x), coverage: UInt32(coverage[x]), onto: line[x])
         }
     }
 

@@ -18,13 +18,13 @@ struct ClipState {
     /// Pixel rows with any coverage.
     var rows: Range<Int> {
         guard !isEmpty else { return 0..<0 }
-        return Int(top.rounded(.down))..<Int(bottom.rounded(.up))
+        return Int(saturatingFloor: top)..<Int(saturatingCeiling: bottom)
     }
 
     /// Pixel columns with any coverage.
     var columns: Range<Int> {
         guard !isEmpty else { return 0..<0 }
-        return Int(left.rounded(.down))..<Int(right.rounded(.up))
+        return Int(saturatingFloor: left)..<Int(saturatingCeiling: right)
     }
 
     /// Coverage 0...255 of the rectangle on pixel row `y` (ignoring the mask).

@@ -15,18 +15,31 @@ final class CoverageRasterizer {
     /// Sub-bands per pixel where a corner arc crosses the row.
     static let subdivisions = 16
 
-    private var area: [Float]
-    private var delta: [Float]
+    private let area: UnsafeMutablePointer<Float>
+    private let delta: UnsafeMutablePointer<Float>
     /// Coverage 0...255 per canvas column, valid on the columns a `CoverageRow` says.
-    private(set) var coverage: [UInt8]
+    let coverage: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
     /// While a row is scanned: the columns every line so far leaves empty (inside the inner box).
     private var holeStart: Int = 0
     private var holeEnd: Int = 0
 
+    /// Buffers for a canvas `width` pixels wide. They are owned by this object, never escape it
+    /// except as `coverage` (read between calls), and are freed in `deinit`.
     init(width: Int) {
-        area = [Float](repeating: 0, count: width + 2)
-        delta = [Float](repeating: 0, count: width + 2)
-        coverage = [UInt8](repeating: 0, count: width + 1)
+        capacity = width + 2
+        area = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
+        area.initialize(repeating: 0, count: capacity)
+        delta = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
+        delta.initialize(repeating: 0, count: capacity)
+        coverage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        coverage.initialize(repeating: 0, count: capacity)
+    }
+
+    deinit {
+        area.deallocate()
+        delta.deallocate()
+        coverage.deallocate()
     }
 
     /// Computes the coverage of pixel row `y` by `outer` minus `inner`, intersected with the clip
@@ -38,8 +51,8 @@ final class CoverageRasterizer {
         let clipLeft: Double = Swift.max(outer.left, clip.left)
         let clipRight: Double = Swift.min(outer.right, clip.right)
         guard bottom > top, clipRight > clipLeft else { return nil }
-        let start: Int = Int(clipLeft.rounded(.down))
-        let end: Int = Int(clipRight.rounded(.up))
+        let start: Int = Int(saturatingFloor: clipLeft)
+        let end: Int = Int(saturatingCeiling: clipRight)
 
         // The common case: one straight band and a plain span, written without the accumulators.
         let innerIsOutside: Bool = inner.map { bottom <= $0.top || top >= $0.bottom } ?? true
@@ -116,8 +129,8 @@ final class CoverageRasterizer {
         if let inner, y > inner.top, y < inner.bottom {
             let hole = inner.span(at: y)
             if hole.right > hole.left {
-                holeStart = Swift.max(holeStart, Int(hole.left.rounded(.up)))
-                holeEnd = Swift.min(holeEnd, Int(hole.right.rounded(.down)))
+                holeStart = Swift.max(holeStart, Int(saturatingCeiling: hole.left))
+                holeEnd = Swift.min(holeEnd, Int(saturatingFloor: hole.right))
                 addSpan(left, Swift.min(right, hole.left), w)
                 addSpan(Swift.max(left, hole.right), right, w)
                 return
@@ -130,8 +143,8 @@ final class CoverageRasterizer {
     /// Adds `weight` times the exact horizontal overlap of [left, right) with every pixel.
     private func addSpan(_ left: Double, _ right: Double, _ weight: Float) {
         guard right > left else { return }
-        let first: Int = Int(left.rounded(.down))
-        let last: Int = Int(right.rounded(.down))
+        let first: Int = Int(saturatingFloor: left)
+        let last: Int = Int(saturatingFloor: right)
         if first == last {
             area[first] += Float(right - left) * weight
             return
@@ -145,22 +158,16 @@ final class CoverageRasterizer {
 
     /// Turns the accumulators into bytes on `start..<end` and clears them for the next row.
     private func resolve(start: Int, end: Int) {
-        area.withUnsafeMutableBufferPointer { area in
-            delta.withUnsafeMutableBufferPointer { delta in
-                coverage.withUnsafeMutableBufferPointer { coverage in
-                    var run: Float = 0
-                    for x in start..<end {
-                        run += delta[x]
-                        let value: Float = Swift.min(1, Swift.max(0, run + area[x]))
-                        coverage[x] = UInt8(value * 255 + 0.5)
-                        area[x] = 0
-                        delta[x] = 0
-                    }
-                    delta[end] = 0
-                    area[end] = 0
-                }
-            }
+        var run: Float = 0
+        for x in start..<end {
+            run += delta[x]
+            let value: Float = Swift.min(1, Swift.max(0, run + area[x]))
+            coverage[x] = UInt8(value * 255 + 0.5)
+            area[x] = 0
+            delta[x] = 0
         }
+        delta[end] = 0
+        area[end] = 0
     }
 
     private static func byte(_ fraction: Double) -> UInt32 {

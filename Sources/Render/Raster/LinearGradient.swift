@@ -33,7 +33,7 @@ struct LinearGradient {
         default: (sine, cosine) = (sin(degrees * Double.pi / 180), cos(degrees * Double.pi / 180))
         }
         let length: Double = abs(box.width * sine) + abs(box.height * cosine)
-        guard length > 0 else { return nil }
+        guard length > 0, length.isFinite else { return nil }
         // Direction of the line in y-down coordinates is (sin θ, -cos θ).
         dx = sine / length
         dy = -cosine / length
@@ -41,7 +41,7 @@ struct LinearGradient {
         let centreY: Double = box.y + box.height / 2
         origin = 0.5 - centreX * dx - centreY * dy
         direction = sine == 0 ? .vertical : (cosine == 0 ? .horizontal : .diagonal)
-        let size: Int = Swift.min(4096, Swift.max(256, Int(length * 2) + 1))
+        let size: Int = Swift.min(4096, Swift.max(256, Int(saturatingFloor: length * 2) + 1))
         table = LinearGradient.makeTable(stops: stops, size: size)
     }
 
@@ -49,7 +49,7 @@ struct LinearGradient {
     @inline(__always)
     func color(at t: Double) -> UInt32 {
         let scaled: Double = t * Double(table.count - 1) + 0.5
-        let index: Int = scaled <= 0 ? 0 : Swift.min(table.count - 1, Int(scaled))
+        let index: Int = scaled > 0 ? Swift.min(table.count - 1, Int(saturatingFloor: scaled)) : 0
         return table[index]
     }
 
@@ -65,8 +65,12 @@ struct LinearGradient {
         let last: Int = table.count - 1
         let scale: Double = Double(last) * 65536
         let t0: Double = origin + dy * (Double(y) + 0.5) + dx * (Double(start) + 0.5)
-        var position: Int = Int((t0 * scale).rounded()) + 32768
-        let step: Int = Int((dx * scale).rounded())
+        // Far outside 0...1 every pixel is clamped anyway; bounding t keeps the fixed point in range
+        // for degenerate boxes (a huge offset or a hairline-thin box).
+        let clampedStart: Double = Swift.min(8, Swift.max(-8, t0))
+        let slope: Double = Swift.min(8, Swift.max(-8, dx))
+        var position: Int = Int((clampedStart * scale).rounded()) + 32768
+        let step: Int = Int((slope * scale).rounded())
         let limit: Int = last << 16
         table.withUnsafeBufferPointer { table in
             for x in start..<end {

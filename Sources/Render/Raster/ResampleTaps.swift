@@ -20,8 +20,8 @@ struct ResampleTaps {
     /// Taps for `sourceLength` samples drawn onto `origin ..< origin + length`, limited to
     /// destination pixels `visible`.
     init(sourceLength: Int, origin: Double, length: Double, visible: Range<Int>) {
-        let first: Int = Swift.max(visible.lowerBound, Int(origin.rounded(.down)))
-        let end: Int = Swift.min(visible.upperBound, Int((origin + length).rounded(.up)))
+        let first: Int = Swift.max(visible.lowerBound, Int(saturatingFloor: origin))
+        let end: Int = Swift.min(visible.upperBound, Int(saturatingCeiling: origin + length))
         start = first
         guard end > first, sourceLength > 0, length > 0 else { return }
         let scale: Double = Double(sourceLength) / length
@@ -36,8 +36,8 @@ struct ResampleTaps {
                 // Average the source interval under the pixel.
                 let u0: Double = (low - origin) * scale
                 let u1: Double = (high - origin) * scale
-                tapStart = Swift.max(0, Int(u0.rounded(.down)))
-                let tapEnd: Int = Swift.min(sourceLength, Int(u1.rounded(.up)))
+                tapStart = Swift.max(0, Int(saturatingFloor: u0))
+                let tapEnd: Int = Swift.min(sourceLength, Int(saturatingCeiling: u1))
                 let total: Double = Swift.max(u1 - u0, 1e-12)
                 for index in tapStart..<Swift.max(tapStart, tapEnd) {
                     let overlap: Double = Swift.min(u1, Double(index + 1)) - Swift.max(u0, Double(index))
@@ -47,7 +47,7 @@ struct ResampleTaps {
                 // Interpolate between the two samples around the pixel centre, clamped at the edges.
                 let centre: Double = (Double(pixel) + 0.5 - origin) * scale - 0.5
                 let clamped: Double = Swift.min(Double(sourceLength - 1), Swift.max(0, centre))
-                tapStart = Int(clamped.rounded(.down))
+                tapStart = Int(saturatingFloor: clamped)
                 let fraction: Double = clamped - Double(tapStart)
                 raw.append((1 - fraction) * covered)
                 if tapStart + 1 < sourceLength { raw.append(fraction * covered) }
