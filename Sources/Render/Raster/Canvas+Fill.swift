@@ -37,44 +37,40 @@ extension Canvas {
         let endRow: Int = Swift.min(clip.rows.upperBound, Int(saturatingCeiling: outer.bottom))
         guard endRow > firstRow else { return }
 
+        let rasterizer: CoverageRasterizer = self.rasterizer
+        let coverage: UnsafePointer<UInt8> = UnsafePointer(rasterizer.coverage)
+        let columnColors: UnsafeMutablePointer<UInt32> = rasterizer.rowColors
+        let width: Int = self.width
+        let mask: [UInt8] = clip.mask ?? []
+
         // A horizontal gradient has the same colors on every row: compute them once.
         if case .gradient(let gradient) = colors, gradient.direction == .horizontal {
             let start: Int = Swift.max(clip.columns.lowerBound, Int(saturatingFloor: outer.left))
             let end: Int = Swift.min(clip.columns.upperBound, Int(saturatingCeiling: outer.right))
-            rowColors.withUnsafeMutableBufferPointer { gradient.fill(row: 0, from: start, to: end, into: $0.baseAddress!) }
+            gradient.fill(row: 0, from: start, to: end, into: columnColors)
         }
-        let rasterizer: CoverageRasterizer = self.rasterizer
-        let coverage: UnsafePointer<UInt8> = UnsafePointer(rasterizer.coverage)
-        let width: Int = self.width
-        let mask: [UInt8] = clip.mask ?? []
-        var rowColors: [UInt32] = self.rowColors
-        self.rowColors = []
-        defer { self.rowColors = rowColors }
 
         withPixelWords { words in
             mask.withUnsafeBufferPointer { mask in
-                rowColors.withUnsafeMutableBufferPointer { rowColors in
-                    let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
-                    let columnColors: UnsafeMutablePointer<UInt32> = rowColors.baseAddress!
-                    for y in firstRow..<endRow {
-                        guard let row = rasterizer.rasterize(row: y, outer: outer, inner: inner, clip: clip) else { continue }
-                        let line: UnsafeMutablePointer<UInt32> = canvas + y * width
-                        let maskLine: UnsafePointer<UInt8>? = mask.isEmpty ? nil : mask.baseAddress! + y * width
-                        switch colors {
-                        case .solid(let pixel):
+                let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
+                for y in firstRow..<endRow {
+                    guard let row = rasterizer.rasterize(row: y, outer: outer, inner: inner, clip: clip) else { continue }
+                    let line: UnsafeMutablePointer<UInt32> = canvas + y * width
+                    let maskLine: UnsafePointer<UInt8>? = mask.isEmpty ? nil : mask.baseAddress! + y * width
+                    switch colors {
+                    case .solid(let pixel):
+                        Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                    case .gradient(let gradient):
+                        switch gradient.direction {
+                        case .vertical:
+                            let pixel: UInt32 = gradient.rowColor(y)
                             Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
-                        case .gradient(let gradient):
-                            switch gradient.direction {
-                            case .vertical:
-                                let pixel: UInt32 = gradient.rowColor(y)
-                                Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
-                            case .horizontal, .diagonal:
-                                if gradient.direction == .diagonal {
-                                    gradient.fill(row: y, from: row.start, to: row.end, into: columnColors)
-                                }
-                                let colors = BufferRowColors(base: UnsafePointer(columnColors))
-                                Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
+                        case .horizontal, .diagonal:
+                            if gradient.direction == .diagonal {
+                                gradient.fill(row: y, from: row.start, to: row.end, into: columnColors)
                             }
+                            let colors = BufferRowColors(base: UnsafePointer(columnColors))
+                            Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
                         }
                     }
                 }

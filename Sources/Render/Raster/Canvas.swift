@@ -11,15 +11,12 @@ final class Canvas {
     var clipStack: [ClipState] = []
     /// Reused across fills so drawing allocates nothing per row.
     let rasterizer: CoverageRasterizer
-    /// Per-column colors of the row being drawn (gradients), indexed by canvas x.
-    var rowColors: [UInt32]
 
     init(width: Int, height: Int) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")
         self.width = width; self.height = height
         pixels = [UInt8](repeating: 0, count: width * height * 4)
         rasterizer = CoverageRasterizer(width: width)
-        rowColors = [UInt32](repeating: 0, count: width + 1)
     }
 
     /// The clip in force: the innermost pushed clip, or the whole canvas.

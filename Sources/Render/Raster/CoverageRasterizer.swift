@@ -19,13 +19,15 @@ final class CoverageRasterizer {
     private let delta: UnsafeMutablePointer<Float>
     /// Coverage 0...255 per canvas column, valid on the columns a `CoverageRow` says.
     let coverage: UnsafeMutablePointer<UInt8>
+    /// Scratch space for the per-column colors of the row being filled (gradients), indexed by x.
+    let rowColors: UnsafeMutablePointer<UInt32>
     private let capacity: Int
     /// While a row is scanned: the columns every line so far leaves empty (inside the inner box).
     private var holeStart: Int = 0
     private var holeEnd: Int = 0
 
-    /// Buffers for a canvas `width` pixels wide. They are owned by this object, never escape it
-    /// except as `coverage` (read between calls), and are freed in `deinit`.
+    /// Buffers for a canvas `width` pixels wide. They are owned by this object, lent out only as
+    /// `coverage` and `rowColors` to the canvas that owns it (single-threaded), and freed in `deinit`.
     init(width: Int) {
         capacity = width + 2
         area = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
@@ -34,12 +36,15 @@ final class CoverageRasterizer {
         delta.initialize(repeating: 0, count: capacity)
         coverage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         coverage.initialize(repeating: 0, count: capacity)
+        rowColors = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        rowColors.initialize(repeating: 0, count: capacity)
     }
 
     deinit {
         area.deallocate()
         delta.deallocate()
         coverage.deallocate()
+        rowColors.deallocate()
     }
 
     /// Computes the coverage of pixel row `y` by `outer` minus `inner`, intersected with the clip
