@@ -1,4 +1,60 @@
 #pragma once
-// setjmp wrappers around libpng so its errors come back as return codes. Filled in by the Render work.
+// libpng reports errors by longjmp-ing out of its error callback, which Swift cannot catch. These
+// wrappers own the setjmp, so a libpng error comes back as a status code and a message, and the
+// process keeps running. Symbols are prefixed `cimage_`.
 #include <stddef.h>
 #include <stdint.h>
+
+/// Status codes returned by the wrappers.
+enum {
+    CIMAGE_OK = 0,
+    /// libpng rejected the data or the arguments; the message says why.
+    CIMAGE_ERROR_LIBPNG = 1,
+    /// An allocation failed.
+    CIMAGE_ERROR_NO_MEMORY = 2,
+    /// The image header declares more pixels than the caller allows.
+    CIMAGE_ERROR_TOO_LARGE = 3,
+    /// The input does not start with the PNG signature.
+    CIMAGE_ERROR_NOT_PNG = 4,
+    /// A parameter was out of range (zero size, bad channel count).
+    CIMAGE_ERROR_ARGUMENT = 5,
+};
+
+/// A growable byte buffer filled by the encoder. Release it with `cimage_buffer_free`.
+typedef struct {
+    uint8_t *data;
+    size_t length;
+    size_t capacity;
+} cimage_buffer;
+
+/// Encoder options (see http://www.libpng.org/pub/png/libpng-manual.txt, "Writing").
+typedef struct {
+    /// 3 for RGB output, 4 for RGBA output.
+    int output_channels;
+    /// Bytes per pixel of the input rows: 4 (RGBA) or 3 (RGB). With 4 input and 3 output channels
+    /// the fourth byte is dropped by `png_set_filler`.
+    int input_channels;
+    /// zlib level 0...9.
+    int zlib_level;
+    /// zlib strategy (Z_DEFAULT_STRATEGY = 0, Z_FILTERED = 1, Z_HUFFMAN_ONLY = 2, Z_RLE = 3).
+    int zlib_strategy;
+    /// A mask of PNG_FILTER_NONE/SUB/UP/AVG/PAETH; several bits let libpng choose per row.
+    int filters;
+} cimage_png_options;
+
+/// Encodes `height` rows of `width` pixels, `stride` bytes apart, into `out` (which must start empty).
+/// On failure returns a nonzero status and writes a NUL-terminated message into `message`.
+int cimage_png_encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
+                      cimage_png_options options, cimage_buffer *out,
+                      char *message, size_t message_capacity);
+
+/// Decodes a PNG into straight-alpha RGBA8 (`*out_width * 4` bytes per row), expanding palette,
+/// gray, low bit depths and tRNS, and reducing 16-bit samples to 8. Refuses (CIMAGE_ERROR_TOO_LARGE)
+/// images whose header declares more than `max_pixels` pixels before allocating anything for them.
+/// On success `*out_rgba` must be released with `cimage_free`.
+int cimage_png_decode(const uint8_t *bytes, size_t length, uint64_t max_pixels,
+                      uint8_t **out_rgba, uint32_t *out_width, uint32_t *out_height,
+                      char *message, size_t message_capacity);
+
+void cimage_buffer_free(cimage_buffer *buffer);
+void cimage_free(void *pointer);

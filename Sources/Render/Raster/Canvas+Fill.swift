@@ -1,0 +1,131 @@
+extension Canvas {
+    /// Fills `rect` (rounded by `radii`) with `paint`, anti-aliased, source-over, inside the current clip.
+    func fill(_ rect: Rect, radii: CornerRadii = .zero, paint: Paint) {
+        let box = RoundedBox(rect, radii: radii)
+        guard !box.isEmpty else { return }
+        switch paint {
+        case .solid(let color):
+            let pixel: UInt32 = color.premultipliedPixel
+            guard pixel != 0 else { return }
+            rasterize(outer: box, inner: nil, colors: .solid(pixel))
+        case .linearGradient(let angle, let stops):
+            guard let gradient = LinearGradient(angle: angle, stops: stops, box: rect) else { return }
+            rasterize(outer: box, inner: nil, colors: .gradient(gradient))
+        }
+    }
+
+    /// Draws a solid border inside `rect`: the ring between the outer rounded rect and the inner one
+    /// inset by `widths` (inner radii shrink by the adjacent widths, as CSS does).
+    func strokeBorder(_ rect: Rect, radii: CornerRadii, widths: EdgeWidths, color: Color) {
+        let outer = RoundedBox(rect, radii: radii)
+        let pixel: UInt32 = color.premultipliedPixel
+        guard !outer.isEmpty, pixel != 0 else { return }
+        rasterize(outer: outer, inner: outer.inset(by: widths), colors: .solid(pixel))
+    }
+
+    /// What a fill paints with.
+    enum FillColors {
+        case solid(UInt32)
+        case gradient(LinearGradient)
+    }
+
+    /// Scans `outer` minus `inner` row by row inside the current clip and blends `colors` in.
+    func rasterize(outer: RoundedBox, inner: RoundedBox?, colors: FillColors) {
+        let clip: ClipState = currentClip
+        guard !clip.isEmpty else { return }
+        let firstRow: Int = Swift.max(clip.rows.lowerBound, Int(saturatingFloor: outer.top))
+        let endRow: Int = Swift.min(clip.rows.upperBound, Int(saturatingCeiling: outer.bottom))
+        guard endRow > firstRow else { return }
+
+        let rasterizer: CoverageRasterizer = self.rasterizer
+        let coverage: UnsafePointer<UInt8> = UnsafePointer(rasterizer.coverage)
+        let columnColors: UnsafeMutablePointer<UInt32> = rasterizer.rowColors
+        let width: Int = self.width
+        let mask: [UInt8] = clip.mask ?? []
+
+        // A horizontal gradient has the same colors on every row: compute them once.
+        if case .gradient(let gradient) = colors, gradient.direction == .horizontal {
+            let start: Int = Swift.max(clip.columns.lowerBound, Int(saturatingFloor: outer.left))
+            let end: Int = Swift.min(clip.columns.upperBound, Int(saturatingCeiling: outer.right))
+            gradient.fill(row: 0, from: start, to: end, into: columnColors)
+        }
+
+        withPixelWords { words in
+            mask.withUnsafeBufferPointer { mask in
+                let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
+                for y in firstRow..<endRow {
+                    guard let row = rasterizer.rasterize(row: y, outer: outer, inner: inner, clip: clip) else { continue }
+                    let line: UnsafeMutablePointer<UInt32> = canvas + y * width
+                    let maskLine: UnsafePointer<UInt8>? = mask.isEmpty ? nil : mask.baseAddress! + y * width
+                    switch colors {
+                    case .solid(let pixel):
+                        Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                    case .gradient(let gradient):
+                        switch gradient.direction {
+                        case .vertical:
+                            let pixel: UInt32 = gradient.rowColor(y)
+                            Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                        case .horizontal, .diagonal:
+                            if gradient.direction == .diagonal {
+                                gradient.fill(row: y, from: row.start, to: row.end, into: columnColors)
+                            }
+                            let colors = BufferRowColors(base: UnsafePointer(columnColors))
+                            Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Blends one rasterized row: buffered coverage on the edges, constant coverage inside, both
+    /// multiplied by the clip mask when there is one; a ring's hole is skipped.
+    private static func blend<C: RowColors>(row: CoverageRow, line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>,
+                                            mask: UnsafePointer<UInt8>?, colors: C) {
+        let hasHole: Bool = row.holeEnd > row.holeStart
+        // Buffered columns: start..<holeStart and holeEnd..<interiorStart, then interiorEnd..<end.
+        let holeStart: Int = hasHole ? row.holeStart : row.interiorStart
+        let holeEnd: Int = hasHole ? row.holeEnd : row.interiorStart
+        let afterInterior: Int = Swift.max(row.interiorEnd, row.interiorStart)
+        if let mask {
+            for x in row.start..<row.end where x < holeStart || x >= holeEnd {
+                let inside: Bool = x >= row.interiorStart && x < row.interiorEnd
+                let shape: UInt32 = inside ? row.interiorCoverage : UInt32(coverage[x])
+                let c: UInt32 = PixelMath.multiply(shape, UInt32(mask[x]))
+                line[x] = PixelMath.blend(colors.color(at: x), coverage: c, onto: line[x])
+            }
+            return
+        }
+        blendEdge(line: line, coverage: coverage, colors: colors, from: row.start, to: holeStart)
+        blendEdge(line: line, coverage: coverage, colors: colors, from: holeEnd, to: row.interiorStart)
+        blendEdge(line: line, coverage: coverage, colors: colors, from: afterInterior, to: row.end)
+        blendInterior(line: line, row: row, colors: colors)
+    }
+
+    private static func blendEdge<C: RowColors>(line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>, colors: C, from start: Int, to end: Int) {
+        guard end > start else { return }
+        for x in start..<end {
+            line[x] = PixelMath.blend(colors.color(at: x), coverage: UInt32(coverage[x]), onto: line[x])
+        }
+    }
+
+    /// The run of equally covered pixels; a full-coverage opaque solid is a plain store loop.
+    private static func blendInterior<C: RowColors>(line: UnsafeMutablePointer<UInt32>, row: CoverageRow, colors: C) {
+        guard row.interiorEnd > row.interiorStart else { return }
+        let level: UInt32 = row.interiorCoverage
+        if level >= 255, let opaque = colors.opaqueConstant {
+            (line + row.interiorStart).update(repeating: opaque, count: row.interiorEnd - row.interiorStart)
+            return
+        }
+        if level >= 255 {
+            for x in row.interiorStart..<row.interiorEnd {
+                let source: UInt32 = colors.color(at: x)
+                line[x] = source >> 24 == 255 ? source : PixelMath.over(source, line[x])
+            }
+            return
+        }
+        for x in row.interiorStart..<row.interiorEnd {
+            line[x] = PixelMath.over(PixelMath.scale(colors.color(at: x), by: level), line[x])
+        }
+    }
+}

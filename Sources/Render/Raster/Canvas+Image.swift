@@ -1,0 +1,68 @@
+extension Canvas {
+    /// Draws a premultiplied BGRA image (a color emoji bitmap) scaled into `destination`, source-over,
+    /// multiplied by `opacity`, inside the current clip. Shrinking averages the covered source area
+    /// (box filter); enlarging interpolates bilinearly. A buffer shorter than its stated size draws nothing.
+    func drawImage(bgra: UnsafeBufferPointer<UInt8>, imageWidth: Int, imageHeight: Int, pitch: Int, into destination: Rect, opacity: Double = 1) {
+        guard imageWidth > 0, imageHeight > 0, pitch >= imageWidth * 4,
+              let source = bgra.baseAddress, bgra.count >= (imageHeight - 1) * pitch + imageWidth * 4,
+              !destination.isEmpty else { return }
+        let alpha: UInt32 = Color.byte(opacity)
+        let clip: ClipState = currentClip
+        guard alpha > 0, !clip.isEmpty else { return }
+        let columns = ResampleTaps(sourceLength: imageWidth, origin: destination.x, length: destination.width, visible: clip.columns)
+        let rows = ResampleTaps(sourceLength: imageHeight, origin: destination.y, length: destination.height, visible: clip.rows)
+        guard columns.count > 0, rows.count > 0 else { return }
+
+        // One source row filtered vertically, four Int32 channels per source column (B, G, R, A).
+        var vertical = [Int32](repeating: 0, count: imageWidth * 4)
+        withPixelWords { words in
+            let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
+            vertical.withUnsafeMutableBufferPointer { vertical in
+                for row in 0..<rows.count {
+                    let y: Int = rows.start + row
+                    filterVertically(source: source, pitch: pitch, width: imageWidth, taps: rows, row: row, into: vertical)
+                    let line: UnsafeMutablePointer<UInt32> = canvas + y * width
+                    let rowClip: UInt32 = clip.rowCoverage(y)
+                    for column in 0..<columns.count {
+                        let x: Int = columns.start + column
+                        var b: Int = 0, g: Int = 0, r: Int = 0, a: Int = 0
+                        for tap in columns.taps(for: column) {
+                            let weight: Int = Int(columns.weight(tap))
+                            let base: Int = columns.sourceIndex(tap) * 4
+                            b += weight * Int(vertical[base])
+                            g += weight * Int(vertical[base + 1])
+                            r += weight * Int(vertical[base + 2])
+                            a += weight * Int(vertical[base + 3])
+                        }
+                        let pixel: UInt32 = Canvas.pack(red: r, green: g, blue: b, alpha: a)
+                        if pixel == 0 { continue }
+                        let c: UInt32 = clipCoverage(clip, rowClip: rowClip, x: x, y: y, shape: alpha)
+                        line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
+                    }
+                }
+            }
+        }
+    }
+
+    /// Weights the source rows of destination row `row` into `vertical` (fixed point, ×4096).
+    private func filterVertically(source: UnsafePointer<UInt8>, pitch: Int, width: Int, taps: ResampleTaps, row: Int, into vertical: UnsafeMutableBufferPointer<Int32>) {
+        vertical.update(repeating: 0)
+        for tap in taps.taps(for: row) {
+            let weight: Int32 = taps.weight(tap)
+            let line: UnsafePointer<UInt8> = source + taps.sourceIndex(tap) * pitch
+            for index in 0..<(width * 4) {
+                vertical[index] += weight * Int32(line[index])
+            }
+        }
+    }
+
+    /// Rounds channel sums scaled by 4096 × 4096 back to bytes, keeping color ≤ alpha.
+    private static func pack(red: Int, green: Int, blue: Int, alpha: Int) -> UInt32 {
+        let half: Int = 1 << 23
+        let a: Int = Swift.min(255, Swift.max(0, (alpha + half) >> 24))
+        let r: Int = Swift.min(a, Swift.max(0, (red + half) >> 24))
+        let g: Int = Swift.min(a, Swift.max(0, (green + half) >> 24))
+        let b: Int = Swift.min(a, Swift.max(0, (blue + half) >> 24))
+        return UInt32(r) | (UInt32(g) << 8) | (UInt32(b) << 16) | (UInt32(a) << 24)
+    }
+}

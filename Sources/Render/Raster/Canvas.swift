@@ -1,0 +1,41 @@
+/// A premultiplied RGBA8 pixel buffer with anti-aliased fills and a clip stack.
+///
+/// Not thread-safe: one render owns one canvas.
+final class Canvas {
+    let width: Int
+    let height: Int
+    /// Premultiplied RGBA8, row-major, `width * 4` bytes per row. Starts fully transparent.
+    var pixels: [UInt8]
+
+    /// Clips pushed with `pushClip`, innermost last.
+    var clipStack: [ClipState] = []
+    /// Reused across fills so drawing allocates nothing per row.
+    let rasterizer: CoverageRasterizer
+
+    init(width: Int, height: Int) {
+        precondition(width >= 0 && height >= 0, "canvas size must not be negative")
+        self.width = width; self.height = height
+        pixels = [UInt8](repeating: 0, count: width * height * 4)
+        rasterizer = CoverageRasterizer(width: width)
+    }
+
+    /// The clip in force: the innermost pushed clip, or the whole canvas.
+    var currentClip: ClipState {
+        clipStack.last ?? ClipState(left: 0, top: 0, right: Double(width), bottom: Double(height), mask: nil)
+    }
+
+    /// The premultiplied pixel at (`x`, `y`) as RGBA bytes, for tests and debugging.
+    func pixel(x: Int, y: Int) -> (red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8) {
+        let offset: Int = (y * width + x) * 4
+        return (pixels[offset], pixels[offset + 1], pixels[offset + 2], pixels[offset + 3])
+    }
+
+    /// Runs `body` on the pixels viewed as one `UInt32` per pixel (R in the lowest byte).
+    func withPixelWords<R>(_ body: (UnsafeMutableBufferPointer<UInt32>) throws -> R) rethrows -> R {
+        try pixels.withUnsafeMutableBufferPointer { bytes in
+            // Array storage is at least 16-byte aligned and holds a multiple of 4 bytes, so it can be
+            // rebound to words for the duration of the call.
+            try bytes.withMemoryRebound(to: UInt32.self) { try body($0) }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// A CSS linear gradient resolved against the box it fills: the parameter `t` along the gradient
+/// line is an affine function of the pixel position, and colors come from a lookup table of
+/// premultiplied pixels, so drawing needs no trigonometry or division per pixel.
+struct LinearGradient {
+    /// Which way `t` varies, so rows can skip work: constant per row, per column, or general.
+    enum Direction { case vertical, horizontal, diagonal }
+
+    let direction: Direction
+    /// Premultiplied colors for `t` = 0...1 in `table.count` even steps.
+    let table: [UInt32]
+    /// t at pixel centre (x, y) = `origin + dx * (x + 0.5) + dy * (y + 0.5)`.
+    private let origin: Double
+    private let dx: Double
+    private let dy: Double
+
+    /// Resolves `angle` (degrees, CSS convention: 0 points up, 90 right) against `box`: the gradient
+    /// line passes through the centre and is `|w sin θ| + |h cos θ|` long (CSS Images 3 §3.1), so
+    /// the corners on its ends get exactly the first and last colors.
+    init?(angle: Double, stops: [GradientStop], box: Rect) {
+        guard !stops.isEmpty, angle.isFinite, !box.isEmpty else { return nil }
+        var degrees: Double = angle.truncatingRemainder(dividingBy: 360)
+        if degrees < 0 { degrees += 360 }
+        // Exact axes for the four right angles, so they take the cheap paths without rounding noise.
+        let sine: Double
+        let cosine: Double
+        switch degrees {
+        case 0: (sine, cosine) = (0, 1)
+        case 90: (sine, cosine) = (1, 0)
+        case 180: (sine, cosine) = (0, -1)
+        case 270: (sine, cosine) = (-1, 0)
+        default: (sine, cosine) = (sin(degrees * Double.pi / 180), cos(degrees * Double.pi / 180))
+        }
+        let length: Double = abs(box.width * sine) + abs(box.height * cosine)
+        guard length > 0, length.isFinite else { return nil }
+        // Direction of the line in y-down coordinates is (sin θ, -cos θ).
+        dx = sine / length
+        dy = -cosine / length
+        let centreX: Double = box.x + box.width / 2
+        let centreY: Double = box.y + box.height / 2
+        origin = 0.5 - centreX * dx - centreY * dy
+        direction = sine == 0 ? .vertical : (cosine == 0 ? .horizontal : .diagonal)
+        let size: Int = Swift.min(4096, Swift.max(256, Int(saturatingFloor: length * 2) + 1))
+        table = LinearGradient.makeTable(stops: stops, size: size)
+    }
+
+    /// The premultiplied color at `t`, clamped to the ends of the line.
+    @inline(__always)
+    func color(at t: Double) -> UInt32 {
+        let scaled: Double = t * Double(table.count - 1) + 0.5
+        let index: Int = scaled > 0 ? Swift.min(table.count - 1, Int(saturatingFloor: scaled)) : 0
+        return table[index]
+    }
+
+    /// The color of every pixel in row `y`, when the gradient is vertical.
+    func rowColor(_ y: Int) -> UInt32 {
+        color(at: origin + dy * (Double(y) + 0.5))
+    }
+
+    /// Writes the colors of columns `start..<end` of row `y` into `row` (indexed by canvas x),
+    /// stepping the table index in 16.16 fixed point.
+    func fill(row y: Int, from start: Int, to end: Int, into row: UnsafeMutablePointer<UInt32>) {
+        guard end > start else { return }
+        let last: Int = table.count - 1
+        let scale: Double = Double(last) * 65536
+        let t0: Double = origin + dy * (Double(y) + 0.5) + dx * (Double(start) + 0.5)
+        // Far outside 0...1 every pixel is clamped anyway; bounding t keeps the fixed point in range
+        // for degenerate boxes (a huge offset or a hairline-thin box).
+        let clampedStart: Double = Swift.min(8, Swift.max(-8, t0))
+        let slope: Double = Swift.min(8, Swift.max(-8, dx))
+        var position: Int = Int((clampedStart * scale).rounded()) + 32768
+        let step: Int = Int((slope * scale).rounded())
+        let limit: Int = last << 16
+        table.withUnsafeBufferPointer { table in
+            for x in start..<end {
+                let clamped: Int = position < 0 ? 0 : (position > limit ? limit : position)
+                row[x] = table[clamped >> 16]
+                position &+= step
+            }
+        }
+    }
+
+    /// Samples the stops at `size` even steps of `t` in 0...1, interpolating premultiplied
+    /// components as Chromium does (no dark fringes towards transparent stops).
+    private static func makeTable(stops: [GradientStop], size: Int) -> [UInt32] {
+        // CSS Images 3 §3.4.3: a position smaller than an earlier one is raised to it.
+        var fixed: [(position: Double, color: (r: Double, g: Double, b: Double, a: Double))] = []
+        var previous: Double = -Double.infinity
+        for stop in stops {
+            let position: Double = stop.position.isNaN ? previous : Swift.max(stop.position, previous)
+            previous = position
+            let alpha: Double = Color.unit(stop.color.alpha)
+            let premultiplied = (r: Color.unit(stop.color.red) * alpha, g: Color.unit(stop.color.green) * alpha,
+                                 b: Color.unit(stop.color.blue) * alpha, a: alpha)
+            fixed.append((position, premultiplied))
+        }
+        var table = [UInt32](repeating: 0, count: size)
+        var segment: Int = 0
+        for index in 0..<size {
+            let t: Double = Double(index) / Double(size - 1)
+            // Advance to the last stop at or before t; equal positions make a hard edge.
+            while segment + 1 < fixed.count && fixed[segment + 1].position <= t { segment += 1 }
+            let current = fixed[segment]
+            var value = current.color
+            if t > current.position, segment + 1 < fixed.count {
+                let next = fixed[segment + 1]
+                let span: Double = next.position - current.position
+                let f: Double = span > 0 ? (t - current.position) / span : 1
+                value = (r: current.color.r + (next.color.r - current.color.r) * f,
+                         g: current.color.g + (next.color.g - current.color.g) * f,
+                         b: current.color.b + (next.color.b - current.color.b) * f,
+                         a: current.color.a + (next.color.a - current.color.a) * f)
+            } else if t < current.position {
+                value = current.color
+            }
+            let r: UInt32 = Color.byte(value.r)
+            let g: UInt32 = Color.byte(value.g)
+            let b: UInt32 = Color.byte(value.b)
+            let a: UInt32 = Color.byte(value.a)
+            table[index] = r | (g << 8) | (b << 16) | (a << 24)
+        }
+        return table
+    }
+}

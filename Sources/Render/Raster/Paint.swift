@@ -1,0 +1,24 @@
+import Foundation
+
+/// How an area is filled.
+enum Paint: Sendable, Equatable {
+    case solid(Color)
+    /// CSS `linear-gradient`: `angle` in degrees with CSS's convention (0 = to top, 90 = to right);
+    /// the gradient line is sized to the filled rectangle as CSS Images 3 §3.1 describes.
+    case linearGradient(angle: Double, stops: [GradientStop])
+
+    /// The angle CSS Images 3 §3.1.1 gives a corner keyword (`to bottom right` is `right: true,
+    /// bottom: true`) for a box of `width`×`height`: the gradient line is perpendicular to the
+    /// diagonal joining the two neighbouring corners, so those corners get the 50% color.
+    static func cornerAngle(right: Bool, bottom: Bool, width: Double, height: Double) -> Double {
+        // For `to top right` the line points along (h, w) rotated into the top-right quadrant:
+        // sin θ = h / d, cos θ = w / d, so θ = atan2(h, w) measured from "to top".
+        let base: Double = atan2(height, width) * 180 / Double.pi
+        switch (right, bottom) {
+        case (true, false): return base
+        case (true, true): return 180 - base
+        case (false, true): return 180 + base
+        case (false, false): return 360 - base
+        }
+    }
+}

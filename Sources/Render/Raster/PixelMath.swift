@@ -1,0 +1,64 @@
+/// Integer arithmetic on premultiplied RGBA8 pixels packed in a `UInt32` (R in the lowest byte),
+/// two channels per multiply so the blend loops stay in integer registers.
+enum PixelMath {
+    /// Every channel of `pixel` times `factor`/255, rounded.
+    @inline(__always)
+    static func scale(_ pixel: UInt32, by factor: UInt32) -> UInt32 {
+        let rb: UInt32 = (pixel & 0x00FF_00FF) &* factor
+        let ag: UInt32 = ((pixel >> 8) & 0x00FF_00FF) &* factor
+        // x/255 rounded is (x + 128 + ((x + 128) >> 8)) >> 8; the lanes are 16 bits wide and the
+        // sums stay below 65536, so neither lane carries into the other.
+        let rbRounded: UInt32 = rb &+ 0x0080_0080
+        let agRounded: UInt32 = ag &+ 0x0080_0080
+        let rbOut: UInt32 = ((rbRounded &+ ((rbRounded >> 8) & 0x00FF_00FF)) >> 8) & 0x00FF_00FF
+        let agOut: UInt32 = (agRounded &+ ((agRounded >> 8) & 0x00FF_00FF)) & 0xFF00_FF00
+        return rbOut | agOut
+    }
+
+    /// `source` over `destination`, both premultiplied.
+    @inline(__always)
+    static func over(_ source: UInt32, _ destination: UInt32) -> UInt32 {
+        let inverseAlpha: UInt32 = 255 &- (source >> 24)
+        return source &+ scale(destination, by: inverseAlpha)
+    }
+
+    /// `a * b / 255` rounded, for coverage values 0...255.
+    @inline(__always)
+    static func multiply(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        let product: UInt32 = a &* b &+ 128
+        return (product &+ (product >> 8)) >> 8
+    }
+
+    /// Blends `source` at `coverage` (0...255) onto `destination`.
+    @inline(__always)
+    static func blend(_ source: UInt32, coverage: UInt32, onto destination: UInt32) -> UInt32 {
+        if coverage >= 255 {
+            return source >> 24 == 255 ? source : over(source, destination)
+        }
+        if coverage == 0 { return destination }
+        return over(scale(source, by: coverage), destination)
+    }
+}
+
+/// Where the colors of one canvas row come from while blending.
+protocol RowColors {
+    /// The premultiplied color of pixel column `x`.
+    func color(at x: Int) -> UInt32
+    /// True when every column has the same opaque color, so full coverage is a plain store.
+    var opaqueConstant: UInt32? { get }
+}
+
+/// One color for the whole row.
+struct SolidRowColors: RowColors {
+    var pixel: UInt32
+    @inline(__always) func color(at x: Int) -> UInt32 { pixel }
+    var opaqueConstant: UInt32? { pixel >> 24 == 255 ? pixel : nil }
+}
+
+/// A color per column, read from a buffer indexed by canvas x.
+struct BufferRowColors: RowColors {
+    /// Points at the color of column 0 (the buffer is only valid on the columns being drawn).
+    var base: UnsafePointer<UInt32>
+    @inline(__always) func color(at x: Int) -> UInt32 { base[x] }
+    var opaqueConstant: UInt32? { nil }
+}
