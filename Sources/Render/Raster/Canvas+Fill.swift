@@ -9,7 +9,7 @@ extension Canvas {
             guard pixel != 0 else { return }
             rasterize(outer: box, inner: nil, colors: .solid(pixel))
         case .linearGradient(let angle, let stops):
-            guard let gradient = LinearGradient(angle: angle, stops: stops, box: rect) else { return }
+            guard let gradient = LinearGradientShader(angle: angle, stops: stops, box: rect) else { return }
             rasterize(outer: box, inner: nil, colors: .gradient(gradient))
         }
     }
@@ -26,7 +26,7 @@ extension Canvas {
     /// What a fill paints with.
     enum FillColors {
         case solid(UInt32)
-        case gradient(LinearGradient)
+        case gradient(LinearGradientShader)
     }
 
     /// Scans `outer` minus `inner` row by row inside the current clip and blends `colors` in.

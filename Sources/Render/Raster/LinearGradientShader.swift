@@ -3,7 +3,7 @@ import Foundation
 /// A CSS linear gradient resolved against the box it fills: the parameter `t` along the gradient
 /// line is an affine function of the pixel position, and colors come from a lookup table of
 /// premultiplied pixels, so drawing needs no trigonometry or division per pixel.
-struct LinearGradient {
+struct LinearGradientShader {
     /// Which way `t` varies, so rows can skip work: constant per row, per column, or general.
     enum Direction { case vertical, horizontal, diagonal }
 
@@ -42,7 +42,7 @@ struct LinearGradient {
         origin = 0.5 - centreX * dx - centreY * dy
         direction = sine == 0 ? .vertical : (cosine == 0 ? .horizontal : .diagonal)
         let size: Int = Swift.min(4096, Swift.max(256, Int(saturatingFloor: length * 2) + 1))
-        table = LinearGradient.makeTable(stops: stops, size: size)
+        table = LinearGradientShader.makeTable(stops: stops, size: size)
     }
 
     /// The premultiplied color at `t`, clamped to the ends of the line.
