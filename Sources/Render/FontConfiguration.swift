@@ -1,0 +1,6 @@
+/// Where fonts come from.
+public struct FontConfiguration: Sendable {
+    /// Directories searched recursively for .ttf/.otf/.ttc files.
+    public var directories: [String]
+    public init(directories: [String] = ["/usr/share/fonts"]) { self.directories = directories }
+}
