@@ -38,9 +38,10 @@ public final class Renderer: Sendable {
         }
         return try engines.withEngine { engine in
             let scene = try Self.layOut(html: html, width: width, height: height, text: engine)
-            let canvas = Canvas(width: width, height: height)
-            var painter = Painter(boxes: scene.boxes, canvas: canvas, text: engine)
+            var painter = Painter(boxes: scene.boxes, width: width, height: height)
             painter.paint()
+            let canvas = Canvas(width: width, height: height)
+            painter.output.replay(on: canvas, boxes: scene.boxes, text: engine)
             let bytes: [UInt8]
             do {
                 bytes = try PNGEncoder.encode(canvas)

@@ -6,7 +6,7 @@ extension Painter {
         let box = boxes[index]
         guard box.kind != .paragraph, box.frame.width > 0, box.frame.height > 0 else { return }
         let radii = outerRadii(of: index)
-        if index != canvasBackgroundBoxIndex {
+        if index != propagatedBackgroundBox {
             paintBackground(of: index, in: box.frame, radii: radii)
         }
         let widths = box.border
@@ -19,25 +19,22 @@ extension Painter {
         var color = style.resolve(side)
         color.alpha *= box.opacity
         guard color.alpha > 0 else { return }
-        canvas.strokeBorder(box.frame, radii: radii, widths: widths, color: color)
+        output.append(.border(box.frame, radii, widths, color))
     }
-
-    /// The index of the box whose background was moved to the canvas, if any.
-    var canvasBackgroundBoxIndex: Int? { propagatedBackgroundBox }
 
     func paintBackground(of index: Int, in rect: Rect, radii: CornerRadii) {
         let box = boxes[index]
         let style = box.style
         var color = style.resolve(style.backgroundColor)
         color.alpha *= box.opacity
-        if color.alpha > 0 { canvas.fill(rect, radii: radii, paint: .solid(color)) }
+        if color.alpha > 0 { output.append(.fill(rect, radii, .solid(color))) }
         // Layers are listed topmost first; paint the bottom one first.
         for gradient in style.backgroundGradients.reversed() {
             let angle = gradient.angle(width: rect.width, height: rect.height)
             let radians = angle * .pi / 180
             let lineLength = abs(rect.width * sin(radians)) + abs(rect.height * cos(radians))
             let stops = gradient.resolvedStops(lineLength: lineLength, currentColor: style.color, opacity: box.opacity)
-            canvas.fill(rect, radii: radii, paint: .linearGradient(angle: angle, stops: stops))
+            output.append(.fill(rect, radii, .linearGradient(angle: angle, stops: stops)))
         }
     }
 

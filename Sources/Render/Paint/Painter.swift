@@ -3,26 +3,21 @@
 /// backgrounds, then in-flow content (text and atomic boxes), then positioned descendants by z-index.
 struct Painter {
     let boxes: [LayoutBox]
-    let canvas: Canvas
-    let text: TextEngine
+    let viewport: Rect
+    let output = DisplayList()
     /// The box whose background was propagated to the canvas (CSS Backgrounds 3 §2.11.2) and is not painted again.
     private(set) var propagatedBackgroundBox: Int?
 
-    init(boxes: [LayoutBox], canvas: Canvas, text: TextEngine) {
+    init(boxes: [LayoutBox], width: Int, height: Int) {
         self.boxes = boxes
-        self.canvas = canvas
-        self.text = text
+        viewport = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
     }
 
-    /// Paints the whole tree.
+    /// Records the whole tree into `output`.
     mutating func paint() {
-        let viewport = Rect(x: 0, y: 0, width: Double(canvas.width), height: Double(canvas.height))
-        guard !boxes.isEmpty else {
-            canvas.fill(viewport, paint: .solid(.white))
-            return
-        }
         // A browser's canvas is white under a transparent root background.
-        canvas.fill(viewport, paint: .solid(.white))
+        output.append(.fill(viewport, .zero, .solid(.white)))
+        guard !boxes.isEmpty else { return }
         if hasBackground(0) {
             propagatedBackgroundBox = 0
         } else if let body = boxes[0].children.first(where: { boxes[$0].element != nil && !boxes[$0].isOutOfFlow }), hasBackground(body) {
@@ -106,9 +101,9 @@ struct Painter {
                 }
                 continue
             }
-            if boxes[child].kind == .paragraph, let paragraph = boxes[child].paragraph {
+            if boxes[child].kind == .paragraph, boxes[child].paragraph != nil {
                 let content = boxes[child].contentBox
-                text.draw(paragraph, at: Point(x: content.x, y: content.y), on: canvas)
+                output.append(.text(box: child, origin: Point(x: content.x, y: content.y)))
             }
             withClip(clip) { paintInlineContent(under: child) }
         }
@@ -117,9 +112,9 @@ struct Painter {
     private func withClip(_ clips: [Int], _ body: () -> Void) {
         for clip in clips {
             let box = boxes[clip]
-            canvas.pushClip(box.paddingBox, radii: innerRadii(of: clip))
+            output.append(.pushClip(box.paddingBox, innerRadii(of: clip)))
         }
         body()
-        for _ in clips { canvas.popClip() }
+        for _ in clips { output.append(.popClip) }
     }
 }
