@@ -185,3 +185,13 @@ struct StyleTests {
         #expect(Set(warnings).count == warnings.count)
     }
 }
+
+extension StyleTests {
+    @Test func hugeValuesAreRejected() {
+        let context = LengthContext(fontSize: 16, rootFontSize: 16, viewportWidth: 100, viewportHeight: 100)
+        for text in ["1e300px", "calc(1e200px * 1e200)", "2000000px", "calc(1e6px * 1e6)"] {
+            #expect(ValueParser.length(CSSComponent.parse(text), context: context) == nil, "\(text)")
+        }
+        #expect(ValueParser.number(CSSComponent.parse("1e300")) == nil)
+    }
+}

@@ -35,7 +35,7 @@ extension PropertyApplier {
         case "letter-spacing":
             if keyword == "normal" { style.letterSpacing = 0; return .applied }
             guard let spacing = ValueParser.length(value, context: context, allowAuto: false)?.resolve(style.fontSize) else { return .invalid }
-            style.letterSpacing = spacing
+            style.letterSpacing = min(max(spacing, -1000), 1000)
             return .applied
         case "text-align":
             switch keyword {
@@ -200,7 +200,7 @@ extension PropertyApplier {
         guard items.count == 1 else { return nil }
         switch items[0] {
         case .ident(let word) where word.lowercased() == "normal": return .normal
-        case .number(let number) where number >= 0: return .multiple(number)
+        case .number(let number) where number >= 0: return .multiple(min(number, 1000))
         default:
             guard let length = ValueParser.length(items[0], context: context, allowAuto: false),
                   let px = length.resolve(context.fontSize), px >= 0 else { return nil }
@@ -269,7 +269,7 @@ extension PropertyApplier {
         var numbers: [Double] = []
         var basis: Length?
         for item in items {
-            if case .number(let number) = item, number >= 0, numbers.count < 2 {
+            if case .number(let number) = item, number >= 0, number <= ValueParser.largestMagnitude, numbers.count < 2 {
                 numbers.append(number)
             } else if basis == nil, let length = ValueParser.length(item, context: context) {
                 basis = length

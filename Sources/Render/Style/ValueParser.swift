@@ -7,7 +7,20 @@ enum ValueParser {
         return length(items[0], context: context, allowAuto: allowAuto)
     }
 
+    /// Lengths beyond this many px (or percent) are rejected: nothing on a 4096px canvas needs them, and
+    /// bounded values keep every later sum finite and convertible to integer pixels.
+    static let largestMagnitude = 1_000_000.0
+
     static func length(_ component: CSSComponent, context: LengthContext, allowAuto: Bool = true) -> Length? {
+        guard let result = unboundedLength(component, context: context, allowAuto: allowAuto) else { return nil }
+        if case .value(let px, let percent) = result,
+           !(px.isFinite && percent.isFinite && abs(px) <= largestMagnitude && abs(percent) <= largestMagnitude) {
+            return nil
+        }
+        return result
+    }
+
+    private static func unboundedLength(_ component: CSSComponent, context: LengthContext, allowAuto: Bool) -> Length? {
         switch component {
         case .ident(let name) where allowAuto && name.lowercased() == "auto":
             return .auto
@@ -57,10 +70,10 @@ enum ValueParser {
         let items = components.trimmingWhitespace()
         guard items.count == 1 else { return nil }
         switch items[0] {
-        case .number(let value): return value
+        case .number(let value): return abs(value) <= largestMagnitude ? value : nil
         case .function("calc", let arguments):
             var parser = CalcParser(items: arguments.withoutWhitespaceExceptOperators(), context: LengthContext(fontSize: 16, rootFontSize: 16, viewportWidth: 0, viewportHeight: 0))
-            if case .number(let value)? = parser.parseSum(), parser.isAtEnd { return value }
+            if case .number(let value)? = parser.parseSum(), parser.isAtEnd, value.isFinite, abs(value) <= largestMagnitude { return value }
             return nil
         default: return nil
         }
