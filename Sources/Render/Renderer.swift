@@ -36,7 +36,9 @@ public final class Renderer: Sendable {
         case .jpeg: throw RenderError.unsupportedEncoding("jpeg")
         case .webp: throw RenderError.unsupportedEncoding("webp")
         }
-        return try engines.withEngine { engine in
+        let engines = self.engines
+        return try LargeStack.run {
+            try engines.withEngine { engine in
             let scene = try Self.layOut(html: html, width: width, height: height, text: engine)
             var painter = Painter(boxes: scene.boxes, width: width, height: height)
             painter.paint()
@@ -51,6 +53,7 @@ public final class Renderer: Sendable {
                 throw RenderError.encodingFailed(String(describing: error))
             }
             return RenderOutput(bytes: bytes, warnings: scene.warnings.messages)
+            }
         }
     }
 

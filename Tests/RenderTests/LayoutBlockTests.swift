@@ -101,4 +101,21 @@ struct LayoutBlockTests {
         #expect(frame.width > 20)
         #expect(abs((frame.x - 8) - (600 - frame.width) / 2) < 0.001)
     }
+
+    @Test func inlineBlocksShareLinesAndWrap() throws {
+        let page = try LaidOut("""
+        <body style="margin:0"><div style="width:250px;font-size:10px;line-height:20px">
+        <span id=a style="display:inline-block;width:100px;height:10px"></span>
+        <span id=b style="display:inline-block;width:100px;height:10px"></span>
+        <span id=c style="display:inline-block;width:100px;height:10px"></span></div><div id=after></div></body>
+        """)
+        let a = try #require(page.frame("a")), b = try #require(page.frame("b")), c = try #require(page.frame("c"))
+        #expect(a.x == 0)
+        #expect(b.y == a.y)
+        #expect(b.x > a.maxX)
+        #expect(c.x == 0)
+        #expect(c.y > a.maxY)
+        // Each line is at least the strut's 20px tall.
+        #expect(page.frame("after")?.y ?? 0 >= 40)
+    }
 }

@@ -6,8 +6,11 @@ struct LaidOut {
     let document: Document
 
     init(_ html: String, width: Int = 800, height: Int = 600) throws {
-        let engine = try TextEngine(fonts: FontConfiguration())
-        scene = try Renderer.layOut(html: html, width: width, height: height, text: engine)
+        // Deep documents need the render thread's stack, as in `Renderer.render`.
+        scene = try LargeStack.run {
+            let engine = try TextEngine(fonts: FontConfiguration())
+            return try Renderer.layOut(html: html, width: width, height: height, text: engine)
+        }
         document = try TreeBuilder.parse(html)
     }
 

@@ -98,10 +98,12 @@ struct BoxTreeBuilder {
                     if let tag = node.tagName, Self.unsupportedElements.contains(tag) { warnings.add("unsupported element <\(tag)>") }
                     buildBlockChildren(of: child, into: container, run: &run)
                 case .inlineBlock, .inlineFlex:
+                    let spaceBefore = run.endsWithSpace
                     flush(&run, into: container)
                     style.display = style.display == .inlineFlex ? .flex : .block
                     let box = makeBox(for: child, style: style, parent: container, parentOpacity: inheritedOpacity)
                     boxes[box].isAtomicInline = true
+                    boxes[box].spaceBefore = spaceBefore
                 case .block, .flex:
                     flush(&run, into: container)
                     _ = makeBox(for: child, style: style, parent: container, parentOpacity: inheritedOpacity)

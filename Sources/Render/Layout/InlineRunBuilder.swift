@@ -5,6 +5,8 @@ struct InlineRunBuilder {
     /// Whether the text so far ends in a collapsible space (or nothing), so a following space is dropped.
     private var afterSpace = true
     private var hasContent = false
+    /// Whether collapsible white space came last (it separates atomic inline boxes on a line).
+    private(set) var endsWithSpace = false
     /// For `capitalize`: whether the previous character ended a word.
     private var atWordStart = true
 
@@ -26,10 +28,12 @@ struct InlineRunBuilder {
                     output.append(" ")
                     afterSpace = true
                 }
+                endsWithSpace = true
                 atWordStart = true
                 continue
             }
             afterSpace = false
+            endsWithSpace = false
             hasContent = true
             output.append(transform(character, style.textTransform))
             atWordStart = !(character.isLetter || character.isNumber || character == "'" || character == "’")

@@ -17,6 +17,8 @@ struct LayoutBox: Sendable {
     var children: [Int] = []
     /// Laid out on a line of its own with a shrink-to-fit width (an `inline-block` or `inline-flex`).
     var isAtomicInline = false
+    /// For atomic inlines: collapsible white space separated it from the previous one on its line.
+    var spaceBefore = false
     /// Opacity of this box times its ancestors' (opacity is approximated by fading colors).
     var opacity: Double = 1
 

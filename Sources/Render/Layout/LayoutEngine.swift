@@ -111,12 +111,7 @@ struct LayoutEngine {
 
         let remaining = containingWidth - width - extra - box.margin.horizontal
         if box.isAtomicInline {
-            // An inline-block sits on a line of its own here, placed by the parent's text-align.
-            switch boxes[box.parent].style.textAlign {
-            case .center: boxes[index].margin.left += max(0, remaining / 2)
-            case .right: boxes[index].margin.left += max(0, remaining)
-            default: break
-            }
+            // Auto margins of inline-blocks are zero; their line places them (`layoutAtomicLine`).
         } else if style.margin.left.isAuto, style.margin.right.isAuto {
             boxes[index].margin.left = max(0, remaining / 2)
             boxes[index].margin.right = max(0, remaining / 2)
@@ -182,7 +177,27 @@ struct LayoutEngine {
         var pending = MarginPair()
         var atTop = true
         var hoistedTop = MarginPair()
-        for child in box.children where !boxes[child].isOutOfFlow {
+        let inFlow = box.children.filter { !boxes[$0].isOutOfFlow }
+        var position = 0
+        while position < inFlow.count {
+            let child = inFlow[position]
+            position += 1
+            if boxes[child].isAtomicInline {
+                // A run of inline-blocks shares line boxes, like text would.
+                var group = [child]
+                while position < inFlow.count, boxes[inFlow[position]].isAtomicInline {
+                    group.append(inFlow[position])
+                    position += 1
+                }
+                let offset = atTop && collapseTop ? 0 : pending.value
+                if atTop, collapseTop { hoistedTop.add(pending) }
+                let height = layoutAtomicLines(group, in: index, top: contentTop + cursor + offset, left: contentLeft,
+                                               width: contentWidth, containingHeight: contentHeight)
+                cursor += offset + height
+                pending = MarginPair()
+                atTop = false
+                continue
+            }
             // The container's line clamp limits its paragraphs (`-webkit-line-clamp`).
             if boxes[child].kind == .paragraph, let clamp = box.style.lineClamp {
                 boxes[child].paragraphStyle.maxLines = clamp
