@@ -73,7 +73,7 @@ public final class Renderer: Sendable {
         guard builder.build() else { return Scene(boxes: [], warnings: warnings) }
         warnings.merge(builder.warnings)
         var layout = LayoutEngine(boxes: builder.boxes, text: text, viewportWidth: Double(width), viewportHeight: Double(height))
-        layout.run()
+        try layout.run()
         for box in layout.boxes where box.style.zIndex != nil && !box.style.isPositioned {
             warnings.add("z-index on a non-positioned element is ignored")
         }

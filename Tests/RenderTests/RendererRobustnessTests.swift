@@ -76,4 +76,19 @@ struct RendererRobustnessTests {
             }
         }
     }
+
+    @Test func nestedFlexContainersHitTheLayoutBudgetInsteadOfRunningAway() throws {
+        let renderer = try Renderer()
+        // Column items are measured, then laid out at their final height: work doubles per level.
+        let column = String(repeating: "<div style='display:flex;flex-direction:column'>", count: 120) + "x"
+        #expect(throws: RenderError.invalidInput("document layout is too complex")) {
+            try renderer.render(html: column, width: 100, height: 100, encoding: .png)
+        }
+        // Row items whose stretched height equals their content height are laid out once per level.
+        let row = String(repeating: "<div style='display:flex'>", count: 120) + "x"
+        #expect(throws: Never.self) { try renderer.render(html: row, width: 100, height: 100, encoding: .png) }
+        // A handful of levels, as real cards have, stays well within the budget.
+        let shallow = String(repeating: "<div style='display:flex'>", count: 8) + "x"
+        #expect(throws: Never.self) { try renderer.render(html: shallow, width: 100, height: 100, encoding: .png) }
+    }
 }

@@ -10,6 +10,10 @@ struct LayoutEngine {
     /// Content-box min-/max-content widths per box, valid for the whole layout (they do not depend on
     /// the available space).
     var intrinsicCache: [Int: (min: Double, max: Double)] = [:]
+    /// Box layouts performed so far. Flex items are laid out more than once (measure, then final
+    /// size), so nesting multiplies the work; the budget turns hostile nesting into an error.
+    private var layoutCount = 0
+    static let layoutBudget = 100_000
 
     init(boxes: [LayoutBox], text: TextEngine, viewportWidth: Double, viewportHeight: Double) {
         self.boxes = boxes
@@ -19,7 +23,8 @@ struct LayoutEngine {
     }
 
     /// Lays out every box; afterwards each `frame` is in viewport coordinates.
-    mutating func run() {
+    /// - Throws: `RenderError.invalidInput` when the document needs more than `layoutBudget` box layouts.
+    mutating func run() throws {
         guard !boxes.isEmpty else { return }
         // The root box is a block in the initial containing block; its margins never collapse.
         _ = layoutBlockLevel(0, containingWidth: viewportWidth, containingHeight: viewportHeight)
@@ -27,6 +32,7 @@ struct LayoutEngine {
         boxes[0].frame.y = boxes[0].margin.top
         applyRelativeOffsets()
         layoutAbsolutelyPositioned()
+        if layoutCount > Self.layoutBudget { throw RenderError.invalidInput("document layout is too complex") }
         for index in boxes.indices.dropFirst() {
             let parent = boxes[index].parent
             boxes[index].frame.x += boxes[parent].frame.x
@@ -151,6 +157,9 @@ struct LayoutEngine {
 
     /// Lays out a box's contents in a content box of `contentWidth` (and `contentHeight` when definite).
     mutating func layoutContent(_ index: Int, contentWidth: Double, contentHeight: Double?) -> ContentResult {
+        layoutCount += 1
+        // Past the budget the result is discarded (run() throws), so stop descending.
+        guard layoutCount <= Self.layoutBudget else { return ContentResult(height: 0) }
         switch boxes[index].kind {
         case .paragraph:
             let box = boxes[index]
