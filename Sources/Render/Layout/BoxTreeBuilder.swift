@@ -33,6 +33,13 @@ struct BoxTreeBuilder {
         if let tag = document.nodes[element].tagName, Self.unsupportedElements.contains(tag) {
             warnings.add("unsupported element <\(tag)>")
         }
+        let widths = style.usedBorderWidths
+        let colors = [(widths.top, style.borderColor.top), (widths.right, style.borderColor.right),
+                      (widths.bottom, style.borderColor.bottom), (widths.left, style.borderColor.left)]
+            .filter { $0.0 > 0 }.map { style.resolve($0.1) }
+        if Set(colors).count > 1 {
+            warnings.add("border sides with different colors are drawn in one color")
+        }
         if box.kind == .flex {
             buildFlexItems(of: element, into: index)
         } else {

@@ -12,7 +12,8 @@ extension Painter {
         let widths = box.border
         guard widths != .zero else { return }
         let style = box.style
-        // One color per box: the canvas strokes a ring in a single color. Sides without a border have zero width.
+        // The canvas strokes a ring in one color, so the first visible side's color is used for all
+        // (BoxTreeBuilder warns when the sides differ).
         let side = [(widths.top, style.borderColor.top), (widths.right, style.borderColor.right),
                     (widths.bottom, style.borderColor.bottom), (widths.left, style.borderColor.left)]
             .first { $0.0 > 0 }!.1

@@ -101,10 +101,10 @@ struct LinearGradient: Sendable, Equatable {
         for group in groups {
             let items = group.withoutWhitespace
             guard let firstItem = items.first else { return nil }
-            if items.count == 1, let hint = ValueParser.length(firstItem, context: context, allowAuto: false) {
-                // A lone position is a color hint; approximate it as a stop of the neighbouring colors' mix.
-                guard let previous = stops.last else { return nil }
-                stops.append(Stop(color: previous.color, position: hint))
+            if items.count == 1, ValueParser.length(firstItem, context: context, allowAuto: false) != nil {
+                // A lone position is a color hint (it moves the midpoint between two stops). It is
+                // dropped: the plain linear transition is the closer approximation.
+                guard !stops.isEmpty else { return nil }
                 continue
             }
             guard let color = ColorParser.parse(firstItem) else { return nil }

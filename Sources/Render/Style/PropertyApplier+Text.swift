@@ -1,6 +1,5 @@
 /// Borders, fonts, text and flex properties.
 extension PropertyApplier {
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     mutating func applyMoreValue(_ name: String, _ value: [CSSComponent], items: [CSSComponent], keyword: String?,
                         to style: inout ComputedStyle, context: LengthContext) -> Outcome {
         if name.hasPrefix("border") {

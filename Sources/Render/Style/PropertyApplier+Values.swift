@@ -1,6 +1,5 @@
 /// Parsing of each supported property's value.
 extension PropertyApplier {
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     mutating func applyValue(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
         let items = value.withoutWhitespace
         let keyword: String? = {
@@ -50,8 +49,12 @@ extension PropertyApplier {
         case "height": return set(size()) { style.height = $0 }
         case "min-width": return set(size()) { style.minWidth = $0 }
         case "min-height": return set(size()) { style.minHeight = $0 }
-        case "max-width": return keyword == "none" ? { style.maxWidth = nil; return .applied }() : set(size(allowAuto: false)) { style.maxWidth = $0 }
-        case "max-height": return keyword == "none" ? { style.maxHeight = nil; return .applied }() : set(size(allowAuto: false)) { style.maxHeight = $0 }
+        case "max-width":
+            if keyword == "none" { style.maxWidth = nil; return .applied }
+            return set(size(allowAuto: false)) { style.maxWidth = $0 }
+        case "max-height":
+            if keyword == "none" { style.maxHeight = nil; return .applied }
+            return set(size(allowAuto: false)) { style.maxHeight = $0 }
         case "margin": return set(sides(items, context: context, allowAuto: true)) { style.margin = $0 }
         case "margin-top": return set(length()) { style.margin.top = $0 }
         case "margin-right": return set(length()) { style.margin.right = $0 }
