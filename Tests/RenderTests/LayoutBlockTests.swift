@@ -118,4 +118,14 @@ struct LayoutBlockTests {
         // Each line is at least the strut's 20px tall.
         #expect(page.frame("after")?.y ?? 0 >= 40)
     }
+
+    @Test func emptyInlineBlocksSitOnTheBaselineWithTheirBottomMargin() throws {
+        // Chromium: the 10px box with 5px margins ends its margin box on the baseline of the 30px box.
+        let page = try LaidOut("""
+        <body style="margin:0"><div style="width:400px"><span id=a style="display:inline-block;width:100px;height:30px"></span>
+        <span id=b style="display:inline-block;width:150px;height:10px;margin:5px"></span></div></body>
+        """)
+        let a = try #require(page.frame("a")), b = try #require(page.frame("b"))
+        #expect(b.y - a.y == 15)
+    }
 }

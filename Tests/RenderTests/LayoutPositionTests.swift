@@ -38,4 +38,13 @@ struct LayoutPositionTests {
         #expect(page.frame("a")?.x == -5)
         #expect(page.frame("b")?.y == 10)
     }
+
+    @Test func autoInsetsUseTheStaticPosition() throws {
+        // Values checked against Chromium: the box sits where it would have been in flow.
+        let page = try LaidOut("""
+        <body style="margin:0"><div style="position:relative;padding:10px"><div style="height:7px"></div>
+        <div id=a style="position:absolute;width:10px;height:10px"></div></div></body>
+        """)
+        #expect(page.frame("a") == Rect(x: 10, y: 17, width: 10, height: 10))
+    }
 }

@@ -49,7 +49,7 @@ extension LayoutEngine {
                 if offset > 0, boxes[child].spaceBefore { x += spaceWidth }
                 positions.append(x + boxes[child].margin.left)
                 x += boxes[child].frame.width + boxes[child].margin.horizontal
-                let baseline = boxes[child].margin.top + baseline(of: child)
+                let baseline = boxes[child].margin.top + inlineBaseline(of: child)
                 above = max(above, baseline)
                 below = max(below, boxes[child].frame.height + boxes[child].margin.vertical - baseline)
             }
@@ -62,10 +62,18 @@ extension LayoutEngine {
             }
             for (offset, child) in line.enumerated() {
                 boxes[child].frame.x = left + shift + positions[offset]
-                boxes[child].frame.y = y + above - baseline(of: child)
+                boxes[child].frame.y = y + above - inlineBaseline(of: child)
             }
             y += above + below
         }
         return y - top
+    }
+
+    /// The baseline of an inline-block from its border-box top: its first line of text, or the bottom
+    /// margin edge when it has no text or clips its overflow (CSS 2.1 §10.8.1).
+    private func inlineBaseline(of index: Int) -> Double {
+        let box = boxes[index]
+        if !box.style.overflowHidden, hasText(index) { return baseline(of: index) }
+        return box.frame.height + box.margin.bottom
     }
 }

@@ -36,6 +36,11 @@ extension LayoutEngine {
         let contentTop = boxes[index].border.top + boxes[index].padding.top
 
         var items: [FlexItem] = []
+        for child in boxes[index].children where boxes[child].isOutOfFlow {
+            // Static position of absolutely positioned children: the content-box corner.
+            boxes[child].frame.x = contentLeft
+            boxes[child].frame.y = contentTop
+        }
         for child in boxes[index].children where !boxes[child].isOutOfFlow {
             items.append(makeItem(child, isRow: isRow, container: style, contentWidth: contentWidth, contentHeight: contentHeight))
         }
@@ -346,7 +351,7 @@ extension LayoutEngine {
         return box.frame.height
     }
 
-    private func hasText(_ index: Int) -> Bool {
+    func hasText(_ index: Int) -> Bool {
         boxes[index].kind == .paragraph || boxes[index].children.contains { !boxes[$0].isOutOfFlow && hasText($0) }
     }
 }

@@ -27,10 +27,9 @@ extension LayoutEngine {
             let containing = containingBlock(of: index)
             let parent = boxes[index].parent
             let parentOrigin = absoluteOrigin(of: parent)
-            let parentContent = boxes[parent].contentBox
-            // Static position: approximated by the parent's content-box corner.
-            let staticX = parentOrigin.x + parentContent.x - boxes[parent].frame.x
-            let staticY = parentOrigin.y + parentContent.y - boxes[parent].frame.y
+            // The parent's layout left the static position in the frame (CSS 2.1 §10.3.7).
+            let staticX = parentOrigin.x + boxes[index].frame.x
+            let staticY = parentOrigin.y + boxes[index].frame.y
 
             resolveEdges(index, basis: containing.width)
             let box = boxes[index]

@@ -186,16 +186,23 @@ struct LayoutEngine {
         var pending = MarginPair()
         var atTop = true
         var hoistedTop = MarginPair()
-        let inFlow = box.children.filter { !boxes[$0].isOutOfFlow }
+        let children = box.children
         var position = 0
-        while position < inFlow.count {
-            let child = inFlow[position]
+        while position < children.count {
+            let child = children[position]
             position += 1
+            if boxes[child].isOutOfFlow {
+                // Remember the static position (where the box would have been in flow) for
+                // `layoutAbsolutelyPositioned`, which uses it when insets are auto.
+                boxes[child].frame.x = contentLeft
+                boxes[child].frame.y = contentTop + cursor + (atTop && collapseTop ? 0 : pending.value)
+                continue
+            }
             if boxes[child].isAtomicInline {
                 // A run of inline-blocks shares line boxes, like text would.
                 var group = [child]
-                while position < inFlow.count, boxes[inFlow[position]].isAtomicInline {
-                    group.append(inFlow[position])
+                while position < children.count, boxes[children[position]].isAtomicInline || boxes[children[position]].isOutOfFlow {
+                    if !boxes[children[position]].isOutOfFlow { group.append(children[position]) }
                     position += 1
                 }
                 let offset = atTop && collapseTop ? 0 : pending.value
