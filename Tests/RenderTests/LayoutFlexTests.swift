@@ -111,4 +111,21 @@ struct LayoutFlexTests {
         let page = try page("<div style='display:flex;flex-direction:row-reverse;width:300px'><div id=a style='width:100px'></div></div>")
         #expect(page.frame("a")?.x == 200)
     }
+
+    @Test func alignContentAndOrder() throws {
+        let page = try page("""
+        <div style="display:flex;flex-wrap:wrap;align-content:center;width:100px;height:100px">
+        <div id=a style="width:60px;height:10px;order:2"></div><div id=b style="width:60px;height:20px"></div></div>
+        """)
+        // b comes first (order 0), lines of 20 and 10 centred in 100: start at 35.
+        #expect(page.frame("b")?.y == 35)
+        #expect(page.frame("a")?.y == 55)
+    }
+
+    @Test func singleLineEllipsisBecomesAOneLineClamp() throws {
+        let page = try page("<div style='white-space:nowrap;overflow:hidden;text-overflow:ellipsis;width:100px'>A long line of text</div>")
+        let paragraph = try #require(page.scene.boxes.first { $0.kind == .paragraph })
+        #expect(paragraph.paragraphStyle.maxLines == 1)
+        #expect(page.warnings.isEmpty)
+    }
 }

@@ -159,6 +159,12 @@ struct BoxTreeBuilder {
         box.spans = spans
         box.paragraphStyle = ParagraphStyle(lineHeight: owner.lineHeight, align: owner.textAlign,
                                             whiteSpace: owner.whiteSpace, maxLines: owner.lineClamp)
+        if owner.textOverflowEllipsis, owner.overflowHidden, owner.whiteSpace == .nowrap {
+            // Single-line `text-overflow: ellipsis`, approximated by the text engine's clamp: one line
+            // broken at a word boundary, ending in "…" when text was cut.
+            box.paragraphStyle.whiteSpace = .normal
+            box.paragraphStyle.maxLines = 1
+        }
         let index = boxes.count
         boxes.append(box)
         boxes[container].children.append(index)

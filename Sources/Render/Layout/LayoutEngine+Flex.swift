@@ -41,7 +41,13 @@ extension LayoutEngine {
             boxes[child].frame.x = contentLeft
             boxes[child].frame.y = contentTop
         }
-        for child in boxes[index].children where !boxes[child].isOutOfFlow {
+        let ordered = boxes[index].children.filter { !boxes[$0].isOutOfFlow }.enumerated()
+            .sorted { a, b in
+                let (first, second) = (boxes[a.element].style.order, boxes[b.element].style.order)
+                return first != second ? first < second : a.offset < b.offset
+            }
+            .map(\.element)
+        for child in ordered {
             items.append(makeItem(child, isRow: isRow, container: style, contentWidth: contentWidth, contentHeight: contentHeight))
         }
 
@@ -99,19 +105,31 @@ extension LayoutEngine {
         }
         if lines.count == 1, let cross = crossAvailable {
             lines[0].crossSize = cross
-        } else if let cross = crossAvailable, lines.count > 1 {
-            // align-content: normal behaves as stretch.
+        }
+        // align-content (§9.4 step 15, §8.4) for multi-line containers with a definite cross size.
+        var crossStart = 0.0
+        var crossBetween = crossGap
+        if let cross = crossAvailable, lines.count > 1 {
             let used = lines.reduce(0) { $0 + $1.crossSize } + crossGap * Double(lines.count - 1)
-            if cross > used {
-                for lineIndex in lines.indices { lines[lineIndex].crossSize += (cross - used) / Double(lines.count) }
+            let free = cross - used
+            let count = Double(lines.count)
+            switch style.alignContent {
+            case .stretch:
+                if free > 0 { for lineIndex in lines.indices { lines[lineIndex].crossSize += free / count } }
+            case .start: break
+            case .end: crossStart = free
+            case .center: crossStart = free / 2
+            case .spaceBetween: if free > 0 { crossBetween += free / (count - 1) }
+            case .spaceAround: if free > 0 { crossStart = free / count / 2; crossBetween += free / count } else { crossStart = free / 2 }
+            case .spaceEvenly: if free > 0 { crossStart = free / (count + 1); crossBetween += free / (count + 1) } else { crossStart = free / 2 }
             }
         }
-        var crossCursor = 0.0
+        var crossCursor = crossStart
         for lineIndex in lines.indices {
             lines[lineIndex].crossPosition = crossCursor
-            crossCursor += lines[lineIndex].crossSize + crossGap
+            crossCursor += lines[lineIndex].crossSize + crossBetween
         }
-        let totalCross = max(0, crossCursor - crossGap)
+        let totalCross = max(0, crossCursor - crossBetween)
         let containerCross = crossAvailable ?? totalCross
 
         // Main-axis placement (§9.5) and cross-axis alignment (§9.6).

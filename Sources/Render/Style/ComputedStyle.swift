@@ -9,6 +9,7 @@ struct ComputedStyle: Sendable {
     enum FlexWrap: Sendable, Equatable { case nowrap, wrap, wrapReverse }
     enum Justify: Sendable, Equatable { case start, end, center, spaceBetween, spaceAround, spaceEvenly }
     enum Align: Sendable, Equatable { case auto, stretch, start, end, center, baseline }
+    enum AlignContent: Sendable, Equatable { case stretch, start, end, center, spaceBetween, spaceAround, spaceEvenly }
 
     struct Sides<Value: Sendable & Equatable>: Sendable, Equatable {
         var top: Value, right: Value, bottom: Value, left: Value
@@ -55,6 +56,9 @@ struct ComputedStyle: Sendable {
     var flexGrow: Double = 0
     var flexShrink: Double = 1
     var flexBasis: Length = .auto
+    var alignContent: AlignContent = .stretch
+    /// `order`: flex items are laid out in ascending order, ties in document order.
+    var order = 0
     var rowGap: Length = .zero
     var columnGap: Length = .zero
 
@@ -71,6 +75,8 @@ struct ComputedStyle: Sendable {
     var textTransform = TextTransform.none
     /// `-webkit-line-clamp` (not inherited).
     var lineClamp: Int?
+    /// `text-overflow: ellipsis` (not inherited).
+    var textOverflowEllipsis = false
     /// Custom properties (`--name`), inherited, values unsubstituted.
     var customProperties: [String: String] = [:]
 

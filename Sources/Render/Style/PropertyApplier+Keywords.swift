@@ -50,6 +50,9 @@ extension PropertyApplier {
         case "flex-wrap": style.flexWrap = source.flexWrap
         case "flex-flow": style.flexDirection = source.flexDirection; style.flexWrap = source.flexWrap
         case "justify-content": style.justifyContent = source.justifyContent
+        case "align-content": style.alignContent = source.alignContent
+        case "order": style.order = source.order
+        case "text-overflow": style.textOverflowEllipsis = source.textOverflowEllipsis
         case "align-items": style.alignItems = source.alignItems
         case "align-self": style.alignSelf = source.alignSelf
         case "flex": style.flexGrow = source.flexGrow; style.flexShrink = source.flexShrink; style.flexBasis = source.flexBasis

@@ -121,6 +121,30 @@ extension PropertyApplier {
             return .applied
         case "flex":
             return applyFlexShorthand(items, to: &style, context: context) ? .applied : .invalid
+        case "align-content":
+            let map: [String: ComputedStyle.AlignContent] = [
+                "stretch": .stretch, "normal": .stretch, "flex-start": .start, "start": .start, "flex-end": .end,
+                "end": .end, "center": .center, "space-between": .spaceBetween, "space-around": .spaceAround,
+                "space-evenly": .spaceEvenly,
+            ]
+            guard let align = keyword.flatMap({ map[$0] }) else { return .invalid }
+            style.alignContent = align
+            return .applied
+        case "order":
+            guard let number = ValueParser.number(value), number == number.rounded() else { return .invalid }
+            style.order = Int(number)
+            return .applied
+        case "text-overflow":
+            switch keyword {
+            case "ellipsis": style.textOverflowEllipsis = true
+            case "clip": style.textOverflowEllipsis = false
+            default: return .invalid
+            }
+            return .applied
+        case "text-decoration", "text-decoration-line":
+            // Nothing to draw for `none`; decorations themselves are not painted yet.
+            guard keyword == "none" else { return .invalid }
+            return .applied
         case "gap", "grid-gap":
             let lengths = items.map { ValueParser.length($0, context: context, allowAuto: false) }
             guard (1...2).contains(lengths.count), lengths.allSatisfy({ $0 != nil }) else { return .invalid }
