@@ -6,5 +6,6 @@ public enum RenderError: Error, Sendable, Equatable {
     case invalidInput(String)
     /// The render took longer than its deadline.
     case deadlineExceeded
+    /// The image encoder failed, with its message.
     case encodingFailed(String)
 }

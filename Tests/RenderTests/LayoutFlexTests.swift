@@ -128,4 +128,16 @@ struct LayoutFlexTests {
         #expect(paragraph.paragraphStyle.maxLines == 1)
         #expect(page.warnings.isEmpty)
     }
+
+    @Test func seedCustomHTMLExampleCentresItsText() throws {
+        let html = #"<!DOCTYPE html><html><body style="width:1200px;height:630px;display:flex;align-items:center;justify-content:center;background:#000;color:#fff;font-size:48px;font-family:sans-serif">Hello OGPipe</body></html>"#
+        let page = try LaidOut(html, width: 1200, height: 630)
+        let paragraph = try #require(page.scene.boxes.first { $0.kind == .paragraph })
+        let item = page.scene.boxes[paragraph.parent]
+        #expect(paragraph.spans.first?.text == "Hello OGPipe")
+        #expect(paragraph.spans.first?.font.size == 48)
+        // body keeps its 8px margin: the 1200×630 box starts at (8, 8).
+        #expect(abs(item.frame.x + item.frame.width / 2 - 608) < 0.001)
+        #expect(abs(item.frame.y + item.frame.height / 2 - 323) < 0.001)
+    }
 }

@@ -13,7 +13,6 @@ extension LayoutEngine {
         var marginEnd: Double?
         var crossSize = 0.0
         var align: ComputedStyle.Align
-        var position = 0.0
         var outerMain: Double { target + (marginStart ?? 0) + (marginEnd ?? 0) }
         var hypotheticalOuter: Double { hypothetical + (marginStart ?? 0) + (marginEnd ?? 0) }
     }
