@@ -57,6 +57,14 @@ public final class Renderer: Sendable {
         }
     }
 
+    /// Parses, styles and lays out `html` with a pooled text engine, on a render thread; tests inspect the boxes.
+    func layOut(html: String, width: Int, height: Int) throws -> Scene {
+        let engines = self.engines
+        return try LargeStack.run {
+            try engines.withEngine { engine in try Self.layOut(html: html, width: width, height: height, text: engine) }
+        }
+    }
+
     /// The laid-out boxes of a document and what was skipped on the way.
     struct Scene {
         var boxes: [LayoutBox]

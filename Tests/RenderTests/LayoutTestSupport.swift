@@ -2,15 +2,14 @@
 
 /// Lays out HTML with the text engine in this build and finds boxes by element id.
 struct LaidOut {
+    /// One renderer for all tests: its engine pool shares font discovery between them.
+    static let renderer = try! Renderer()
+
     let scene: Renderer.Scene
     let document: Document
 
     init(_ html: String, width: Int = 800, height: Int = 600) throws {
-        // Deep documents need the render thread's stack, as in `Renderer.render`.
-        scene = try LargeStack.run {
-            let engine = try TextEngine(fonts: FontConfiguration())
-            return try Renderer.layOut(html: html, width: width, height: height, text: engine)
-        }
+        scene = try Self.renderer.layOut(html: html, width: width, height: height)
         document = try TreeBuilder.parse(html)
     }
 

@@ -29,7 +29,7 @@ struct RendererRobustnessTests {
     ]
 
     @Test func randomFragmentsNeverCrash() throws {
-        let renderer = try Renderer()
+        let renderer = LaidOut.renderer
         var generator = Generator(state: 42)
         for _ in 0..<300 {
             var html = ""
@@ -43,7 +43,7 @@ struct RendererRobustnessTests {
     }
 
     @Test func randomBytesNeverCrash() throws {
-        let renderer = try Renderer()
+        let renderer = LaidOut.renderer
         var generator = Generator(state: 7)
         for _ in 0..<100 {
             let bytes = (0..<Int(generator.next() % 400)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
@@ -53,7 +53,7 @@ struct RendererRobustnessTests {
     }
 
     @Test func pathologicalInputs() throws {
-        let renderer = try Renderer()
+        let renderer = LaidOut.renderer
         let inputs = [
             "",
             String(repeating: "<div>", count: 256),
@@ -78,7 +78,7 @@ struct RendererRobustnessTests {
     }
 
     @Test func nestedFlexContainersHitTheLayoutBudgetInsteadOfRunningAway() throws {
-        let renderer = try Renderer()
+        let renderer = LaidOut.renderer
         // Column items are measured, then laid out at their final height: work doubles per level.
         let column = String(repeating: "<div style='display:flex;flex-direction:column'>", count: 120) + "x"
         #expect(throws: RenderError.invalidInput("document layout is too complex")) {

@@ -2,7 +2,7 @@ import Testing
 @testable import Render
 
 struct RendererTests {
-    static let renderer = try! Renderer()
+    static var renderer: Renderer { LaidOut.renderer }
 
     /// Records the display list of a document.
     private func paint(_ html: String, width: Int = 400, height: Int = 300) throws -> (LaidOut, [DisplayList.Item]) {

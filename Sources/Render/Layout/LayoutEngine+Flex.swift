@@ -111,17 +111,21 @@ extension LayoutEngine {
         if let cross = crossAvailable, lines.count > 1 {
             let used = lines.reduce(0) { $0 + $1.crossSize } + crossGap * Double(lines.count - 1)
             let free = cross - used
-            let count = Double(lines.count)
+            let distribution: ComputedStyle.Justify
             switch style.alignContent {
             case .stretch:
-                if free > 0 { for lineIndex in lines.indices { lines[lineIndex].crossSize += free / count } }
-            case .start: break
-            case .end: crossStart = free
-            case .center: crossStart = free / 2
-            case .spaceBetween: if free > 0 { crossBetween += free / (count - 1) }
-            case .spaceAround: if free > 0 { crossStart = free / count / 2; crossBetween += free / count } else { crossStart = free / 2 }
-            case .spaceEvenly: if free > 0 { crossStart = free / (count + 1); crossBetween += free / (count + 1) } else { crossStart = free / 2 }
+                if free > 0 { for lineIndex in lines.indices { lines[lineIndex].crossSize += free / Double(lines.count) } }
+                distribution = .start
+            case .start: distribution = .start
+            case .end: distribution = .end
+            case .center: distribution = .center
+            case .spaceBetween: distribution = .spaceBetween
+            case .spaceAround: distribution = .spaceAround
+            case .spaceEvenly: distribution = .spaceEvenly
             }
+            let spacing = Self.distribute(free, among: lines.count, as: distribution)
+            crossStart = spacing.start
+            crossBetween += spacing.between
         }
         var crossCursor = crossStart
         for lineIndex in lines.indices {
@@ -145,17 +149,9 @@ extension LayoutEngine {
             }
             let autoShare = free > 0 && autoMargins > 0 ? free / Double(autoMargins) : 0
             if autoMargins > 0, free > 0 { free = 0 }
-            let count = Double(line.items.count)
-            var start = 0.0, between = mainGap
-            switch style.justifyContent {
-            case .start: break
-            case .end: start = free
-            case .center: start = free / 2
-            case .spaceBetween: if free > 0, count > 1 { between += free / (count - 1) }
-            case .spaceAround: if free > 0 { start = free / count / 2; between += free / count } else { start = free / 2 }
-            case .spaceEvenly: if free > 0 { start = free / (count + 1); between += free / (count + 1) } else { start = free / 2 }
-            }
-            var cursor = start
+            let spacing = Self.distribute(free, among: line.items.count, as: style.justifyContent)
+            let between = mainGap + spacing.between
+            var cursor = spacing.start
             let reverse = style.flexDirection == .rowReverse || style.flexDirection == .columnReverse
             for offset in line.items {
                 let item = items[offset]
@@ -208,6 +204,21 @@ extension LayoutEngine {
             }
         }
         return isRow ? totalCross : largestMain
+    }
+
+    /// Where the first of `count` things starts and the extra space between neighbours when `free`
+    /// space is distributed (§9.5 justify-content, §8.4 align-content). Negative free space falls
+    /// back to start (space-between) or center (space-around/evenly), as the spec says.
+    static func distribute(_ free: Double, among count: Int, as mode: ComputedStyle.Justify) -> (start: Double, between: Double) {
+        let n = Double(max(count, 1))
+        switch mode {
+        case .start: return (0, 0)
+        case .end: return (free, 0)
+        case .center: return (free / 2, 0)
+        case .spaceBetween: return free > 0 && count > 1 ? (0, free / (n - 1)) : (0, 0)
+        case .spaceAround: return free > 0 ? (free / n / 2, free / n) : (free / 2, 0)
+        case .spaceEvenly: return free > 0 ? (free / (n + 1), free / (n + 1)) : (free / 2, 0)
+        }
     }
 
     // MARK: Items

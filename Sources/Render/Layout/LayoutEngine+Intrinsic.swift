@@ -9,7 +9,10 @@ extension LayoutEngine {
         case .paragraph:
             let widths = text.intrinsicWidths(of: box.spans, style: box.paragraphStyle)
             let unbreakable = box.paragraphStyle.whiteSpace == .nowrap || box.paragraphStyle.whiteSpace == .pre
-            result = (unbreakable ? widths.max : widths.min, widths.max)
+            // Rounded up to 1/64 px (Chromium's LayoutUnit) so that laying the text out again at its
+            // own max-content width never wraps the last word over a rounding difference.
+            let maximum = (widths.max * 64).rounded(.up) / 64
+            result = (unbreakable ? maximum : (widths.min * 64).rounded(.up) / 64, maximum)
         case .block:
             for child in box.children where !boxes[child].isOutOfFlow {
                 let contribution = intrinsicContribution(child)
