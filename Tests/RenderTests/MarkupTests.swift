@@ -109,4 +109,11 @@ struct MarkupTests {
             #expect(document.root != nil)
         }
     }
+
+    @Test func selfClosingStyleStillStartsRawText() throws {
+        let document = try TreeBuilder.parse("<style/>p{color:red}</style><p>x</p>")
+        #expect(document.styleSheets == ["p{color:red}"])
+        let p = try #require(element(document, "p"))
+        #expect(text(document, of: p) == "x")
+    }
 }

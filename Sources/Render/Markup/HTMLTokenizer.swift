@@ -114,7 +114,8 @@ struct HTMLTokenizer {
                 attributes.append(attribute)
             }
         }
-        if HTMLElements.rawText.contains(name) || HTMLElements.escapableRawText.contains(name), !selfClosing {
+        // The self-closing flag is ignored on these elements (`<style/>` still starts raw text), as in browsers.
+        if HTMLElements.rawText.contains(name) || HTMLElements.escapableRawText.contains(name) {
             rawTextElement = name
         }
         return .startTag(name: name, attributes: attributes, selfClosing: selfClosing)
