@@ -128,4 +128,11 @@ struct LayoutBlockTests {
         let a = try #require(page.frame("a")), b = try #require(page.frame("b"))
         #expect(b.y - a.y == 15)
     }
+
+    @Test func lineBreaksKeepTheirNewline() throws {
+        let page = try LaidOut("<p>first line <br>\n  second line</p>")
+        let paragraph = try #require(page.scene.boxes.first { $0.kind == .paragraph })
+        #expect(paragraph.spans.map(\.text).joined() == "first line\nsecond line")
+        #expect(paragraph.paragraphStyle.whiteSpace == .preLine)
+    }
 }

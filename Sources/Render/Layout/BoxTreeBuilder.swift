@@ -159,6 +159,15 @@ struct BoxTreeBuilder {
         box.spans = spans
         box.paragraphStyle = ParagraphStyle(lineHeight: owner.lineHeight, align: owner.textAlign,
                                             whiteSpace: owner.whiteSpace, maxLines: owner.lineClamp)
+        if run.hasForcedBreak {
+            // The text was collapsed while it was collected, so the newline-keeping modes lay it out
+            // the same way except that they honour the "\n" of each `<br>`.
+            switch owner.whiteSpace {
+            case .normal: box.paragraphStyle.whiteSpace = .preLine
+            case .nowrap: box.paragraphStyle.whiteSpace = .pre
+            default: break
+            }
+        }
         if owner.textOverflowEllipsis, owner.overflowHidden, owner.whiteSpace == .nowrap {
             // Single-line `text-overflow: ellipsis`, approximated by the text engine's clamp: one line
             // broken at a word boundary, ending in "…" when text was cut.

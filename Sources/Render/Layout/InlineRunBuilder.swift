@@ -48,8 +48,13 @@ struct InlineRunBuilder {
         }
     }
 
-    /// A forced line break (`<br>`); the text engine breaks the line at "\n" in every white-space mode.
+    /// Whether a `<br>` put a "\n" into the text.
+    private(set) var hasForcedBreak = false
+
+    /// A forced line break (`<br>`), written as "\n". White space is already collapsed here, so the
+    /// paragraph is laid out in a mode that keeps newlines (see `BoxTreeBuilder.flush`).
     mutating func appendLineBreak(style: ComputedStyle, opacity: Double) {
+        hasForcedBreak = true
         if let last = spans.indices.last, spans[last].text.hasSuffix(" "), style.whiteSpace != .pre, style.whiteSpace != .preWrap {
             spans[last].text.removeLast()
         }
