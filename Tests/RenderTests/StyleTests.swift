@@ -160,12 +160,12 @@ struct StyleTests {
 
     @Test func gradientGeometry() throws {
         let context = LengthContext(fontSize: 16, rootFontSize: 16, viewportWidth: 100, viewportHeight: 100)
-        let gradient = try #require(LinearGradient.parse(CSSComponent.parse("to bottom right, red, lime 50%, blue"), context: context))
+        let gradient = try #require(BackgroundGradient.parse(CSSComponent.parse("to bottom right, red, lime 50%, blue"), context: context))
         #expect(abs(gradient.angle(width: 100, height: 100) - 135) < 1e-9)
         #expect(abs(gradient.angle(width: 200, height: 100) - (180 - 26.565051177077994)) < 1e-6)
         let stops = gradient.resolvedStops(lineLength: 100, currentColor: .black, opacity: 1)
         #expect(stops.map(\.position) == [0, 0.5, 1])
-        let even = try #require(LinearGradient.parse(CSSComponent.parse("45deg, red, red, red, blue 90px"), context: context))
+        let even = try #require(BackgroundGradient.parse(CSSComponent.parse("45deg, red, red, red, blue 90px"), context: context))
         #expect(even.resolvedStops(lineLength: 100, currentColor: .black, opacity: 1).map(\.position) == [0, 0.3, 0.6, 0.9])
     }
 

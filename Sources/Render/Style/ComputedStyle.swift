@@ -45,7 +45,7 @@ struct ComputedStyle: Sendable {
     // Background
     var backgroundColor: ColorValue = .color(.transparent)
     /// Layers, topmost first.
-    var backgroundGradients: [LinearGradient] = []
+    var backgroundGradients: [BackgroundGradient] = []
 
     // Flex
     var flexDirection: FlexDirection = .row

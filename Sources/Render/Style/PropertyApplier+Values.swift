@@ -119,14 +119,14 @@ extension PropertyApplier {
     }
 
     private mutating func applyBackground(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
-        var gradients: [LinearGradient] = []
+        var gradients: [BackgroundGradient] = []
         var color: ColorValue?
         let layers = value.splitByCommas()
         for (index, layer) in layers.enumerated() {
             for item in layer.withoutWhitespace {
                 switch item {
                 case .function("linear-gradient", let arguments):
-                    guard let gradient = LinearGradient.parse(arguments, context: context) else { return .invalid }
+                    guard let gradient = BackgroundGradient.parse(arguments, context: context) else { return .invalid }
                     gradients.append(gradient)
                 case .function(let function, _):
                     if name == "background", index == layers.count - 1, let parsed = ColorParser.parse(item) {

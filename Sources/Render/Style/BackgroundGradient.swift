@@ -1,8 +1,8 @@
 import Foundation
 
-/// A `linear-gradient()` as specified; the angle of corner directions and px stop positions
+/// A `linear-gradient()` background layer as specified; the angle of corner directions and px stop positions
 /// depend on the box, so they are resolved at paint time.
-struct LinearGradient: Sendable, Equatable {
+struct BackgroundGradient: Sendable, Equatable {
     enum Direction: Sendable, Equatable {
         /// CSS degrees (0 = to top, 90 = to right).
         case angle(Double)
@@ -69,7 +69,7 @@ struct LinearGradient: Sendable, Equatable {
     }
 
     /// Parses the arguments of `linear-gradient( … )`.
-    static func parse(_ arguments: [CSSComponent], context: LengthContext) -> LinearGradient? {
+    static func parse(_ arguments: [CSSComponent], context: LengthContext) -> BackgroundGradient? {
         var groups = arguments.splitByCommas()
         guard !groups.isEmpty else { return nil }
         var direction = Direction.angle(180)
@@ -114,7 +114,7 @@ struct LinearGradient: Sendable, Equatable {
             for position in positions { stops.append(Stop(color: color, position: position)) }
         }
         guard stops.count >= 2 else { return nil }
-        return LinearGradient(direction: direction, stops: stops)
+        return BackgroundGradient(direction: direction, stops: stops)
     }
 
     private static func angle(_ component: CSSComponent) -> Double? {
