@@ -1,0 +1,181 @@
+/// Generates the box tree from the DOM and computed styles (CSS Display 3 §2): `display:none`
+/// subtrees vanish, inline content between block-level boxes becomes anonymous paragraph boxes,
+/// flex children are blockified, absolutely positioned boxes stay in the tree out of flow.
+struct BoxTreeBuilder {
+    let document: Document
+    let styles: [ComputedStyle?]
+    private(set) var boxes: [LayoutBox] = []
+    private(set) var warnings = Warnings()
+
+    /// Elements the engine cannot draw; their text content is still laid out.
+    static let unsupportedElements: Set<String> = ["img", "svg", "canvas", "video", "iframe", "picture", "object", "input", "button", "select", "textarea", "audio"]
+
+    init(document: Document, styles: [ComputedStyle?]) {
+        self.document = document
+        self.styles = styles
+    }
+
+    /// Builds the tree; box 0 is the root element's box. Returns false when there is nothing to draw.
+    mutating func build() -> Bool {
+        guard let root = document.root, var style = styles[root], style.display != .none else { return false }
+        if style.display != .flex { style.display = .block }
+        _ = makeBox(for: root, style: style, parent: -1, parentOpacity: 1)
+        return true
+    }
+
+    /// Creates the box of a block-level (or blockified) element and its subtree.
+    private mutating func makeBox(for element: Int, style: ComputedStyle, parent: Int, parentOpacity: Double) -> Int {
+        let index = boxes.count
+        var box = LayoutBox(kind: style.isFlexContainer ? .flex : .block, element: element, style: style, parent: parent)
+        box.opacity = parentOpacity * style.opacity
+        boxes.append(box)
+        if parent >= 0 { boxes[parent].children.append(index) }
+        if let tag = document.nodes[element].tagName, Self.unsupportedElements.contains(tag) {
+            warnings.add("unsupported element <\(tag)>")
+        }
+        let widths = style.usedBorderWidths
+        let colors = [(widths.top, style.borderColor.top), (widths.right, style.borderColor.right),
+                      (widths.bottom, style.borderColor.bottom), (widths.left, style.borderColor.left)]
+            .filter { $0.0 > 0 }.map { style.resolve($0.1) }
+        if Set(colors).count > 1 {
+            warnings.add("border sides with different colors are drawn in one color")
+        }
+        if box.kind == .flex {
+            buildFlexItems(of: element, into: index)
+        } else {
+            var run = InlineRunBuilder()
+            buildBlockChildren(of: element, into: index, run: &run)
+            flush(&run, into: index)
+        }
+        return index
+    }
+
+    private mutating func buildFlexItems(of element: Int, into container: Int) {
+        for child in document.nodes[element].children {
+            let node = document.nodes[child]
+            switch node.kind {
+            case .text(let text):
+                // Each contiguous run of text becomes an anonymous flex item (CSS Flexbox 1 §4).
+                var run = InlineRunBuilder()
+                run.append(text, style: boxes[container].style, opacity: boxes[container].opacity)
+                guard !run.isEmpty else { continue }
+                let item = appendAnonymousBlock(to: container)
+                flush(&run, into: item)
+            case .element:
+                guard var style = styles[child], style.display != .none else { continue }
+                if style.position != .absolute {
+                    style.display = style.isFlexContainer ? .flex : .block
+                } else if !style.isFlexContainer {
+                    style.display = .block
+                }
+                _ = makeBox(for: child, style: style, parent: container, parentOpacity: boxes[container].opacity)
+            case .document:
+                continue
+            }
+        }
+    }
+
+    /// Walks the children of `element` (a block container or an inline element inside one),
+    /// adding text to the current run and block-level boxes as children of `container`.
+    private mutating func buildBlockChildren(of element: Int, into container: Int, run: inout InlineRunBuilder) {
+        let inheritedOpacity = boxes[container].opacity
+        for child in document.nodes[element].children {
+            let node = document.nodes[child]
+            switch node.kind {
+            case .text(let text):
+                let style = styles[element] ?? boxes[container].style
+                run.append(text, style: style, opacity: opacityOfInline(element, container: container))
+            case .element(let tag):
+                guard var style = styles[child], style.display != .none else { continue }
+                if tag == "br" {
+                    run.appendLineBreak(style: style, opacity: opacityOfInline(element, container: container))
+                    continue
+                }
+                if style.position == .absolute {
+                    if !style.isFlexContainer { style.display = .block }
+                    _ = makeBox(for: child, style: style, parent: container, parentOpacity: inheritedOpacity)
+                    continue
+                }
+                switch style.display {
+                case .inline:
+                    if style.backgroundColor != .color(.transparent) || !style.backgroundGradients.isEmpty
+                        || style.usedBorderWidths != .zero {
+                        warnings.add("backgrounds and borders of inline elements are not painted")
+                    }
+                    if let tag = node.tagName, Self.unsupportedElements.contains(tag) { warnings.add("unsupported element <\(tag)>") }
+                    buildBlockChildren(of: child, into: container, run: &run)
+                case .inlineBlock, .inlineFlex:
+                    let spaceBefore = run.endsWithSpace
+                    flush(&run, into: container)
+                    style.display = style.display == .inlineFlex ? .flex : .block
+                    let box = makeBox(for: child, style: style, parent: container, parentOpacity: inheritedOpacity)
+                    boxes[box].isAtomicInline = true
+                    boxes[box].spaceBefore = spaceBefore
+                case .block, .flex:
+                    flush(&run, into: container)
+                    _ = makeBox(for: child, style: style, parent: container, parentOpacity: inheritedOpacity)
+                case .none:
+                    continue
+                }
+            case .document:
+                continue
+            }
+        }
+    }
+
+    /// Opacity of text inside inline elements: the container's, times any inline ancestors' own.
+    private func opacityOfInline(_ element: Int, container: Int) -> Double {
+        var opacity = boxes[container].opacity
+        var current = element
+        while current > 0, current != boxes[container].element, let style = styles[current] {
+            opacity *= style.opacity
+            current = document.nodes[current].parent
+        }
+        return opacity
+    }
+
+    private mutating func appendAnonymousBlock(to container: Int) -> Int {
+        let index = boxes.count
+        var style = ComputedStyle.inheriting(from: boxes[container].style)
+        style.display = .block
+        var box = LayoutBox(kind: .block, element: nil, style: style, parent: container)
+        box.opacity = boxes[container].opacity
+        boxes.append(box)
+        boxes[container].children.append(index)
+        return index
+    }
+
+    /// Turns the collected inline content into a paragraph box of `container`.
+    private mutating func flush(_ run: inout InlineRunBuilder, into container: Int) {
+        defer { run = InlineRunBuilder() }
+        guard !run.isEmpty else { return }
+        let spans = run.finish()
+        guard !spans.isEmpty else { return }
+        let owner = boxes[container].style
+        var style = ComputedStyle.inheriting(from: owner)
+        style.display = .block
+        var box = LayoutBox(kind: .paragraph, element: nil, style: style, parent: container)
+        box.opacity = boxes[container].opacity
+        box.spans = spans
+        box.paragraphStyle = ParagraphStyle(lineHeight: owner.lineHeight, align: owner.textAlign,
+                                            whiteSpace: owner.whiteSpace, maxLines: owner.lineClamp)
+        if run.hasForcedBreak {
+            // The text was collapsed while it was collected, so the newline-keeping modes lay it out
+            // the same way except that they honour the "\n" of each `<br>`.
+            switch owner.whiteSpace {
+            case .normal: box.paragraphStyle.whiteSpace = .preLine
+            case .nowrap: box.paragraphStyle.whiteSpace = .pre
+            default: break
+            }
+        }
+        if owner.textOverflowEllipsis, owner.overflowHidden, owner.whiteSpace == .nowrap {
+            // Single-line `text-overflow: ellipsis`, approximated by the text engine's clamp: one line
+            // broken at a word boundary, ending in "…" when text was cut.
+            box.paragraphStyle.whiteSpace = .normal
+            box.paragraphStyle.maxLines = 1
+        }
+        let index = boxes.count
+        boxes.append(box)
+        boxes[container].children.append(index)
+    }
+}

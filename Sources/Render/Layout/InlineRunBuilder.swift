@@ -1,0 +1,87 @@
+/// Collects the text of one inline formatting context into styled spans, collapsing white space
+/// across span boundaries as CSS Text 3 §4.1 describes for `normal`, `nowrap` and `pre-line`.
+struct InlineRunBuilder {
+    private(set) var spans: [TextSpan] = []
+    /// Whether the text so far ends in a collapsible space (or nothing), so a following space is dropped.
+    private var afterSpace = true
+    private var hasContent = false
+    /// Whether collapsible white space came last (it separates atomic inline boxes on a line).
+    private(set) var endsWithSpace = false
+    /// For `capitalize`: whether the previous character ended a word.
+    private var atWordStart = true
+
+    var isEmpty: Bool { !hasContent }
+
+    mutating func append(_ text: String, style: ComputedStyle, opacity: Double) {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        let collapses = style.whiteSpace == .normal || style.whiteSpace == .nowrap || style.whiteSpace == .preLine
+        for character in text {
+            if collapses, character == " " || character == "\t" || character == "\n" || character == "\r\n" || character == "\r" || character == "\u{0C}" {
+                if style.whiteSpace == .preLine, character == "\n" || character == "\r\n" {
+                    if output.last == " " { output.removeLast() }
+                    output.append("\n")
+                    afterSpace = true
+                    continue
+                }
+                if !afterSpace {
+                    output.append(" ")
+                    afterSpace = true
+                }
+                endsWithSpace = true
+                atWordStart = true
+                continue
+            }
+            afterSpace = false
+            endsWithSpace = false
+            hasContent = true
+            output.append(transform(character, style.textTransform))
+            atWordStart = !(character.isLetter || character.isNumber || character == "'" || character == "’")
+        }
+        guard !output.isEmpty else { return }
+        var color = style.color
+        color.alpha *= opacity
+        if let last = spans.last, last.font == style.font, last.color == color, last.letterSpacing == style.letterSpacing {
+            spans[spans.count - 1].text += output
+        } else {
+            spans.append(TextSpan(text: output, font: style.font, color: color, letterSpacing: style.letterSpacing))
+        }
+    }
+
+    /// Whether a `<br>` put a "\n" into the text.
+    private(set) var hasForcedBreak = false
+
+    /// A forced line break (`<br>`), written as "\n". White space is already collapsed here, so the
+    /// paragraph is laid out in a mode that keeps newlines (see `BoxTreeBuilder.flush`).
+    mutating func appendLineBreak(style: ComputedStyle, opacity: Double) {
+        hasForcedBreak = true
+        if let last = spans.indices.last, spans[last].text.hasSuffix(" "), style.whiteSpace != .pre, style.whiteSpace != .preWrap {
+            spans[last].text.removeLast()
+        }
+        var color = style.color
+        color.alpha *= opacity
+        spans.append(TextSpan(text: "\n", font: style.font, color: color, letterSpacing: style.letterSpacing))
+        afterSpace = true
+        atWordStart = true
+        hasContent = true
+    }
+
+    /// The spans with the trailing collapsible space removed.
+    func finish() -> [TextSpan] {
+        var result = spans
+        while let last = result.indices.last, result[last].text.hasSuffix(" ") {
+            result[last].text.removeLast()
+            if result[last].text.isEmpty { result.removeLast() } else { break }
+        }
+        return result
+    }
+
+    private mutating func transform(_ character: Character, _ mode: ComputedStyle.TextTransform) -> String {
+        switch mode {
+        case .none: return String(character)
+        case .uppercase: return character.uppercased()
+        case .lowercase: return character.lowercased()
+        case .capitalize: return atWordStart ? character.uppercased() : String(character)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// Min-content and max-content widths (CSS Sizing 3 §5), used for shrink-to-fit boxes and flex base sizes.
+extension LayoutEngine {
+    /// Content-box widths of a box's contents.
+    mutating func intrinsicContentWidths(_ index: Int) -> (min: Double, max: Double) {
+        if let cached = intrinsicCache[index] { return cached }
+        let box = boxes[index]
+        var result: (min: Double, max: Double) = (0, 0)
+        switch box.kind {
+        case .paragraph:
+            let widths = text.intrinsicWidths(of: box.spans, style: box.paragraphStyle)
+            let unbreakable = box.paragraphStyle.whiteSpace == .nowrap || box.paragraphStyle.whiteSpace == .pre
+            // Rounded up to 1/64 px (Chromium's LayoutUnit) so that laying the text out again at its
+            // own max-content width never wraps the last word over a rounding difference.
+            let maximum = (widths.max * 64).rounded(.up) / 64
+            result = (unbreakable ? maximum : (widths.min * 64).rounded(.up) / 64, maximum)
+        case .block:
+            for child in box.children where !boxes[child].isOutOfFlow {
+                let contribution = intrinsicContribution(child)
+                result = (max(result.min, contribution.min), max(result.max, contribution.max))
+            }
+        case .flex:
+            let style = box.style
+            let isRow = style.flexDirection == .row || style.flexDirection == .rowReverse
+            let gap = (isRow ? style.columnGap : style.rowGap).resolve(nil) ?? 0
+            let contributions = box.children.filter { !boxes[$0].isOutOfFlow }.map { intrinsicContribution($0) }
+            if isRow {
+                let gaps = gap * Double(max(0, contributions.count - 1))
+                let sumMax = contributions.reduce(0) { $0 + $1.max } + gaps
+                let mins = style.flexWrap == .nowrap ? contributions.reduce(0) { $0 + $1.min } + gaps : contributions.map(\.min).max() ?? 0
+                result = (mins, sumMax)
+            } else {
+                result = (contributions.map(\.min).max() ?? 0, contributions.map(\.max).max() ?? 0)
+            }
+        }
+        result.max = max(result.max, result.min)
+        intrinsicCache[index] = result
+        return result
+    }
+
+    /// The outer (margin-box) widths a child contributes to its container's intrinsic widths.
+    mutating func intrinsicContribution(_ index: Int) -> (min: Double, max: Double) {
+        let style = boxes[index].style
+        let border = style.usedBorderWidths
+        let extra = border.horizontal + style.padding.left.resolveOrZero(nil) + style.padding.right.resolveOrZero(nil)
+        let margins = style.margin.left.resolveOrZero(nil) + style.margin.right.resolveOrZero(nil)
+        var widths: (min: Double, max: Double)
+        if let width = style.width.resolve(nil) {
+            let borderBox = style.boxSizing == .borderBox ? max(width, extra) : width + extra
+            widths = (borderBox, borderBox)
+        } else {
+            let content = intrinsicContentWidths(index)
+            widths = (content.min + extra, content.max + extra)
+        }
+        if let maximum = style.maxWidth?.resolve(nil) {
+            let limit = style.boxSizing == .borderBox ? maximum : maximum + extra
+            widths = (min(widths.min, limit), min(widths.max, limit))
+        }
+        if let minimum = style.minWidth.resolve(nil) {
+            let limit = style.boxSizing == .borderBox ? minimum : minimum + extra
+            widths = (max(widths.min, limit), max(widths.max, limit))
+        }
+        return (max(0, widths.min + margins), max(0, widths.max + margins))
+    }
+}

@@ -1,0 +1,255 @@
+/// Lays out a box tree in a viewport: block flow with margin collapsing, inline formatting contexts
+/// through the text engine, flexbox, relative and absolute positioning.
+///
+/// Frames are computed relative to the parent's border box, then made absolute in `run()`'s last step.
+struct LayoutEngine {
+    var boxes: [LayoutBox]
+    let text: TextEngine
+    let viewportWidth: Double
+    let viewportHeight: Double
+    /// Content-box min-/max-content widths per box, valid for the whole layout (they do not depend on
+    /// the available space).
+    var intrinsicCache: [Int: (min: Double, max: Double)] = [:]
+    /// Box layouts performed so far. Flex items are laid out more than once (measure, then final
+    /// size), so nesting multiplies the work; the budget turns hostile nesting into an error.
+    private var layoutCount = 0
+    static let layoutBudget = 100_000
+
+    init(boxes: [LayoutBox], text: TextEngine, viewportWidth: Double, viewportHeight: Double) {
+        self.boxes = boxes
+        self.text = text
+        self.viewportWidth = viewportWidth
+        self.viewportHeight = viewportHeight
+    }
+
+    /// Lays out every box; afterwards each `frame` is in viewport coordinates.
+    /// - Throws: `RenderError.invalidInput` when the document needs more than `layoutBudget` box layouts.
+    mutating func run() throws {
+        guard !boxes.isEmpty else { return }
+        // The root box is a block in the initial containing block; its margins never collapse.
+        _ = layoutBlockLevel(0, containingWidth: viewportWidth, containingHeight: viewportHeight)
+        boxes[0].frame.x = boxes[0].margin.left
+        boxes[0].frame.y = boxes[0].margin.top
+        applyRelativeOffsets()
+        layoutAbsolutelyPositioned()
+        if layoutCount > Self.layoutBudget { throw RenderError.invalidInput("document layout is too complex") }
+        for index in boxes.indices.dropFirst() {
+            let parent = boxes[index].parent
+            boxes[index].frame.x += boxes[parent].frame.x
+            boxes[index].frame.y += boxes[parent].frame.y
+        }
+    }
+
+    // MARK: Edges and sizes
+
+    /// Resolves margins (auto as 0), borders and padding; percentages refer to the containing block's width.
+    mutating func resolveEdges(_ index: Int, basis: Double?) {
+        let style = boxes[index].style
+        boxes[index].margin = EdgeWidths(top: style.margin.top.resolveOrZero(basis), right: style.margin.right.resolveOrZero(basis),
+                                         bottom: style.margin.bottom.resolveOrZero(basis), left: style.margin.left.resolveOrZero(basis))
+        boxes[index].padding = EdgeWidths(top: max(0, style.padding.top.resolveOrZero(basis)), right: max(0, style.padding.right.resolveOrZero(basis)),
+                                          bottom: max(0, style.padding.bottom.resolveOrZero(basis)), left: max(0, style.padding.left.resolveOrZero(basis)))
+        boxes[index].border = style.usedBorderWidths
+    }
+
+    /// A `width`-like value as a content-box width (box-sizing applied), nil when auto or unresolvable.
+    func specifiedContentWidth(_ length: Length?, of index: Int, basis: Double?) -> Double? {
+        guard let value = length?.resolve(basis) else { return nil }
+        let box = boxes[index]
+        return box.style.boxSizing == .borderBox ? max(0, value - box.border.horizontal - box.padding.horizontal) : max(0, value)
+    }
+
+    func specifiedContentHeight(_ length: Length?, of index: Int, basis: Double?) -> Double? {
+        guard let value = length?.resolve(basis) else { return nil }
+        let box = boxes[index]
+        return box.style.boxSizing == .borderBox ? max(0, value - box.border.vertical - box.padding.vertical) : max(0, value)
+    }
+
+    func clampWidth(_ index: Int, _ width: Double, basis: Double?) -> Double {
+        var result = width
+        if let maximum = specifiedContentWidth(boxes[index].style.maxWidth, of: index, basis: basis) { result = min(result, maximum) }
+        if let minimum = specifiedContentWidth(boxes[index].style.minWidth, of: index, basis: basis) { result = max(result, minimum) }
+        return max(0, result)
+    }
+
+    func clampHeight(_ index: Int, _ height: Double, basis: Double?) -> Double {
+        var result = height
+        if let maximum = specifiedContentHeight(boxes[index].style.maxHeight, of: index, basis: basis) { result = min(result, maximum) }
+        if let minimum = specifiedContentHeight(boxes[index].style.minHeight, of: index, basis: basis) { result = max(result, minimum) }
+        return max(0, result)
+    }
+
+    /// Sets the border-box size from a content size.
+    mutating func setContentSize(_ index: Int, width: Double, height: Double) {
+        let box = boxes[index]
+        boxes[index].frame.width = width + box.border.horizontal + box.padding.horizontal
+        boxes[index].frame.height = height + box.border.vertical + box.padding.vertical
+    }
+
+    // MARK: Block-level boxes
+
+    /// The margins a block-level box offers to its parent for collapsing.
+    struct CollapsedMargins {
+        var top: MarginPair
+        var bottom: MarginPair
+        /// No content, border, padding or height: top and bottom margins adjoin.
+        var collapsesThrough: Bool
+    }
+
+    /// Lays out a block-level box in normal flow: width from the containing block (CSS 2.1 §10.3.3),
+    /// shrink-to-fit for atomic inlines (§10.3.9), contents, then height (§10.6.3).
+    mutating func layoutBlockLevel(_ index: Int, containingWidth: Double, containingHeight: Double?) -> CollapsedMargins {
+        resolveEdges(index, basis: containingWidth)
+        let box = boxes[index]
+        let style = box.style
+        let extra = box.border.horizontal + box.padding.horizontal
+        var width: Double
+        if let specified = specifiedContentWidth(style.width, of: index, basis: containingWidth) {
+            width = specified
+        } else if box.isAtomicInline {
+            let available = containingWidth - box.margin.horizontal - extra
+            let intrinsic = intrinsicContentWidths(index)
+            width = min(max(intrinsic.min, available), intrinsic.max)
+        } else {
+            width = max(0, containingWidth - box.margin.horizontal - extra)
+        }
+        width = clampWidth(index, width, basis: containingWidth)
+
+        let remaining = containingWidth - width - extra - box.margin.horizontal
+        if box.isAtomicInline {
+            // Auto margins of inline-blocks are zero; their line places them (`layoutAtomicLine`).
+        } else if style.margin.left.isAuto, style.margin.right.isAuto {
+            boxes[index].margin.left = max(0, remaining / 2)
+            boxes[index].margin.right = max(0, remaining / 2)
+        } else if style.margin.left.isAuto {
+            boxes[index].margin.left = max(0, remaining)
+        }
+
+        let definiteHeight = specifiedContentHeight(style.height, of: index, basis: containingHeight)
+        let result = layoutContent(index, contentWidth: width, contentHeight: definiteHeight)
+        let height = definiteHeight ?? clampHeight(index, result.height, basis: containingHeight)
+        setContentSize(index, width: width, height: height)
+
+        let margin = boxes[index].margin
+        var top = MarginPair(margin.top)
+        var bottom = MarginPair(margin.bottom)
+        if let hoisted = result.hoistedTop { top.add(hoisted) }
+        if let hoisted = result.hoistedBottom { bottom.add(hoisted) }
+        let empty = result.isEmpty && box.kind == .block && boxes[index].frame.height == 0
+        return CollapsedMargins(top: top, bottom: bottom, collapsesThrough: empty)
+    }
+
+    /// A box whose margins never collapse with its children's (it establishes a formatting context).
+    func establishesFormattingContext(_ index: Int) -> Bool {
+        let box = boxes[index]
+        return index == 0 || box.kind == .flex || box.style.overflowHidden || box.isAtomicInline || box.isOutOfFlow
+            || (box.parent >= 0 && boxes[box.parent].kind == .flex)
+    }
+
+    struct ContentResult {
+        var height: Double
+        /// Margins of first/last children that collapse through this box's top/bottom edge.
+        var hoistedTop: MarginPair?
+        var hoistedBottom: MarginPair?
+        /// No in-flow child had any height.
+        var isEmpty = false
+    }
+
+    /// Lays out a box's contents in a content box of `contentWidth` (and `contentHeight` when definite).
+    mutating func layoutContent(_ index: Int, contentWidth: Double, contentHeight: Double?) -> ContentResult {
+        layoutCount += 1
+        // Past the budget the result is discarded (run() throws), so stop descending.
+        guard layoutCount <= Self.layoutBudget else { return ContentResult(height: 0) }
+        switch boxes[index].kind {
+        case .paragraph:
+            let box = boxes[index]
+            let paragraph = text.layout(box.spans, style: box.paragraphStyle, maxWidth: max(0, contentWidth))
+            boxes[index].paragraph = paragraph
+            return ContentResult(height: paragraph.height)
+        case .flex:
+            return ContentResult(height: layoutFlex(index, contentWidth: contentWidth, contentHeight: contentHeight))
+        case .block:
+            return layoutBlockChildren(index, contentWidth: contentWidth, contentHeight: contentHeight)
+        }
+    }
+
+    /// Stacks in-flow children vertically, collapsing adjoining margins (CSS 2.1 §8.3.1).
+    private mutating func layoutBlockChildren(_ index: Int, contentWidth: Double, contentHeight: Double?) -> ContentResult {
+        let box = boxes[index]
+        let separate = establishesFormattingContext(index)
+        let collapseTop = !separate && box.border.top == 0 && box.padding.top == 0
+        let collapseBottom = !separate && box.border.bottom == 0 && box.padding.bottom == 0
+            && box.style.height.isAuto && (box.style.minHeight.resolve(contentHeight) ?? 0) == 0
+        let contentTop = box.border.top + box.padding.top
+        let contentLeft = box.border.left + box.padding.left
+        var cursor = 0.0
+        var pending = MarginPair()
+        var atTop = true
+        var hoistedTop = MarginPair()
+        let children = box.children
+        var position = 0
+        while position < children.count {
+            let child = children[position]
+            position += 1
+            if boxes[child].isOutOfFlow {
+                // Remember the static position (where the box would have been in flow) for
+                // `layoutAbsolutelyPositioned`, which uses it when insets are auto.
+                boxes[child].frame.x = contentLeft
+                boxes[child].frame.y = contentTop + cursor + (atTop && collapseTop ? 0 : pending.value)
+                continue
+            }
+            if boxes[child].isAtomicInline {
+                // A run of inline-blocks shares line boxes, like text would.
+                var group = [child]
+                while position < children.count, boxes[children[position]].isAtomicInline || boxes[children[position]].isOutOfFlow {
+                    if !boxes[children[position]].isOutOfFlow { group.append(children[position]) }
+                    position += 1
+                }
+                let offset = atTop && collapseTop ? 0 : pending.value
+                if atTop, collapseTop { hoistedTop.add(pending) }
+                let height = layoutAtomicLines(group, in: index, top: contentTop + cursor + offset, left: contentLeft,
+                                               width: contentWidth, containingHeight: contentHeight)
+                cursor += offset + height
+                pending = MarginPair()
+                atTop = false
+                continue
+            }
+            // The container's line clamp limits its paragraphs (`-webkit-line-clamp`).
+            if boxes[child].kind == .paragraph, let clamp = box.style.lineClamp {
+                boxes[child].paragraphStyle.maxLines = clamp
+            }
+            let margins = layoutBlockLevel(child, containingWidth: contentWidth, containingHeight: contentHeight)
+            boxes[child].frame.x = contentLeft + boxes[child].margin.left
+            if margins.collapsesThrough {
+                pending.add(margins.top)
+                pending.add(margins.bottom)
+                boxes[child].frame.y = contentTop + cursor + (atTop && collapseTop ? 0 : pending.value)
+                continue
+            }
+            pending.add(margins.top)
+            let offset: Double
+            if atTop, collapseTop {
+                hoistedTop.add(pending)
+                offset = 0
+            } else {
+                offset = pending.value
+            }
+            boxes[child].frame.y = contentTop + cursor + offset
+            cursor += offset + boxes[child].frame.height
+            pending = margins.bottom
+            atTop = false
+        }
+        if atTop {
+            // No in-flow content: the children's margins pass through when the top edge allows it.
+            if collapseTop {
+                hoistedTop.add(pending)
+                return ContentResult(height: 0, hoistedTop: hoistedTop, hoistedBottom: nil, isEmpty: true)
+            }
+            return ContentResult(height: max(0, pending.value), isEmpty: true)
+        }
+        if collapseBottom {
+            return ContentResult(height: cursor, hoistedTop: collapseTop ? hoistedTop : nil, hoistedBottom: pending)
+        }
+        return ContentResult(height: cursor + max(pending.value, -cursor), hoistedTop: collapseTop ? hoistedTop : nil)
+    }
+}

@@ -1,0 +1,120 @@
+/// Paints laid-out boxes onto a canvas in the stacking order of CSS 2.1 Appendix E, simplified:
+/// a box's background and border, then negative z-index positioned descendants, then in-flow block
+/// backgrounds, then in-flow content (text and atomic boxes), then positioned descendants by z-index.
+struct Painter {
+    let boxes: [LayoutBox]
+    let viewport: Rect
+    let output = DisplayList()
+    /// The box whose background was propagated to the canvas (CSS Backgrounds 3 §2.11.2) and is not painted again.
+    private(set) var propagatedBackgroundBox: Int?
+
+    init(boxes: [LayoutBox], width: Int, height: Int) {
+        self.boxes = boxes
+        viewport = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
+    }
+
+    /// Records the whole tree into `output`.
+    mutating func paint() {
+        // A browser's canvas is white under a transparent root background.
+        output.append(.fill(viewport, .zero, .solid(.white)))
+        guard !boxes.isEmpty else { return }
+        if hasBackground(0) {
+            propagatedBackgroundBox = 0
+        } else if let body = boxes[0].children.first(where: { boxes[$0].element != nil && !boxes[$0].isOutOfFlow }), hasBackground(body) {
+            propagatedBackgroundBox = body
+        }
+        if let source = propagatedBackgroundBox {
+            paintBackground(of: source, in: viewport, radii: .zero)
+        }
+        paintLayer(0)
+    }
+
+    private func hasBackground(_ index: Int) -> Bool {
+        let style = boxes[index].style
+        return style.resolve(style.backgroundColor).alpha > 0 || !style.backgroundGradients.isEmpty
+    }
+
+    // MARK: Stacking
+
+    /// A positioned descendant waiting to be painted, with the overflow clips between it and its layer.
+    private struct Positioned {
+        var box: Int
+        var zIndex: Int
+        var clips: [Int]
+    }
+
+    /// Paints a box that forms a layer (the root, a positioned box) with everything inside it.
+    private func paintLayer(_ index: Int) {
+        paintDecorations(index)
+        var positioned: [Positioned] = []
+        let ownClip = boxes[index].style.overflowHidden ? [index] : []
+        collectPositioned(under: index, clips: ownClip, into: &positioned)
+        // Stable sort keeps tree order among equal z-indexes.
+        let ordered = positioned.enumerated().sorted { a, b in
+            a.element.zIndex != b.element.zIndex ? a.element.zIndex < b.element.zIndex : a.offset < b.offset
+        }.map(\.element)
+        for entry in ordered where entry.zIndex < 0 { paintPositioned(entry) }
+        withClip(ownClip) {
+            paintBlockBackgrounds(under: index)
+            paintInlineContent(under: index)
+        }
+        for entry in ordered where entry.zIndex >= 0 { paintPositioned(entry) }
+    }
+
+    private func paintPositioned(_ entry: Positioned) {
+        withClip(entry.clips) { paintLayer(entry.box) }
+    }
+
+    private func collectPositioned(under index: Int, clips: [Int], into list: inout [Positioned]) {
+        for child in boxes[index].children {
+            let style = boxes[child].style
+            if style.isPositioned {
+                list.append(Positioned(box: child, zIndex: style.zIndex ?? 0, clips: clips))
+            } else {
+                collectPositioned(under: child, clips: style.overflowHidden ? clips + [child] : clips, into: &list)
+            }
+        }
+    }
+
+    /// Whether a box is painted as a unit in the content phase (flex items and inline-blocks, Appendix E step 7).
+    private func isAtomic(_ index: Int) -> Bool {
+        boxes[index].isAtomicInline || boxes[boxes[index].parent].kind == .flex
+    }
+
+    /// Backgrounds and borders of in-flow, non-atomic block descendants, in tree order.
+    private func paintBlockBackgrounds(under index: Int) {
+        for child in boxes[index].children where !boxes[child].style.isPositioned && !isAtomic(child) {
+            paintDecorations(child)
+            withClip(boxes[child].style.overflowHidden ? [child] : []) { paintBlockBackgrounds(under: child) }
+        }
+    }
+
+    /// Text of in-flow descendants, and atomic boxes painted whole.
+    private func paintInlineContent(under index: Int) {
+        for child in boxes[index].children where !boxes[child].style.isPositioned {
+            let clip = boxes[child].style.overflowHidden ? [child] : []
+            if isAtomic(child) {
+                paintDecorations(child)
+                withClip(clip) {
+                    paintBlockBackgrounds(under: child)
+                    paintInlineContent(under: child)
+                }
+                continue
+            }
+            if boxes[child].kind == .paragraph, boxes[child].paragraph != nil {
+                let content = boxes[child].contentBox
+                output.append(.text(box: child, origin: Point(x: content.x, y: content.y)))
+            }
+            withClip(clip) { paintInlineContent(under: child) }
+        }
+    }
+
+    private func withClip(_ clips: [Int], _ body: () -> Void) {
+        for clip in clips {
+            let box = boxes[clip]
+            output.append(.pushClip(box.paddingBox, innerRadii(of: clip)))
+        }
+        body()
+        for _ in clips { output.append(.popClip) }
+    }
+}

@@ -1,0 +1,13 @@
+/// The encoded image and what the engine had to ignore.
+public struct RenderOutput: Sendable {
+    /// The encoded image file.
+    public var bytes: [UInt8]
+    /// Unsupported properties, elements or values that were skipped, e.g. `unsupported property 'grid-template-columns'`.
+    public var warnings: [String]
+
+    /// An output from encoded bytes and the warnings collected while rendering.
+    public init(bytes: [UInt8], warnings: [String]) {
+        self.bytes = bytes
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,90 @@
+/// Renders HTML to an image. Safe to call from many threads at once.
+///
+/// A render parses the markup, computes styles, builds and lays out the box tree, paints it onto
+/// a canvas and encodes the pixels. Each render borrows a `TextEngine` from a pool, so concurrent
+/// renders never share one.
+public final class Renderer: Sendable {
+    /// Version of the layout and paint code; any change that can alter pixels bumps it.
+    static let engineVersion = "ogpress-render/0.1"
+    /// Largest accepted width or height, in pixels.
+    public static let maximumDimension = 4096
+
+    private let engines: TextEnginePool
+    private let fontFingerprint: String
+
+    /// Loads the font set.
+    /// - Throws: whatever the text engine throws when fonts cannot be discovered.
+    public init(fonts: FontConfiguration = FontConfiguration()) throws {
+        let first = try TextEngine(fonts: fonts)
+        fontFingerprint = first.fontSetFingerprint
+        engines = TextEnginePool(fonts: fonts, first: first)
+    }
+
+    /// Engine version plus a fingerprint of the font set; part of every cache key.
+    public var version: String { "\(Self.engineVersion)+fonts.\(fontFingerprint)" }
+
+    /// Lays out and paints `html` into a `width`×`height` viewport and encodes it.
+    /// - Throws: `RenderError.invalidInput` for sizes outside 1…4096 or documents over the node/depth
+    ///   limits, `RenderError.unsupportedEncoding` for JPEG and WebP (not available yet),
+    ///   `RenderError.encodingFailed` when the encoder fails.
+    public func render(html: String, width: Int, height: Int, encoding: ImageEncoding) throws -> RenderOutput {
+        guard (1...Self.maximumDimension).contains(width), (1...Self.maximumDimension).contains(height) else {
+            throw RenderError.invalidInput("width and height must be between 1 and \(Self.maximumDimension)")
+        }
+        switch encoding {
+        case .png: break
+        case .jpeg: throw RenderError.unsupportedEncoding("jpeg")
+        case .webp: throw RenderError.unsupportedEncoding("webp")
+        }
+        let engines = self.engines
+        return try LargeStack.run {
+            try engines.withEngine { engine in
+            let scene = try Self.layOut(html: html, width: width, height: height, text: engine)
+            var painter = Painter(boxes: scene.boxes, width: width, height: height)
+            painter.paint()
+            let canvas = Canvas(width: width, height: height)
+            painter.output.replay(on: canvas, boxes: scene.boxes, text: engine)
+            let bytes: [UInt8]
+            do {
+                bytes = try PNGEncoder.encode(canvas)
+            } catch let error as RenderError {
+                throw error
+            } catch {
+                throw RenderError.encodingFailed(String(describing: error))
+            }
+            return RenderOutput(bytes: bytes, warnings: scene.warnings.messages)
+            }
+        }
+    }
+
+    /// Parses, styles and lays out `html` with a pooled text engine, on a render thread; tests inspect the boxes.
+    func layOut(html: String, width: Int, height: Int) throws -> Scene {
+        let engines = self.engines
+        return try LargeStack.run {
+            try engines.withEngine { engine in try Self.layOut(html: html, width: width, height: height, text: engine) }
+        }
+    }
+
+    /// The laid-out boxes of a document and what was skipped on the way.
+    struct Scene {
+        var boxes: [LayoutBox]
+        var warnings: Warnings
+    }
+
+    /// Parses, styles and lays out `html` (everything before painting); tests inspect its boxes.
+    static func layOut(html: String, width: Int, height: Int, text: TextEngine) throws -> Scene {
+        let document = try TreeBuilder.parse(html)
+        var resolver = StyleResolver(document: document, viewportWidth: Double(width), viewportHeight: Double(height))
+        let styles = resolver.resolve()
+        var builder = BoxTreeBuilder(document: document, styles: styles)
+        var warnings = resolver.warnings
+        guard builder.build() else { return Scene(boxes: [], warnings: warnings) }
+        warnings.merge(builder.warnings)
+        var layout = LayoutEngine(boxes: builder.boxes, text: text, viewportWidth: Double(width), viewportHeight: Double(height))
+        try layout.run()
+        for box in layout.boxes where box.style.zIndex != nil && !box.style.isPositioned {
+            warnings.add("z-index on a non-positioned element is ignored")
+        }
+        return Scene(boxes: layout.boxes, warnings: warnings)
+    }
+}

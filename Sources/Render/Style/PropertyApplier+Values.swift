@@ -1,0 +1,152 @@
+/// Parsing of each supported property's value.
+extension PropertyApplier {
+    mutating func applyValue(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
+        let items = value.withoutWhitespace
+        let keyword: String? = {
+            if items.count == 1, case .ident(let word) = items[0] { return word.lowercased() }
+            return nil
+        }()
+        func set<T>(_ parsed: T?, _ assign: (T) -> Void) -> Outcome {
+            guard let parsed else { return .invalid }
+            assign(parsed)
+            return .applied
+        }
+        func length(allowAuto: Bool = true) -> Length? {
+            ValueParser.length(value, context: context, allowAuto: allowAuto)
+        }
+        func size(allowAuto: Bool = true) -> Length? {
+            ValueParser.nonNegativeLength(value, context: context, allowAuto: allowAuto)
+        }
+
+        switch name {
+        case "display":
+            let map: [String: ComputedStyle.Display] = [
+                "block": .block, "inline": .inline, "inline-block": .inlineBlock, "flex": .flex,
+                "inline-flex": .inlineFlex, "none": .none, "-webkit-box": .block, "list-item": .block, "flow-root": .block,
+            ]
+            guard let word = keyword else { return .invalid }
+            if let display = map[word] {
+                style.display = display
+                return .applied
+            }
+            warnings.add("unsupported value '\(word)' for 'display', using block")
+            style.display = .block
+            return .applied
+        case "position":
+            switch keyword {
+            case "static": style.position = .static
+            case "relative", "sticky": style.position = .relative
+            case "absolute", "fixed": style.position = .absolute
+            default: return .invalid
+            }
+            return .applied
+        case "top": return set(length()) { style.inset.top = $0 }
+        case "right": return set(length()) { style.inset.right = $0 }
+        case "bottom": return set(length()) { style.inset.bottom = $0 }
+        case "left": return set(length()) { style.inset.left = $0 }
+        case "inset": return set(sides(items, context: context, allowAuto: true)) { style.inset = $0 }
+        case "width": return set(size()) { style.width = $0 }
+        case "height": return set(size()) { style.height = $0 }
+        case "min-width": return set(size()) { style.minWidth = $0 }
+        case "min-height": return set(size()) { style.minHeight = $0 }
+        case "max-width":
+            if keyword == "none" { style.maxWidth = nil; return .applied }
+            return set(size(allowAuto: false)) { style.maxWidth = $0 }
+        case "max-height":
+            if keyword == "none" { style.maxHeight = nil; return .applied }
+            return set(size(allowAuto: false)) { style.maxHeight = $0 }
+        case "margin": return set(sides(items, context: context, allowAuto: true)) { style.margin = $0 }
+        case "margin-top": return set(length()) { style.margin.top = $0 }
+        case "margin-right": return set(length()) { style.margin.right = $0 }
+        case "margin-bottom": return set(length()) { style.margin.bottom = $0 }
+        case "margin-left": return set(length()) { style.margin.left = $0 }
+        case "padding": return set(sides(items, context: context, allowAuto: false)) { style.padding = $0 }
+        case "padding-top": return set(size(allowAuto: false)) { style.padding.top = $0 }
+        case "padding-right": return set(size(allowAuto: false)) { style.padding.right = $0 }
+        case "padding-bottom": return set(size(allowAuto: false)) { style.padding.bottom = $0 }
+        case "padding-left": return set(size(allowAuto: false)) { style.padding.left = $0 }
+        case "box-sizing":
+            switch keyword {
+            case "border-box": style.boxSizing = .borderBox
+            case "content-box": style.boxSizing = .contentBox
+            default: return .invalid
+            }
+            return .applied
+        case "overflow", "overflow-x", "overflow-y":
+            switch keyword {
+            case "hidden", "clip", "auto", "scroll": style.overflowHidden = true
+            case "visible": style.overflowHidden = false
+            default: return .invalid
+            }
+            return .applied
+        case "z-index":
+            if keyword == "auto" { style.zIndex = nil; return .applied }
+            guard let number = ValueParser.number(value), number == number.rounded(), abs(number) < 1e9 else { return .invalid }
+            style.zIndex = Int(number)
+            return .applied
+        case "opacity":
+            guard items.count == 1 else { return .invalid }
+            switch items[0] {
+            case .number(let number): style.opacity = min(max(number, 0), 1)
+            case .percentage(let percent): style.opacity = min(max(percent / 100, 0), 1)
+            default: return .invalid
+            }
+            return .applied
+        case "color":
+            guard let color = ColorParser.parse(value) else { return .invalid }
+            style.color = color == .currentColor ? parent.color : style.resolve(color)
+            return .applied
+        case "background-color":
+            return set(ColorParser.parse(value)) { style.backgroundColor = $0 }
+        case "background", "background-image":
+            return applyBackground(name, value, to: &style, context: context)
+        default:
+            return applyMoreValue(name, value, items: items, keyword: keyword, to: &style, context: context)
+        }
+    }
+
+    /// The 1–4 value side shorthand (`margin: 10px 20px`).
+    func sides(_ items: [CSSComponent], context: LengthContext, allowAuto: Bool) -> ComputedStyle.Sides<Length>? {
+        let lengths = items.map { ValueParser.length($0, context: context, allowAuto: allowAuto) }
+        guard (1...4).contains(lengths.count), lengths.allSatisfy({ $0 != nil }) else { return nil }
+        let values = lengths.map { $0! }
+        switch values.count {
+        case 1: return .init(values[0])
+        case 2: return .init(top: values[0], right: values[1], bottom: values[0], left: values[1])
+        case 3: return .init(top: values[0], right: values[1], bottom: values[2], left: values[1])
+        default: return .init(top: values[0], right: values[1], bottom: values[2], left: values[3])
+        }
+    }
+
+    private mutating func applyBackground(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
+        var gradients: [BackgroundGradient] = []
+        var color: ColorValue?
+        let layers = value.splitByCommas()
+        for (index, layer) in layers.enumerated() {
+            for item in layer.withoutWhitespace {
+                switch item {
+                case .function("linear-gradient", let arguments):
+                    guard let gradient = BackgroundGradient.parse(arguments, context: context) else { return .invalid }
+                    gradients.append(gradient)
+                case .function(let function, _):
+                    if name == "background", index == layers.count - 1, let parsed = ColorParser.parse(item) {
+                        color = parsed
+                    } else {
+                        warnings.add("unsupported background '\(function)()'")
+                    }
+                case .ident(let word) where word.lowercased() == "none":
+                    continue
+                default:
+                    if name == "background", index == layers.count - 1, color == nil, let parsed = ColorParser.parse(item) {
+                        color = parsed
+                    } else {
+                        warnings.add("unsupported background value in '\(name)'")
+                    }
+                }
+            }
+        }
+        style.backgroundGradients = gradients
+        if name == "background" { style.backgroundColor = color ?? .color(.transparent) }
+        return .applied
+    }
+}

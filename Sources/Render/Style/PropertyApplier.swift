@@ -1,0 +1,65 @@
+/// Applies one declaration to a computed style: var() substitution, CSS-wide keywords, value parsing.
+/// Values the engine does not understand leave the style unchanged and add a warning.
+struct PropertyApplier {
+    var parent: ComputedStyle
+    var viewportWidth: Double
+    var viewportHeight: Double
+    var rootFontSize: Double
+    var warnings = Warnings()
+
+    /// Properties whose value others depend on (`em`, `currentColor`); they are applied first.
+    static let early: Set<String> = ["font-size", "font", "color"]
+
+    /// Recognized but deliberately ignored: they do not change a static image's pixels.
+    static let ignored: Set<String> = [
+        "-webkit-box-orient", "cursor", "transition", "animation", "pointer-events", "user-select",
+        "-webkit-font-smoothing", "-moz-osx-font-smoothing", "text-rendering", "font-display",
+        "content", "list-style", "list-style-type", "text-size-adjust", "-webkit-text-size-adjust",
+        "will-change", "outline",
+    ]
+
+    mutating func apply(_ declaration: Declaration, to style: inout ComputedStyle) {
+        let name = declaration.name
+        if name.hasPrefix("--") {
+            style.customProperties[name] = declaration.value
+            return
+        }
+        guard let value = VariableSubstitution.substitute(declaration.value, properties: style.customProperties) else {
+            // Invalid at computed-value time: behaves as `unset`.
+            copy(name, from: Self.isInherited(name) ? parent : ComputedStyle(), to: &style)
+            return
+        }
+        switch value.trimmed.lowercased() {
+        case "inherit":
+            copy(name, from: parent, to: &style)
+            return
+        case "initial":
+            copy(name, from: ComputedStyle(), to: &style)
+            return
+        case "unset", "revert", "revert-layer":
+            copy(name, from: Self.isInherited(name) ? parent : ComputedStyle(), to: &style)
+            return
+        default:
+            break
+        }
+        if Self.ignored.contains(name) { return }
+        let components = CSSComponent.parse(value)
+        let context = LengthContext(fontSize: style.fontSize, rootFontSize: rootFontSize,
+                                    viewportWidth: viewportWidth, viewportHeight: viewportHeight)
+        switch applyValue(name, components, to: &style, context: context) {
+        case .applied:
+            break
+        case .invalid:
+            warnings.add("unsupported value '\(value.trimmed)' for '\(name)'")
+        case .unknownProperty:
+            warnings.add("unsupported property '\(name)'")
+        }
+    }
+
+    enum Outcome { case applied, invalid, unknownProperty }
+
+    static func isInherited(_ name: String) -> Bool {
+        name == "color" || name.hasPrefix("font") || name == "line-height" || name == "letter-spacing"
+            || name == "text-align" || name == "white-space" || name == "text-transform"
+    }
+}

@@ -1,0 +1,92 @@
+/// The cascade (CSS Cascade 4 §6): matches the user-agent and author rules against every element,
+/// orders declarations by importance, origin, inline-ness, specificity and source order, applies
+/// them over the inherited values, and returns one computed style per element.
+struct StyleResolver {
+    let document: Document
+    let viewportWidth: Double
+    let viewportHeight: Double
+    private(set) var warnings = Warnings()
+    private var authorSheet = StyleSheet()
+
+    init(document: Document, viewportWidth: Double, viewportHeight: Double) {
+        self.document = document
+        self.viewportWidth = viewportWidth
+        self.viewportHeight = viewportHeight
+        for text in document.styleSheets {
+            var parser = CSSParser(text)
+            authorSheet.rules += parser.parseStyleSheet().rules
+            warnings.merge(parser.warnings)
+        }
+    }
+
+    /// A declaration with the sort key that decides which one wins.
+    private struct Matched {
+        var declaration: Declaration
+        var important: Bool
+        var origin: Int
+        var inline: Bool
+        var specificity: Int
+        var order: Int
+    }
+
+    /// Computed styles indexed like `document.nodes`; nil for non-element nodes.
+    mutating func resolve() -> [ComputedStyle?] {
+        var styles = [ComputedStyle?](repeating: nil, count: document.nodes.count)
+        var rootFontSize = 16.0
+        for index in document.nodes.indices {
+            let node = document.nodes[index]
+            guard node.tagName != nil else { continue }
+            let parentStyle = node.parent > 0 ? styles[node.parent] ?? ComputedStyle() : ComputedStyle()
+            let style = compute(index, parent: parentStyle, rootFontSize: rootFontSize)
+            if node.parent == 0 { rootFontSize = style.fontSize }
+            styles[index] = style
+        }
+        return styles
+    }
+
+    private mutating func compute(_ element: Int, parent: ComputedStyle, rootFontSize: Double) -> ComputedStyle {
+        var matched: [Matched] = []
+        var order = 0
+        for (origin, sheet) in [UserAgentStyleSheet.sheet, authorSheet].enumerated() {
+            for rule in sheet.rules {
+                let specificity = rule.selectors.filter { $0.matches(element, in: document) }.map(\.specificity).max()
+                if let specificity {
+                    for declaration in rule.declarations {
+                        matched.append(Matched(declaration: declaration, important: declaration.important, origin: origin,
+                                               inline: false, specificity: specificity, order: order))
+                        order += 1
+                    }
+                } else {
+                    order += rule.declarations.count
+                }
+            }
+        }
+        if let inline = document.nodes[element].attribute("style") {
+            for declaration in CSSParser.parseDeclarations(inline) {
+                matched.append(Matched(declaration: declaration, important: declaration.important, origin: 1,
+                                       inline: true, specificity: 0, order: order))
+                order += 1
+            }
+        }
+        matched.sort { a, b in
+            if a.important != b.important { return !a.important }
+            if a.origin != b.origin { return a.origin < b.origin }
+            if a.inline != b.inline { return !a.inline }
+            if a.specificity != b.specificity { return a.specificity < b.specificity }
+            return a.order < b.order
+        }
+        var style = ComputedStyle.inheriting(from: parent)
+        var applier = PropertyApplier(parent: parent, viewportWidth: viewportWidth, viewportHeight: viewportHeight,
+                                      rootFontSize: rootFontSize)
+        // Custom properties first (other values refer to them), then the properties units depend on.
+        for entry in matched where entry.declaration.name.hasPrefix("--") { applier.apply(entry.declaration, to: &style) }
+        for entry in matched where PropertyApplier.early.contains(entry.declaration.name) {
+            applier.apply(entry.declaration, to: &style)
+        }
+        for entry in matched where !entry.declaration.name.hasPrefix("--") && !PropertyApplier.early.contains(entry.declaration.name) {
+            applier.apply(entry.declaration, to: &style)
+        }
+        warnings.merge(applier.warnings)
+        return style
+    }
+}

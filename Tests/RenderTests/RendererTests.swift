@@ -1,0 +1,118 @@
+import Testing
+@testable import Render
+
+struct RendererTests {
+    static var renderer: Renderer { LaidOut.renderer }
+
+    /// Records the display list of a document.
+    private func paint(_ html: String, width: Int = 400, height: Int = 300) throws -> (LaidOut, [DisplayList.Item]) {
+        let page = try LaidOut(html, width: width, height: height)
+        var painter = Painter(boxes: page.scene.boxes, width: width, height: height)
+        painter.paint()
+        return (page, painter.output.items)
+    }
+
+    /// Solid fills in paint order, as colors.
+    private func fills(_ items: [DisplayList.Item]) -> [Color] {
+        items.compactMap { item in
+            if case .fill(_, _, .solid(let color)) = item { return color }
+            return nil
+        }
+    }
+
+    private let red = Color(red: 1, green: 0, blue: 0)
+    private let lime = Color(red: 0, green: 1, blue: 0)
+    private let blue = Color(red: 0, green: 0, blue: 1)
+
+    @Test func versionIncludesFontFingerprint() {
+        #expect(Self.renderer.version.hasPrefix(Renderer.engineVersion))
+        #expect(Self.renderer.version.count > Renderer.engineVersion.count)
+    }
+
+    @Test(arguments: [(0, 10), (10, 0), (4097, 10), (10, 5000), (-1, -1)])
+    func rejectsSizesOutOfRange(width: Int, height: Int) {
+        #expect(throws: RenderError.invalidInput("width and height must be between 1 and 4096")) {
+            try Self.renderer.render(html: "<p>x</p>", width: width, height: height, encoding: .png)
+        }
+    }
+
+    @Test func jpegAndWebPAreNotAvailableYet() {
+        #expect(throws: RenderError.unsupportedEncoding("jpeg")) {
+            try Self.renderer.render(html: "x", width: 10, height: 10, encoding: .jpeg(quality: 80))
+        }
+        #expect(throws: RenderError.unsupportedEncoding("webp")) {
+            try Self.renderer.render(html: "x", width: 10, height: 10, encoding: .webp(quality: 80))
+        }
+    }
+
+    @Test func limitsSurfaceAsInvalidInput() {
+        let deep = String(repeating: "<span>", count: 300)
+        #expect(throws: RenderError.self) { try Self.renderer.render(html: deep, width: 10, height: 10, encoding: .png) }
+    }
+
+    @Test func renderReportsWarnings() throws {
+        let output = try Self.renderer.render(html: "<div style='filter:blur(2px)'>x</div>", width: 50, height: 50, encoding: .png)
+        #expect(output.warnings == ["unsupported property 'filter'"])
+    }
+
+    @Test func bodyBackgroundPropagatesToTheCanvas() throws {
+        let (_, items) = try paint("<body style='background:#00ff00;margin:20px'><div style='height:10px;background:red'></div></body>")
+        guard case .fill(let rect, _, .solid(let color)) = items[1] else { Issue.record("no canvas fill"); return }
+        #expect(rect == Rect(x: 0, y: 0, width: 400, height: 300))
+        #expect(color == lime)
+        #expect(fills(items) == [.white, lime, red])
+    }
+
+    @Test func positionedDescendantsPaintAfterInFlowAndByZIndex() throws {
+        let (_, items) = try paint("""
+        <body style="margin:0">
+        <div style="position:absolute;z-index:2;width:10px;height:10px;background:red"></div>
+        <div style="position:absolute;z-index:-1;width:10px;height:10px;background:lime"></div>
+        <div style="height:10px;background:blue"></div>
+        <div style="position:relative;width:10px;height:10px;background:#000"></div>
+        </body>
+        """)
+        #expect(fills(items) == [.white, lime, blue, .black, red])
+    }
+
+    @Test func overflowHiddenClipsChildrenWithInnerRadius() throws {
+        let (_, items) = try paint("""
+        <div style="overflow:hidden;width:100px;height:50px;border:5px solid red;border-radius:20px"><p>text</p></div>
+        """)
+        let clip = items.lastIndex { if case .pushClip = $0 { return true }; return false }
+        let text = items.firstIndex { if case .text = $0 { return true }; return false }
+        let pop = items.lastIndex { if case .popClip = $0 { return true }; return false }
+        #expect(clip != nil && text != nil && pop != nil)
+        #expect(clip! < text! && text! < pop!)
+        if case .pushClip(let rect, let radii) = items[clip!] {
+            #expect(rect == Rect(x: 13, y: 13, width: 100, height: 50))
+            #expect(radii == CornerRadii(all: 15))
+        }
+    }
+
+    @Test func radiiAreScaledToFit() throws {
+        let (_, items) = try paint("<div style='width:100px;height:40px;background:red;border-radius:50%'></div>")
+        guard case .fill(_, let radii, _) = items.last else { Issue.record("no fill"); return }
+        #expect(radii == CornerRadii(all: 20))
+    }
+
+    @Test func opacityFadesColors() throws {
+        let (page, items) = try paint("<div style='opacity:0.5;background:#ff0000'><span style='color:#00f'>x</span></div>")
+        #expect(fills(items).last == Color(red: 1, green: 0, blue: 0, alpha: 0.5))
+        let paragraph = try #require(page.scene.boxes.first { $0.kind == .paragraph })
+        #expect(paragraph.spans.first?.color == Color(red: 0, green: 0, blue: 1, alpha: 0.5))
+    }
+
+    @Test func gradientBackgroundsUseTheBoxGeometry() throws {
+        let (_, items) = try paint("<body style='margin:0'><div style='width:200px;height:100px;background-image:linear-gradient(to right, red, blue)'></div></body>")
+        guard case .fill(let rect, _, .linearGradient(let angle, let stops)) = items.last else { Issue.record("no gradient"); return }
+        #expect(rect == Rect(x: 0, y: 0, width: 200, height: 100))
+        #expect(angle == 90)
+        #expect(stops == [GradientStop(color: red, position: 0), GradientStop(color: blue, position: 1)])
+    }
+
+    @Test func overflowBeyondTheViewportIsKept() throws {
+        let (page, _) = try paint("<div id=big style='width:5000px;height:5000px'></div>")
+        #expect(page.frame("big")?.width == 5000)
+    }
+}
