@@ -18,8 +18,7 @@ extension LayoutEngine {
         let halfLeading = (lineHeight - contentHeight) / 2
         let strutAbove = metrics.ascent + halfLeading
         let strutBelow = metrics.descent + halfLeading
-        let spaceWidth = text.intrinsicWidths(of: [TextSpan(text: " ", font: style.font, color: style.color)],
-                                              style: ParagraphStyle()).max
+        let spaceWidth = text.advance(of: [TextSpan(text: " ", font: style.font, color: style.color)])
 
         for child in group {
             _ = layoutBlockLevel(child, containingWidth: width, containingHeight: containingHeight)

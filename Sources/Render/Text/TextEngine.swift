@@ -32,6 +32,13 @@ final class TextEngine {
         return LineBreaker(clusters: shaped.clusters, whiteSpace: style.whiteSpace).intrinsicWidths()
     }
 
+    /// The advance of `spans` set on one line with every space kept, trailing ones included
+    /// (e.g. the gap a collapsible space leaves between two inline-blocks).
+    func advance(of spans: [TextSpan]) -> Double {
+        let shaped = ShapedText(spans: spans, whiteSpace: .pre, catalogue: catalogue, shaper: shaper)
+        return shaped.clusters.reduce(0) { $0 + $1.advance }
+    }
+
     /// Breaks `spans` into lines no wider than `maxWidth` (UAX #14 opportunities) and aligns them.
     func layout(_ spans: [TextSpan], style: ParagraphStyle, maxWidth: Double) -> Paragraph {
         let shaped = ShapedText(spans: spans, whiteSpace: style.whiteSpace, catalogue: catalogue, shaper: shaper)
