@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev libfreetype-dev libharfb
 	fonts-inter fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-jetbrains-mono fonts-dejavu-core \
 	curl python3
 
-.PHONY: setup build release serve test clean
+.PHONY: setup build release serve test bench fidelity clean
 
 ## setup: install the Debian packages that are missing (idempotent; does nothing when all are there)
 setup:
@@ -38,6 +38,14 @@ serve: release
 ## test: the whole test suite
 test: setup
 	$(SWIFT) test
+
+## bench: release build, then every benchmark script in Tests/Benchmarks (prints tables; not a test)
+bench: release
+	@for script in Tests/Benchmarks/*.sh; do [ -e "$$script" ] || continue; echo "== $$script"; bash "$$script" || exit 1; done
+
+## fidelity: compare renders with headless Chromium's (needs chromium; not part of make test)
+fidelity: release
+	bash Tests/Fidelity/run.sh
 
 clean:
 	rm -rf .build

@@ -39,20 +39,28 @@ public final class Renderer: Sendable {
         let engines = self.engines
         return try LargeStack.run {
             try engines.withEngine { engine in
-            let scene = try Self.layOut(html: html, width: width, height: height, text: engine)
-            var painter = Painter(boxes: scene.boxes, width: width, height: height)
-            painter.paint()
-            let canvas = Canvas(width: width, height: height)
-            painter.output.replay(on: canvas, boxes: scene.boxes, text: engine)
-            let bytes: [UInt8]
-            do {
-                bytes = try PNGEncoder.encode(canvas)
-            } catch let error as RenderError {
-                throw error
-            } catch {
-                throw RenderError.encodingFailed(String(describing: error))
-            }
-            return RenderOutput(bytes: bytes, warnings: scene.warnings.messages)
+                let clock = ContinuousClock()
+                var timings = RenderTimings()
+                let start = clock.now
+                let scene = try Self.layOut(html: html, width: width, height: height, text: engine)
+                let laidOut = clock.now
+                var painter = Painter(boxes: scene.boxes, width: width, height: height)
+                painter.paint()
+                let canvas = Canvas(width: width, height: height)
+                painter.output.replay(on: canvas, boxes: scene.boxes, text: engine)
+                let painted = clock.now
+                let bytes: [UInt8]
+                do {
+                    bytes = try PNGEncoder.encode(canvas)
+                } catch let error as RenderError {
+                    throw error
+                } catch {
+                    throw RenderError.encodingFailed(String(describing: error))
+                }
+                timings.layout = laidOut - start
+                timings.paint = painted - laidOut
+                timings.encode = clock.now - painted
+                return RenderOutput(bytes: bytes, warnings: scene.warnings.messages, timings: timings)
             }
         }
     }
