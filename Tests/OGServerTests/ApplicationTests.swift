@@ -49,6 +49,7 @@ struct ApplicationTests {
         #expect(notModified.status == .notModified)
         #expect(notModified.bodyBytes.isEmpty)
         #expect(notModified.headers["ETag"] == etag && notModified.headers["Cache-Control"] == image.headers["Cache-Control"])
+        #expect(notModified.headers["Last-Modified"] == nil && notModified.headers["Content-Type"] == nil)
         #expect(app.send(.get, path, headers: [("If-Match", "\"other\"")]).status == .preconditionFailed)
         #expect(app.send(.head, path).status == .ok)
     }
@@ -128,6 +129,12 @@ struct ApplicationTests {
         }
         let ids = list.compactMap { entry -> String? in if case .string(let id)? = entry["id"] { return id } else { return nil } }
         #expect(ids == ["blog", "docs", "minimal"])
+        // The descriptions of the product's own GET /templates example.
+        #expect(list.map { $0["description"] } == [
+            .string("Clean blog post card — title, author, date, site name"),
+            .string("Documentation page — category badge, title, description, brand"),
+            .string("Just a big title on a colored background"),
+        ])
         let names = list.map { entry -> [String] in
             guard case .array(let variables)? = entry["variables"] else { return [] }
             return variables.compactMap { if case .string(let name)? = $0["name"] { return name } else { return nil } }

@@ -25,7 +25,6 @@ struct RendersHandler: Sendable {
         var headers = HTTPHeaders()
         headers.set("Cache-Control", Self.immutable)
         headers.set("ETag", etag)
-        headers.set("Last-Modified", HTTPDate.format(stored.created))
         switch Preconditions.evaluate(request.headers, etag: etag, lastModified: stored.created) {
         case .notModified:
             return Response(status: .notModified, headers: headers)
@@ -34,6 +33,8 @@ struct RendersHandler: Sendable {
             failed.headers.set("Cache-Control", "no-store")
             return failed
         case .proceed:
+            // Only on 200: a 304 carries the validators and caching fields, not other metadata (RFC 9110 §15.4.5).
+            headers.set("Last-Modified", HTTPDate.format(stored.created))
             headers.set("Content-Type", stored.format.mediaType)
             headers.set("Accept-Ranges", "none")
             headers.set("X-Content-Type-Options", "nosniff")
