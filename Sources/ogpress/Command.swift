@@ -19,32 +19,30 @@ enum Command {
     static func main(arguments: [String]) -> Int32 {
         var arguments = Arguments(arguments)
         let name = arguments.positional()
-        let help: String
+        var commandName = name ?? ""
         do {
             switch name {
             case "serve":
-                help = ServeCommand.help
-                if arguments.wantsHelp { return printHelp(help) }
+                if arguments.wantsHelp { return printHelp(ServeCommand.help) }
                 try ServeCommand.run(&arguments)
             case "keys":
-                help = KeysCommand.help
                 guard arguments.positional() == "create" else {
-                    if arguments.wantsHelp { return printHelp(help) }
+                    if arguments.wantsHelp { return printHelp(KeysCommand.help) }
                     throw UsageError("expected 'keys create'")
                 }
-                if arguments.wantsHelp { return printHelp(help) }
+                commandName = "keys create"
+                if arguments.wantsHelp { return printHelp(KeysCommand.help) }
                 try KeysCommand.run(&arguments)
             case "render":
-                help = RenderCommand.help
-                if arguments.wantsHelp { return printHelp(help) }
+                if arguments.wantsHelp { return printHelp(RenderCommand.help) }
                 try RenderCommand.run(&arguments)
             case "cache":
-                help = CacheCommand.help
                 guard arguments.positional() == "sweep" else {
-                    if arguments.wantsHelp { return printHelp(help) }
+                    if arguments.wantsHelp { return printHelp(CacheCommand.help) }
                     throw UsageError("expected 'cache sweep'")
                 }
-                if arguments.wantsHelp { return printHelp(help) }
+                commandName = "cache sweep"
+                if arguments.wantsHelp { return printHelp(CacheCommand.help) }
                 try CacheCommand.run(&arguments)
             case nil where arguments.wantsHelp:
                 return printHelp(usage)
@@ -56,7 +54,7 @@ enum Command {
                 return 64
             }
         } catch let error as UsageError {
-            printError("\(error.message)\n\nRun 'ogpress \(name ?? "") --help' for usage.")
+            printError("\(error.message)\n\nRun 'ogpress \(commandName) --help' for usage.")
             return 64
         } catch {
             printError("\(error)")
