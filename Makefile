@@ -7,14 +7,24 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build, the tests and the renderer need (C libraries, fonts, test clients).
 DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev libfreetype-dev libharfbuzz-dev libpng-dev \
 	fonts-inter fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-jetbrains-mono fonts-dejavu-core \
-	curl python3
+	curl python3 nginx-light
 
-.PHONY: setup build release serve test bench fidelity clean
+# Only for `make bench` and `make fidelity`: load generator, reference browser, instruction counts.
+TOOL_PACKAGES := wrk chromium valgrind python3-venv
+
+.PHONY: setup tools build release serve test bench fidelity clean
 
 ## setup: install the Debian packages that are missing (idempotent; does nothing when all are there)
 setup:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(DEBIAN_PACKAGES)"
+
+## tools: setup plus what benchmarks and the fidelity comparison need
+tools: setup
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(TOOL_PACKAGES)"
+
+install-missing:
 	@missing=""; \
-	for package in $(DEBIAN_PACKAGES); do \
+	for package in $(PACKAGES); do \
 		dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed$$' || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -40,11 +50,11 @@ test: setup
 	$(SWIFT) test
 
 ## bench: release build, then every benchmark script in Tests/Benchmarks (prints tables; not a test)
-bench: release
+bench: tools release
 	@for script in Tests/Benchmarks/*.sh; do [ -e "$$script" ] || continue; echo "== $$script"; bash "$$script" || exit 1; done
 
 ## fidelity: compare renders with headless Chromium's (needs chromium; not part of make test)
-fidelity: release
+fidelity: tools release
 	bash Tests/Fidelity/run.sh
 
 clean:
