@@ -4,7 +4,7 @@ import Testing
 struct TextShapingTests {
     private func shaped(_ engine: TextEngine, _ text: String, family: String = "Inter", size: Double = 32) -> [TextCluster] {
         ShapedText(spans: [TextTestSupport.span(text, family: family, size: size)], whiteSpace: .normal,
-                   catalogue: engine.catalogue, shaper: engine.shaper).clusters
+                   engine: engine).clusters
     }
 
     @Test func mixedScriptsFallBackToFourFonts() throws {

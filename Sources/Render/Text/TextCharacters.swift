@@ -9,11 +9,12 @@ enum TextCharacters {
         }
     }
 
-    /// Whether a grapheme cluster is shown as an emoji: emoji presentation by default, or asked for with
-    /// VS16, a keycap, a skin tone or a ZWJ sequence.
+    /// Whether a grapheme cluster is shown as an emoji: emoji presentation by default unless VS15 asks
+    /// for text, or asked for with VS16, a keycap, a skin tone or a ZWJ sequence (UTS #51 §4).
     static func isEmoji(_ cluster: Character) -> Bool {
         let scalars = cluster.unicodeScalars
         guard let first = scalars.first else { return false }
+        if scalars.contains(where: { $0.value == 0xFE0E }) { return false }
         if first.properties.isEmojiPresentation { return true }
         guard first.properties.isEmoji else { return false }
         return scalars.contains { $0.value == 0xFE0F || $0.value == 0x20E3 || $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) }
@@ -64,6 +65,12 @@ enum TextCharacters {
 
     /// Spaces that collapse and that justification stretches.
     static func isSpace(_ cluster: Character) -> Bool { cluster == " " || cluster == "\u{3000}" || cluster == "\u{A0}" }
+
+    /// Letters, digits and ideographs: the typographic letter units `word-break` rules talk about.
+    static func isLetterUnit(_ cluster: Character) -> Bool {
+        guard let scalar = cluster.unicodeScalars.first else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isCJK(scalar)
+    }
 
     /// Hyphens after which a line may break (UAX #14 HY and BA dashes).
     static func isHyphen(_ cluster: Character) -> Bool { cluster == "-" || cluster == "\u{2010}" || cluster == "\u{2013}" || cluster == "\u{2014}" }
