@@ -12,7 +12,14 @@ struct TextFeatures: Sendable, Equatable {
     /// Not inherited in CSS, but propagated to the text of descendants, which copying it with the rest has
     /// the same effect for (except across inline-blocks).
     var decoration = TextDecoration()
-    var fontFeatures: [FontFeature] = []
+    /// `font-variant-numeric`, as OpenType features.
+    var numericFeatures: [FontFeature] = []
+    /// `font-feature-settings`.
+    var featureSettings: [FontFeature] = []
+
+    /// The features HarfBuzz applies: `font-feature-settings` last, so it wins over `font-variant-*`
+    /// as CSS Fonts 4 §7.2 orders them.
+    var fontFeatures: [FontFeature] { numericFeatures + featureSettings }
 }
 
 /// CSS `word-break`.
