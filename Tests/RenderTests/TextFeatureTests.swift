@@ -134,3 +134,22 @@ struct TextFeatureTests {
         #expect(style.direction == .rtl && style.balance)
     }
 }
+
+/// CJK typesetting details Chromium applies by default.
+struct TextCJKSpacingTests {
+    @Test func adjacentPunctuationCollapsesToHalfWidth() throws {
+        let engine = try TextTestSupport.engine()
+        let clusters = ShapedText(spans: [TextTestSupport.span("す。「か", family: "Noto Sans CJK JP", size: 40)], whiteSpace: .normal,
+                                  engine: engine).clusters
+        // "。" before "「" keeps its width (closing before opening); "「" after "。" is halved.
+        #expect(abs(clusters[1].advance - 40) < 0.5)
+        #expect(abs(clusters[2].advance - 20) < 0.5)
+        let alone = ShapedText(spans: [TextTestSupport.span("す「か", family: "Noto Sans CJK JP", size: 40)], whiteSpace: .normal,
+                               engine: engine).clusters
+        #expect(abs(alone[1].advance - 40) < 0.5)
+        let closing = ShapedText(spans: [TextTestSupport.span("す。）", family: "Noto Sans CJK JP", size: 40)], whiteSpace: .normal,
+                                 engine: engine).clusters
+        #expect(abs(closing[1].advance - 20) < 0.5)
+        #expect(abs(closing[2].advance - 40) < 0.5)
+    }
+}

@@ -47,7 +47,6 @@ struct ShapedText {
             utf16.append(contentsOf: character.utf16)
             offset += length
         }
-        Self.keepSpacesWithNeighbours(&clusters, catalogue: catalogue)
 
         // Bidi levels (a cluster takes its first unit's) and break opportunities at cluster boundaries.
         let bidi = analyzer.bidiLevels(of: utf16, direction: direction)
@@ -63,6 +62,7 @@ struct ShapedText {
             }
         }
         let scripts = Self.scripts(of: clusters)
+        let halved = Self.halfWidthPunctuation(clusters)
 
         var clusterOfByte = [Int](repeating: 0, count: offset)
         for (index, range) in byteRanges.enumerated() { for byte in range { clusterOfByte[byte] = index } }
@@ -78,10 +78,12 @@ struct ShapedText {
                       scripts[end] == scripts[start] { end += 1 }
                 let range = byteRanges[start].lowerBound..<byteRanges[end - 1].upperBound
                 let span = spans[clusters[start].span]
+                let local = (start..<end).filter { halved[$0] }.map { (feature: FontFeature(tag: "halt", value: 1), bytes: byteRanges[$0]) }
                 let shaped = utf8.withUnsafeBufferPointer { bytes in
                     shaper.shape(bytes, range: range, faceIndex: clusters[start].font.faceIndex, size: span.font.size,
                                  rightToLeft: clusters[start].level & 1 == 1, script: scripts[start],
-                                 features: Self.features(of: span))
+                                 language: Self.isCJK(script: scripts[start]) ? variant.language : nil,
+                                 features: Self.features(of: span, script: scripts[start]), localFeatures: local)
                 }
                 var pens = [Double](repeating: 0, count: end - start)
                 for glyph in shaped.glyphs {
@@ -118,10 +120,42 @@ struct ShapedText {
         return scripts
     }
 
-    /// The span's OpenType features; letter spacing turns optional ligatures off, as in Chromium.
-    private static func features(of span: TextSpan) -> [FontFeature] {
-        guard span.letterSpacing != 0 else { return span.fontFeatures }
-        return [FontFeature(tag: "liga", value: 0), FontFeature(tag: "clig", value: 0)] + span.fontFeatures
+    /// Which clusters are full-width CJK punctuation to set half-width (the font's `halt` feature), as
+    /// CSS Text 4 `text-spacing-trim: normal` collapses adjacent punctuation: an opening bracket after
+    /// an opening bracket, closing punctuation or U+3000, and closing punctuation before closing
+    /// punctuation. Chromium does the same with `halt` when a font has no `chws`.
+    private static func halfWidthPunctuation(_ clusters: [TextCluster]) -> [Bool] {
+        var result = [Bool](repeating: false, count: clusters.count)
+        guard clusters.contains(where: { TextCharacters.cjkPunctuation($0.character) != nil }) else { return result }
+        for index in clusters.indices {
+            switch TextCharacters.cjkPunctuation(clusters[index].character) {
+            case .opening?:
+                guard index > 0 else { continue }
+                let previous = clusters[index - 1].character
+                result[index] = previous == "\u{3000}" || TextCharacters.cjkPunctuation(previous) != nil
+            case .closing?:
+                guard index + 1 < clusters.count else { continue }
+                result[index] = TextCharacters.cjkPunctuation(clusters[index + 1].character) == .closing
+            case nil:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// Han, Hiragana, Katakana, Hangul and Bopomofo (ISO 15924 tags).
+    private static func isCJK(script: UInt32) -> Bool {
+        [Shaper.tag("Hani"), Shaper.tag("Hira"), Shaper.tag("Kana"), Shaper.tag("Hang"), Shaper.tag("Bopo")].contains(script)
+    }
+
+    /// The span's OpenType features. Letter spacing turns optional ligatures off, and CJK runs get
+    /// `chws` (contextual half-width spacing: adjacent punctuation like "。「" shares one em), which is
+    /// how Chromium implements the initial `text-spacing-trim: normal`.
+    private static func features(of span: TextSpan, script: UInt32) -> [FontFeature] {
+        var features: [FontFeature] = []
+        if span.letterSpacing != 0 { features += [FontFeature(tag: "liga", value: 0), FontFeature(tag: "clig", value: 0)] }
+        if isCJK(script: script) { features.append(FontFeature(tag: "chws", value: 1)) }
+        return features + span.fontFeatures
     }
 
     /// The first of the span's fonts that covers the cluster, else a fallback font; emoji go straight to
@@ -133,25 +167,5 @@ struct ShapedText {
             return font
         }
         return catalogue.fallbackFont(for: character, variant: variant, weight: spec.weight, italic: spec.italic) ?? matched[0]
-    }
-
-    /// A space between two clusters set in the same fallback font takes that font too, so that runs of
-    /// words in one script (an Arabic phrase, Japanese with spaces) shape as one run and keep their
-    /// visual order.
-    private static func keepSpacesWithNeighbours(_ clusters: inout [TextCluster], catalogue: FontCatalogue) {
-        guard clusters.count > 2 else { return }
-        var index = 1
-        while index < clusters.count - 1 {
-            guard clusters[index].isSpace else { index += 1; continue }
-            var end = index
-            while end < clusters.count, clusters[end].isSpace { end += 1 }
-            let before = clusters[index - 1]
-            if end < clusters.count, !before.isNewline, clusters[end].font == before.font,
-               before.font != clusters[index].font, (index..<end).allSatisfy({ clusters[$0].span == before.span }),
-               catalogue.covers(before.font.faceIndex, cluster: " ") {
-                for space in index..<end { clusters[space].font = before.font }
-            }
-            index = end
-        }
     }
 }

@@ -27,10 +27,14 @@ final class Shaper {
     ///   - rightToLeft: the run's bidi direction; HarfBuzz then returns glyphs in visual order and
     ///     mirrors brackets (`(` becomes `)`), as UAX #9 rule L4 asks.
     ///   - script: ISO 15924 tag of the run's script from ICU, or 0 to let HarfBuzz guess.
+    ///   - language: BCP 47 tag selecting the font's language system (regional CJK forms), if known.
     ///   - features: OpenType features applied to the whole run.
+    ///   - localFeatures: features applied to some bytes of `text` only.
     /// - Returns: the glyphs in visual order and whether the run is right-to-left.
     func shape(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, faceIndex: Int, size: Double,
-               rightToLeft: Bool = false, script: UInt32 = 0, features: [FontFeature] = []) -> (glyphs: [ShapedGlyph], rightToLeft: Bool) {
+               rightToLeft: Bool = false, script: UInt32 = 0, language: String? = nil,
+               features: [FontFeature] = [], localFeatures: [(feature: FontFeature, bytes: Range<Int>)] = [])
+        -> (glyphs: [ShapedGlyph], rightToLeft: Bool) {
         guard let font = font(faceIndex), let base = text.baseAddress, !range.isEmpty else { return ([], rightToLeft) }
         let scale = Int32(clamping: Int((min(size, 10_000) * Self.unitsPerPixel).rounded()))
         hb_font_set_scale(font, scale, scale)
@@ -40,12 +44,17 @@ final class Shaper {
         }
         hb_buffer_set_direction(buffer, rightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR)
         if script != 0 { hb_buffer_set_script(buffer, hb_script_from_iso15924_tag(script)) }
+        if let language { hb_buffer_set_language(buffer, hb_language_from_string(language, -1)) }
         hb_buffer_guess_segment_properties(buffer)
-        if features.isEmpty {
+        if features.isEmpty && localFeatures.isEmpty {
             hb_shape(font, buffer, nil, 0)
         } else {
+            // Feature ranges are in cluster values, which are the UTF-8 offsets given to the buffer.
             let settings = features.map { feature in
                 hb_feature_t(tag: Self.tag(feature.tag), value: feature.value, start: 0, end: UInt32.max)
+            } + localFeatures.map { local in
+                hb_feature_t(tag: Self.tag(local.feature.tag), value: local.feature.value,
+                             start: UInt32(local.bytes.lowerBound), end: UInt32(local.bytes.upperBound))
             }
             settings.withUnsafeBufferPointer { hb_shape(font, buffer, $0.baseAddress, UInt32($0.count)) }
         }

@@ -63,6 +63,23 @@ enum TextCharacters {
     private static let noBreakBefore: Set<UInt32> = Set("、。，．：；？！）」』】〉》〕｝〙〗｠ヽヾーゝゞ々〻゠〜～・…‥,.:;!?)]}%’”»›".unicodeScalars.map(\.value))
     private static let noBreakAfter: Set<UInt32> = Set("（「『【〈《〔｛〘〖｟([{‘“«‹".unicodeScalars.map(\.value))
 
+    /// Full-width CJK brackets and punctuation whose glyph is half ink, half space (JLREQ classes cl-01,
+    /// cl-02, cl-06, cl-07), which `text-spacing-trim` may set half-width.
+    enum CJKPunctuation: Equatable { case opening, closing }
+
+    static func cjkPunctuation(_ cluster: Character) -> CJKPunctuation? {
+        guard cluster.unicodeScalars.count == 1, let scalar = cluster.unicodeScalars.first else { return nil }
+        switch scalar.value {
+        case 0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018, 0x301D, 0xFF08, 0xFF3B, 0xFF5B, 0xFF5F:
+            return .opening
+        case 0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301F, 0xFF09, 0xFF0C,
+             0xFF0E, 0xFF3D, 0xFF5D, 0xFF60:
+            return .closing
+        default:
+            return nil
+        }
+    }
+
     /// Spaces that collapse and that justification stretches.
     static func isSpace(_ cluster: Character) -> Bool { cluster == " " || cluster == "\u{3000}" || cluster == "\u{A0}" }
 
