@@ -37,10 +37,20 @@ struct ShapedText {
         var utf16: [UInt16] = []
         utf16.reserveCapacity(text.utf8.count)
         var offset = 0
+        // Font choice depends only on the character and the span's font, so a paragraph asks the
+        // catalogue (behind its locks) once per distinct character and span.
+        var fontCache: [FontChoiceKey: ResolvedFont] = [:]
         for character in text {
             let length = character.utf8.count
             let span = spanOfByte[offset]
-            let font = Self.font(for: character, spec: spans[span].font, variant: variant, catalogue: catalogue)
+            let key = FontChoiceKey(character: character, span: span)
+            let font: ResolvedFont
+            if let cached = fontCache[key] {
+                font = cached
+            } else {
+                font = Self.font(for: character, spec: spans[span].font, variant: variant, catalogue: catalogue)
+                fontCache[key] = font
+            }
             clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0, glyphs: []))
             byteRanges.append(offset..<offset + length)
             unitStarts.append(utf16.count)
@@ -102,6 +112,11 @@ struct ShapedText {
             start = end
         }
         self.clusters = clusters
+    }
+
+    private struct FontChoiceKey: Hashable {
+        var character: Character
+        var span: Int
     }
 
     /// The script of each cluster (ICU, ISO 15924 tag); Common and Inherited characters (spaces,
