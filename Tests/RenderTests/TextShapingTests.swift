@@ -76,3 +76,19 @@ struct TextShapingTests {
         #expect(abs(spaced - plain - 12) < 0.01)
     }
 }
+
+/// Grapheme clusters are the unit nothing splits: not fallback, not breaking, not letter spacing.
+struct TextClusterTests {
+    @Test func indicConjunctsStayOneCluster() throws {
+        let engine = try TextTestSupport.engine()
+        let clusters = ShapedText(spans: [TextTestSupport.span("क्षत्र", family: "Noto Sans Devanagari", size: 30)], whiteSpace: .normal,
+                                  engine: engine).clusters
+        // Unicode 15.1 rule GB9c: consonant + virama + consonant is one extended grapheme cluster.
+        #expect(clusters.count == 2)
+        #expect(clusters.allSatisfy { !$0.glyphs.isEmpty && $0.advance > 0 })
+        var style = ParagraphStyle()
+        style.overflowWrap = .anywhere
+        let paragraph = engine.layout([TextTestSupport.span("क्षत्र", family: "Noto Sans Devanagari", size: 30)], style: style, maxWidth: 1)
+        #expect(paragraph.lines.count == 2)
+    }
+}

@@ -1,4 +1,6 @@
-/// Unicode character classes the text engine needs, kept to simple range tables until ICU is wired in.
+/// Character classes the text engine needs beyond ICU's break and bidi data: emoji presentation for
+/// font fallback, CJK ranges for the regional face, Japanese kinsoku strictness on top of UAX #14,
+/// CJK punctuation for `text-spacing-trim`, spaces for justification.
 enum TextCharacters {
     /// Characters that never need a glyph of their own (joiners, variation selectors, tags, soft hyphen),
     /// so they do not count against a face's coverage of a cluster.
