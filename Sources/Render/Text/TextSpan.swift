@@ -12,6 +12,12 @@ struct TextSpan: Sendable {
     /// OpenType features for HarfBuzz (`font-feature-settings`, `font-variant-numeric`).
     var fontFeatures: [FontFeature] = []
 
+    /// Whether `other` is styled exactly like this span, so its text can simply be appended to it.
+    func hasSameStyle(as other: TextSpan) -> Bool {
+        font == other.font && color == other.color && letterSpacing == other.letterSpacing && wordSpacing == other.wordSpacing
+            && decoration == other.decoration && fontFeatures == other.fontFeatures
+    }
+
     /// Copies the span-level values of `features` (the computed style of the span's element).
     mutating func apply(_ features: TextFeatures) {
         wordSpacing = features.wordSpacing
