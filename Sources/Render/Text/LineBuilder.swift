@@ -223,9 +223,12 @@ struct LineBuilder {
             let size = spans[span].font.size
             let metrics = engine.catalogue.faces[faceIndex].metrics(size: size)
             let lineHeight = style.lineHeight.resolved(size: size, metrics: metrics)
-            let halfLeading = (lineHeight - (metrics.ascent + metrics.descent)) / 2
-            ascent = max(ascent, metrics.ascent + halfLeading)
-            descent = max(descent, metrics.descent + halfLeading)
+            // Blink floors the leading above the baseline and gives the remainder to the part below
+            // (NGInlineBoxState's CalculateLeadingSpace), so baselines sit on whole pixels.
+            let leading = lineHeight - (metrics.ascent + metrics.descent)
+            let above = (leading / 2).rounded(.down)
+            ascent = max(ascent, metrics.ascent + above)
+            descent = max(descent, metrics.descent + leading - above)
         }
         return (ascent, descent)
     }
