@@ -20,12 +20,15 @@ let package = Package(
         systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
         .target(name: "CLinuxShims"),
         .target(name: "CImageShims", dependencies: ["CPNG"]),
+        // Text: ICU (libicu-dev) for UAX #14 line breaks and UAX #9 bidi, as Chromium uses. A C target
+        // rather than a system library: Foundation's own ICU headers clash with the system ones in Swift.
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc")]),
 
         // Libraries, leaves first.
         .target(name: "HTTPServer", dependencies: ["CLinuxShims"]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Store", dependencies: ["SQLite", "CCrypto"]),
-        .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CImageShims"]),
+        .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CImageShims", "CICU"]),
         .target(name: "OGServer", dependencies: ["HTTPServer", "Render", "Store"]),
         .executableTarget(name: "ogpress", dependencies: ["OGServer"]),
 

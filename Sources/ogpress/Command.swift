@@ -12,6 +12,7 @@ enum Command {
           keys create    Create an API key
           render         Render one image to a file
           cache sweep    Delete expired and orphaned files from the cache
+          text-bench     Time the text engine (title and paragraph workloads)
 
         Run 'ogpress <command> --help' for a command's options.
         """
@@ -44,6 +45,10 @@ enum Command {
                 commandName = "cache sweep"
                 if arguments.wantsHelp { return printHelp(CacheCommand.help) }
                 try CacheCommand.run(&arguments)
+            case "text-bench":
+                help = TextBenchCommand.help
+                if arguments.wantsHelp { return printHelp(help) }
+                try TextBenchCommand.run(&arguments)
             case nil where arguments.wantsHelp:
                 return printHelp(usage)
             case nil:

@@ -3,7 +3,7 @@ import Testing
 
 struct TextLayoutTests {
     private func breaker(_ engine: TextEngine, _ spans: [TextSpan], _ whiteSpace: WhiteSpace = .normal) -> LineBreaker {
-        let clusters = ShapedText(spans: spans, whiteSpace: whiteSpace, catalogue: engine.catalogue, shaper: engine.shaper).clusters
+        let clusters = ShapedText(spans: spans, whiteSpace: whiteSpace, engine: engine).clusters
         return LineBreaker(clusters: clusters, whiteSpace: whiteSpace)
     }
 
@@ -58,7 +58,7 @@ struct TextLayoutTests {
         let paragraph = engine.layout([TextTestSupport.span(text, size: 20)], style: style, maxWidth: 300)
         #expect(paragraph.lines.count == 2)
         #expect(paragraph.lines.allSatisfy { $0.width <= 300 })
-        let ellipsis = ShapedText(spans: [TextTestSupport.span("…", size: 20)], whiteSpace: .pre, catalogue: engine.catalogue, shaper: engine.shaper).clusters[0]
+        let ellipsis = ShapedText(spans: [TextTestSupport.span("…", size: 20)], whiteSpace: .pre, engine: engine).clusters[0]
         let last = try #require(paragraph.lines.last?.glyphs.last)
         #expect(last.glyphID == ellipsis.glyphs[0].glyphID)
         // Not cut: no ellipsis.
@@ -110,7 +110,7 @@ struct TextLayoutTests {
         let engine = try TextTestSupport.engine()
         let source = "  one   two\n three  "
         func text(_ mode: WhiteSpace) -> String {
-            String(ShapedText(spans: [TextTestSupport.span(source)], whiteSpace: mode, catalogue: engine.catalogue, shaper: engine.shaper).clusters.map(\.character))
+            String(ShapedText(spans: [TextTestSupport.span(source)], whiteSpace: mode, engine: engine).clusters.map(\.character))
         }
         #expect(text(.normal) == "one two three ")
         #expect(text(.nowrap) == "one two three ")

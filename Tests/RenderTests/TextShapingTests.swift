@@ -4,7 +4,7 @@ import Testing
 struct TextShapingTests {
     private func shaped(_ engine: TextEngine, _ text: String, family: String = "Inter", size: Double = 32) -> [TextCluster] {
         ShapedText(spans: [TextTestSupport.span(text, family: family, size: size)], whiteSpace: .normal,
-                   catalogue: engine.catalogue, shaper: engine.shaper).clusters
+                   engine: engine).clusters
     }
 
     @Test func mixedScriptsFallBackToFourFonts() throws {
@@ -51,11 +51,14 @@ struct TextShapingTests {
         #expect(pair < separate - 1)
     }
 
-    @Test func arabicShapesRightToLeftAsOneRun() throws {
+    @Test func arabicShapesRightToLeftOneRunPerWord() throws {
         let engine = try TextTestSupport.engine()
         let clusters = shaped(engine, "مرحبا بالعالم")
-        #expect(clusters.allSatisfy { $0.rightToLeft })
-        #expect(Set(clusters.map(\.run)).count == 1)
+        #expect(clusters.allSatisfy { $0.rightToLeft && $0.level == 1 })
+        // Each word is one run in the Arabic fallback font; the space between them is Inter's, the
+        // first requested font that has it, as Chromium picks it.
+        #expect(Set(clusters.map(\.run)).count == 3)
+        #expect(clusters[5].font != clusters[0].font && clusters[6].font == clusters[0].font)
         let paragraph = engine.layout([TextTestSupport.span("مرحبا بالعالم", size: 32)], style: ParagraphStyle(), maxWidth: 1000)
         let glyphs = try #require(paragraph.lines.first?.glyphs)
         // Visual order: the first logical letter (meem) is drawn rightmost.
@@ -71,5 +74,21 @@ struct TextShapingTests {
         span.letterSpacing = 3
         let spaced = engine.intrinsicWidths(of: [span], style: ParagraphStyle()).max
         #expect(abs(spaced - plain - 12) < 0.01)
+    }
+}
+
+/// Grapheme clusters are the unit nothing splits: not fallback, not breaking, not letter spacing.
+struct TextClusterTests {
+    @Test func indicConjunctsStayOneCluster() throws {
+        let engine = try TextTestSupport.engine()
+        let clusters = ShapedText(spans: [TextTestSupport.span("क्षत्र", family: "Noto Sans Devanagari", size: 30)], whiteSpace: .normal,
+                                  engine: engine).clusters
+        // Unicode 15.1 rule GB9c: consonant + virama + consonant is one extended grapheme cluster.
+        #expect(clusters.count == 2)
+        #expect(clusters.allSatisfy { !$0.glyphs.isEmpty && $0.advance > 0 })
+        var style = ParagraphStyle()
+        style.overflowWrap = .anywhere
+        let paragraph = engine.layout([TextTestSupport.span("क्षत्र", family: "Noto Sans Devanagari", size: 30)], style: style, maxWidth: 1)
+        #expect(paragraph.lines.count == 2)
     }
 }

@@ -14,6 +14,15 @@ enum CJKVariant: Hashable, Sendable {
         self = variant
     }
 
+    /// The BCP 47 language HarfBuzz gets for CJK runs, selecting the font's regional forms (`locl`).
+    var language: String {
+        switch self {
+        case .japanese: return "ja"
+        case .korean: return "ko"
+        case .simplifiedChinese: return "zh-Hans"
+        }
+    }
+
     var family: String {
         switch self {
         case .japanese: return "Noto Sans CJK JP"

@@ -1,3 +1,5 @@
+import CICU
+
 /// Per-cluster font fallback when no family of the request covers a character.
 extension FontCatalogue {
     struct FallbackKey: Hashable, Sendable {
@@ -40,6 +42,12 @@ extension FontCatalogue {
         var order: [String] = []
         if TextCharacters.isEmoji(cluster) { order.append("Noto Color Emoji") }
         if let first = cluster.unicodeScalars.first, TextCharacters.isCJK(first) { order.append(variant.family) }
+        if let first = cluster.unicodeScalars.first, first.value >= 0x80, cicu_script_tag(Int32(bitPattern: first.value)) == 0 {
+            // Symbols and punctuation belong to no script, so fontconfig's language matching does not
+            // steer them to a script family: Chromium gets them from the head of the sans-serif list,
+            // Noto Sans then DejaVu Sans, before the Noto symbol families.
+            order += ["Noto Sans", "DejaVu Sans"]
+        }
         order += fallbackFamilies
         let representatives = order.compactMap { family in resolve(family: family, weight: 400, italic: false).map { (family, $0.faceIndex) } }
         if let match = representatives.first(where: { covers($0.1, cluster: cluster) }) { return match.0 }

@@ -1,40 +1,53 @@
 /// Finds soft wrap opportunities and breaks clusters into lines greedily.
 ///
-/// A simplified UAX #14 until ICU's line breaker is wired in: breaks after spaces, after hyphens between
-/// letters, and on either side of ideographs, kana, Hangul and emoji, except before closing punctuation
-/// and small kana and after opening punctuation. A cluster is never split. A piece wider than the line
-/// with no opportunity breaks between any two clusters (`overflow-wrap: anywhere`), so text never overflows.
+/// Opportunities come from ICU's UAX #14 line breaker (`TextCluster.breakAfter`), tailored by CSS:
+/// `word-break` adds breaks between letters (`break-all`) or removes them (`keep-all`), `hyphens: none`
+/// drops the soft-hyphen ones, and Japanese kinsoku keeps closing punctuation and small kana off the
+/// start of a line. A cluster is never split. A word wider than the line overflows unless
+/// `overflow-wrap` allows breaking it between any two clusters.
 struct LineBreaker {
     let clusters: [TextCluster]
     let whiteSpace: WhiteSpace
+    var wordBreak: WordBreak = .normal
+    var overflowWrap: OverflowWrap = .normal
+    var softHyphens = true
+    /// Width of the hyphen shown when a line ends at a soft hyphen.
+    var hyphenWidth = 0.0
 
     /// Whether a line may end after cluster `index` (forced breaks excluded).
     func canBreak(after index: Int) -> Bool {
         guard whiteSpace.wraps, index + 1 < clusters.count else { return false }
-        let current = clusters[index].character
-        let next = clusters[index + 1].character
-        guard !clusters[index + 1].isSpace, !clusters[index + 1].isNewline, !clusters[index].isNewline,
-              let currentScalar = current.unicodeScalars.first, let nextScalar = next.unicodeScalars.first else { return false }
+        let current = clusters[index]
+        let next = clusters[index + 1]
+        // Spaces hang at the end of a line, so the break comes after the last of them.
+        guard !next.isSpace, !next.isNewline, !current.isNewline,
+              let currentScalar = current.character.unicodeScalars.first,
+              let nextScalar = next.character.unicodeScalars.first else { return false }
         if TextCharacters.prohibitsBreakBefore(nextScalar) { return false }
-        if clusters[index].isSpace { return true }
+        if current.isSpace { return true }
         if TextCharacters.prohibitsBreakAfter(currentScalar) { return false }
-        if TextCharacters.isHyphen(current) {
-            let previousIsLetter = index > 0 && clusters[index - 1].character.isLetter
-            return previousIsLetter && (next.isLetter || next.isNumber)
+        if current.isSoftHyphen && !softHyphens { return false }
+        let betweenLetters = TextCharacters.isLetterUnit(current.character) && TextCharacters.isLetterUnit(next.character)
+        switch wordBreak {
+        case .normal: return current.breakAfter
+        case .breakAll: return current.breakAfter || betweenLetters
+        case .keepAll: return current.breakAfter && !betweenLetters
         }
-        let currentIsIdeographic = TextCharacters.isCJK(currentScalar) || TextCharacters.isEmoji(current)
-        let nextIsIdeographic = TextCharacters.isCJK(nextScalar) || TextCharacters.isEmoji(next)
-        return currentIsIdeographic || nextIsIdeographic
     }
 
-    /// Cluster ranges of each line for `maxWidth`. Each range includes the line's trailing spaces and
-    /// its ending newline; trailing spaces never count against the width.
-    func lines(maxWidth: Double) -> [Range<Int>] {
+    /// Whether `overflow-wrap` lets a too-long word break between any two clusters.
+    private var breaksLongWords: Bool { overflowWrap != .normal }
+
+    /// Cluster ranges of each line for `maxWidth` (the first line `firstLineIndent` narrower). Each range
+    /// includes the line's trailing spaces and its ending newline; trailing spaces never count against
+    /// the width.
+    func lines(maxWidth: Double, firstLineIndent: Double = 0) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
         var index = 0
-        var pen = 0.0
+        var pen = firstLineIndent
         var lastOpportunity: Int?
+        func available() -> Double { maxWidth + 0.001 }
         while index < clusters.count {
             let cluster = clusters[index]
             if cluster.isNewline {
@@ -45,7 +58,8 @@ struct LineBreaker {
                 lastOpportunity = nil
                 continue
             }
-            if whiteSpace.wraps, !cluster.isSpace, index > start, pen + cluster.advance > maxWidth + 0.001 {
+            if whiteSpace.wraps, !cluster.isSpace, index > start, pen + cluster.advance > available(),
+               lastOpportunity != nil || breaksLongWords {
                 let end = lastOpportunity.map { $0 + 1 } ?? index
                 lines.append(start..<end)
                 start = end
@@ -55,7 +69,9 @@ struct LineBreaker {
                 continue
             }
             pen += cluster.advance
-            if canBreak(after: index) { lastOpportunity = index }
+            if canBreak(after: index), !cluster.isSoftHyphen || pen + hyphenWidth <= available() || lastOpportunity == nil {
+                lastOpportunity = index
+            }
             index += 1
         }
         if start < clusters.count || lines.isEmpty { lines.append(start..<clusters.count) }
@@ -69,7 +85,8 @@ struct LineBreaker {
         return clusters[range.lowerBound..<end].reduce(0) { $0 + $1.advance }
     }
 
-    /// Min-content (widest piece between opportunities) and max-content (widest line between forced breaks).
+    /// Min-content (widest piece between opportunities; every cluster is a piece under
+    /// `overflow-wrap: anywhere`) and max-content (widest line between forced breaks).
     func intrinsicWidths() -> (min: Double, max: Double) {
         var minimum = 0.0
         var maximum = 0.0
@@ -77,7 +94,8 @@ struct LineBreaker {
         var lineStart = 0
         for index in clusters.indices {
             let forced = clusters[index].isNewline
-            if forced || canBreak(after: index) || index == clusters.count - 1 {
+            let opportunity = canBreak(after: index) || (overflowWrap == .anywhere && whiteSpace.wraps)
+            if forced || opportunity || index == clusters.count - 1 {
                 minimum = max(minimum, contentWidth(of: pieceStart..<index + 1))
                 pieceStart = index + 1
             }

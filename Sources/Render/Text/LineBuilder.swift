@@ -1,15 +1,27 @@
-/// Turns shaped clusters into positioned lines: breaking, `maxLines` truncation with an ellipsis,
-/// alignment and justification, line boxes from each span's metrics, and glyphs in visual order.
+/// Turns shaped clusters into positioned lines: breaking (balanced with `text-wrap: balance`), `maxLines`
+/// and `text-overflow` truncation with an ellipsis, soft hyphens, alignment and justification, line boxes
+/// from each span's metrics, bidi reordering (UAX #9 L1–L2) and decoration lines.
 struct LineBuilder {
     let spans: [TextSpan]
     let style: ParagraphStyle
     let maxWidth: Double
-    let clusters: [TextCluster]
+    let shaped: ShapedText
     let engine: TextEngine
 
+    private var clusters: [TextCluster] { shaped.clusters }
+    private var rightToLeft: Bool { shaped.paragraphLevel & 1 == 1 }
+
+    /// Chromium balances paragraphs of at most this many lines and leaves longer ones greedy.
+    static let maxBalancedLines = 6
+
     func build() -> Paragraph {
-        let breaker = LineBreaker(clusters: clusters, whiteSpace: style.whiteSpace)
-        var ranges = breaker.lines(maxWidth: maxWidth)
+        var breaker = LineBreaker(clusters: clusters, whiteSpace: style.whiteSpace, wordBreak: style.wordBreak,
+                                  overflowWrap: style.overflowWrap, softHyphens: style.softHyphens)
+        if clusters.contains(where: \.isSoftHyphen) { breaker.hyphenWidth = hyphen(span: 0).reduce(0) { $0 + $1.advance } }
+        var ranges = breaker.lines(maxWidth: maxWidth, firstLineIndent: style.textIndent)
+        if style.balance, maxWidth.isFinite, (2...Self.maxBalancedLines).contains(ranges.count), style.maxLines == nil {
+            ranges = balanced(breaker, lineCount: ranges.count) ?? ranges
+        }
         var truncated = false
         if let maxLines = style.maxLines, maxLines >= 1, ranges.count > maxLines {
             ranges.removeLast(ranges.count - maxLines)
@@ -20,13 +32,39 @@ struct LineBuilder {
         for (number, range) in ranges.enumerated() {
             let isLast = number == ranges.count - 1
             var items = Self.trimmed(Array(clusters[range]))
-            if truncated && isLast { items = ellipsize(items, spanHint: clusters[range.lowerBound].span) }
+            let indent = number == 0 ? style.textIndent : 0
+            let available = maxWidth - indent
+            if let last = items.last, last.isSoftHyphen, !isLast || truncated { items += hyphen(span: last.span, level: last.level) }
+            if truncated && isLast {
+                items = ellipsize(items, spanHint: clusters[range.lowerBound].span, available: available)
+            } else if style.ellipsis, !style.whiteSpace.wraps, maxWidth.isFinite, items.reduce(0, { $0 + $1.advance }) > available + 0.001 {
+                items = ellipsize(items, spanHint: clusters[range.lowerBound].span, available: available)
+            }
             let endsParagraph = isLast || clusters[range.upperBound - 1].isNewline
-            let line = position(items, spanHint: clusters[range.lowerBound].span, top: top, justify: style.align == .justify && !endsParagraph)
+            let line = position(items, spanHint: clusters[range.lowerBound].span, top: top, indent: indent,
+                                justify: style.align == .justify && !endsParagraph)
             lines.append(line)
             top += line.height
         }
         return Paragraph(lines: lines, width: lines.map(\.width).max() ?? 0, height: top, firstBaseline: lines.first?.baseline ?? 0)
+    }
+
+    /// The narrowest width that still breaks into `lineCount` lines (found by bisection to 1/4 px), and
+    /// the lines at that width: the shortest last line the greedy breaker allows, which is what
+    /// `text-wrap: balance` looks like in Chromium for titles.
+    private func balanced(_ breaker: LineBreaker, lineCount: Int) -> [Range<Int>]? {
+        var low = 0.0
+        var high = maxWidth
+        var best: [Range<Int>]?
+        while high - low > 0.25 {
+            let middle = (low + high) / 2
+            let ranges = breaker.lines(maxWidth: middle, firstLineIndent: style.textIndent)
+            let fits = ranges.count <= lineCount && ranges.enumerated().allSatisfy { number, range in
+                breaker.contentWidth(of: range) + (number == 0 ? style.textIndent : 0) <= middle + 0.001
+            }
+            if fits { high = middle; best = ranges } else { low = middle }
+        }
+        return best
     }
 
     /// The line's clusters without the trailing spaces and newline, which take no room (CSS Text 3 §4.1.3).
@@ -36,43 +74,72 @@ struct LineBuilder {
         return items
     }
 
-    /// Drops clusters from the end until "…" (in the last span's font) fits, then appends it.
-    private func ellipsize(_ items: [TextCluster], spanHint: Int) -> [TextCluster] {
-        let span = items.last?.span ?? spanHint
-        var ellipsisSpan = spans[span]
-        ellipsisSpan.text = "…"
-        var ellipsis = ShapedText(spans: [ellipsisSpan], whiteSpace: .pre, catalogue: engine.catalogue, shaper: engine.shaper).clusters
-        for index in ellipsis.indices {
-            ellipsis[index].span = span
-            ellipsis[index].run = -1 - index  // Distinct from every run of the paragraph.
+    /// Shaped clusters of `text` set in span `span`'s style, tagged as a run of their own.
+    private func extra(_ text: String, span: Int, level: UInt8) -> [TextCluster] {
+        var extraSpan = spans[span]
+        extraSpan.text = text
+        var result = ShapedText(spans: [extraSpan], whiteSpace: .pre, engine: engine).clusters
+        for index in result.indices {
+            result[index].span = span
+            result[index].level = level
+            result[index].run = -1 - index  // Distinct from every run of the paragraph.
         }
+        return result
+    }
+
+    /// The hyphen shown at a soft hyphen that ends a line: U+2010 as Chromium uses when the font has it.
+    private func hyphen(span: Int, level: UInt8 = 0) -> [TextCluster] {
+        let font = engine.catalogue.primaryFont(for: spans[span].font)
+        let character = engine.catalogue.covers(font.faceIndex, cluster: "\u{2010}") ? "\u{2010}" : "-"
+        return extra(character, span: span, level: level)
+    }
+
+    /// Drops clusters from the end until "…" (in the last span's font) fits in `available`, then appends it.
+    private func ellipsize(_ items: [TextCluster], spanHint: Int, available: Double) -> [TextCluster] {
+        let span = items.last?.span ?? spanHint
+        let ellipsis = extra("…", span: span, level: shaped.paragraphLevel)
         let ellipsisWidth = ellipsis.reduce(0) { $0 + $1.advance }
         var items = items
-        while !items.isEmpty, items.reduce(0, { $0 + $1.advance }) + ellipsisWidth > maxWidth + 0.001 {
-            items.removeLast()
-            items = Self.trimmed(items)
+        var width = items.reduce(0) { $0 + $1.advance }
+        while !items.isEmpty, width + ellipsisWidth > available + 0.001 {
+            width -= items.removeLast().advance
+            while let last = items.last, last.isSpace || last.isNewline { width -= items.removeLast().advance }
         }
         return items + ellipsis
     }
 
-    private func position(_ items: [TextCluster], spanHint: Int, top: Double, justify: Bool) -> TextLine {
+    /// The side free space goes to for `start`/`end` alignment and the last line of justified text.
+    private var resolvedAlign: TextAlign {
+        switch style.align {
+        case .start, .justify: return rightToLeft ? .right : .left
+        case .end: return rightToLeft ? .left : .right
+        default: return style.align
+        }
+    }
+
+    private func position(_ items: [TextCluster], spanHint: Int, top: Double, indent: Double, justify: Bool) -> TextLine {
         let (ascent, descent) = lineExtent(items, spanHint: spanHint)
         let baseline = top + ascent
         let contentWidth = items.reduce(0) { $0 + $1.advance }
         var spaceExtra = 0.0
-        var offset = 0.0
-        if maxWidth.isFinite, contentWidth < maxWidth {
-            let free = maxWidth - contentWidth
-            switch style.align {
-            case .left: break
-            case .right: offset = free
-            case .center: offset = free / 2
-            case .justify:
-                let spaces = items.filter(\.isSpace).count
-                if justify && spaces > 0 { spaceExtra = free / Double(spaces) }
+        // The indent sits on the start side: left in left-to-right paragraphs, right otherwise.
+        var offset = rightToLeft ? 0 : indent
+        if maxWidth.isFinite, contentWidth + indent < maxWidth {
+            let free = maxWidth - contentWidth - indent
+            let spaces = items.filter(\.isSpace).count
+            if justify && spaces > 0 {
+                spaceExtra = free / Double(spaces)
+            } else {
+                switch resolvedAlign {
+                case .right: offset += free
+                case .center: offset += free / 2
+                default: break
+                }
             }
         }
         var glyphs: [PositionedGlyph] = []
+        glyphs.reserveCapacity(items.reduce(0) { $0 + $1.glyphs.count })
+        var segments: [(span: Int, x: Double, width: Double)] = []
         var pen = offset
         for index in visualOrder(items) {
             let cluster = items[index]
@@ -82,24 +149,57 @@ struct LineBuilder {
                                               y: baseline + glyph.dy, size: span.font.size, color: span.color,
                                               synthesis: cluster.font.synthesis))
             }
-            pen += cluster.advance + (cluster.isSpace ? spaceExtra : 0)
+            let advance = cluster.advance + (cluster.isSpace ? spaceExtra : 0)
+            if !span.decoration.isEmpty {
+                if let last = segments.last, last.span == cluster.span, abs(last.x + last.width - pen) < 0.001 {
+                    segments[segments.count - 1].width += advance
+                } else {
+                    segments.append((cluster.span, pen, advance))
+                }
+            }
+            pen += advance
         }
-        return TextLine(x: offset, y: top, width: pen - offset, height: ascent + descent, baseline: baseline, glyphs: glyphs)
+        let decorations = segments.flatMap { decorationLines(span: $0.span, x: $0.x, width: $0.width, baseline: baseline, ascent: ascent) }
+        return TextLine(x: offset, y: top, width: pen - offset, height: ascent + descent, baseline: baseline,
+                        glyphs: glyphs, decorations: decorations)
     }
 
-    /// Indices of `items` left to right: clusters of a right-to-left run are reversed (their glyphs are
-    /// already in visual order from HarfBuzz). Runs themselves stay in logical order until bidi lands.
-    private func visualOrder(_ items: [TextCluster]) -> [Int] {
-        var order: [Int] = []
-        order.reserveCapacity(items.count)
-        var start = 0
-        while start < items.count {
-            var end = start + 1
-            while end < items.count, items[end].run == items[start].run { end += 1 }
-            order += items[start].rightToLeft ? Array((start..<end).reversed()) : Array(start..<end)
-            start = end
+    /// Underline, overline and line-through of span `span` under `width` px of its text: offsets and
+    /// thickness from the span's primary font (`post` and OS/2 tables), rounded to whole pixels.
+    private func decorationLines(span index: Int, x: Double, width: Double, baseline: Double, ascent: Double) -> [DecorationLine] {
+        let span = spans[index]
+        let size = span.font.size
+        let face = engine.catalogue.primaryFont(for: span.font).faceIndex
+        let metrics = engine.shaper.decorationMetrics(faceIndex: face, size: size)
+        let color = span.decoration.color ?? span.color
+        let thickness = max(1, (span.decoration.thickness ?? metrics.underlineThickness ?? size / 12).rounded())
+        let left = x.rounded()
+        let right = (x + width).rounded()
+        guard right > left else { return [] }
+        var lines: [DecorationLine] = []
+        if span.decoration.underline {
+            let offset = max(1, (metrics.underlineOffset ?? size / 9).rounded())
+            lines.append(DecorationLine(rect: Rect(x: left, y: baseline.rounded() + offset, width: right - left, height: thickness),
+                                        color: color, overGlyphs: false))
         }
-        return order
+        if span.decoration.overline {
+            lines.append(DecorationLine(rect: Rect(x: left, y: (baseline - ascent).rounded(), width: right - left, height: thickness),
+                                        color: color, overGlyphs: false))
+        }
+        if span.decoration.lineThrough {
+            let strikeThickness = max(1, (span.decoration.thickness ?? metrics.strikeoutThickness ?? thickness).rounded())
+            let center = baseline + (metrics.strikeoutOffset ?? -size * 0.3) + strikeThickness / 2
+            lines.append(DecorationLine(rect: Rect(x: left, y: (center - strikeThickness / 2).rounded(), width: right - left,
+                                                   height: strikeThickness), color: color, overGlyphs: true))
+        }
+        return lines
+    }
+
+    /// Indices of `items` left to right by UAX #9 rule L2 over the clusters' levels. Glyphs inside a
+    /// right-to-left cluster are already in visual order from HarfBuzz. Trailing spaces were trimmed,
+    /// which is rule L1's reset of line-end white space.
+    private func visualOrder(_ items: [TextCluster]) -> [Int] {
+        UnicodeAnalyzer.visualOrder(levels: items.map(\.level))
     }
 
     /// The line box's extent above and below the baseline: CSS 2 §10.8 roughly, each span's inline box is
@@ -123,9 +223,12 @@ struct LineBuilder {
             let size = spans[span].font.size
             let metrics = engine.catalogue.faces[faceIndex].metrics(size: size)
             let lineHeight = style.lineHeight.resolved(size: size, metrics: metrics)
-            let halfLeading = (lineHeight - (metrics.ascent + metrics.descent)) / 2
-            ascent = max(ascent, metrics.ascent + halfLeading)
-            descent = max(descent, metrics.descent + halfLeading)
+            // Blink floors the leading above the baseline and gives the remainder to the part below
+            // (NGInlineBoxState's CalculateLeadingSpace), so baselines sit on whole pixels.
+            let leading = lineHeight - (metrics.ascent + metrics.descent)
+            let above = (leading / 2).rounded(.down)
+            ascent = max(ascent, metrics.ascent + above)
+            descent = max(descent, metrics.descent + leading - above)
         }
         return (ascent, descent)
     }

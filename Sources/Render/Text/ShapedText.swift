@@ -1,10 +1,24 @@
-/// A paragraph split into grapheme clusters, each with its font (per-cluster fallback) and shaped glyphs.
+import CICU
+
+/// A paragraph split into grapheme clusters, each with its font (per-cluster fallback), bidi level, line
+/// break opportunity and shaped glyphs.
+///
+/// Itemization: a run is a maximal sequence of clusters sharing span, font, script (ICU) and bidi level
+/// (ICU's UAX #9); each run is shaped by HarfBuzz in its direction, the whole paragraph given as context.
 struct ShapedText {
     var clusters: [TextCluster]
+    /// The UAX #9 paragraph level: 0 left-to-right, 1 right-to-left.
+    var paragraphLevel: UInt8
 
-    /// Processes white space, picks a font per grapheme cluster, and shapes each run of clusters sharing
-    /// span and font with HarfBuzz, the whole paragraph given as context.
-    init(spans: [TextSpan], whiteSpace: WhiteSpace, catalogue: FontCatalogue, shaper: Shaper) {
+    /// Processes white space, picks a font per grapheme cluster, finds bidi levels and UAX #14 break
+    /// opportunities with ICU, and shapes each run.
+    init(spans: [TextSpan], whiteSpace: WhiteSpace, direction: TextDirection = .ltr, engine: TextEngine) {
+        self.init(spans: spans, whiteSpace: whiteSpace, direction: direction, catalogue: engine.catalogue,
+                  shaper: engine.shaper, analyzer: engine.analyzer)
+    }
+
+    init(spans: [TextSpan], whiteSpace: WhiteSpace, direction: TextDirection, catalogue: FontCatalogue, shaper: Shaper,
+         analyzer: UnicodeAnalyzer) {
         let characters = WhiteSpaceCollapser.process(spans, whiteSpace: whiteSpace)
         var text = ""
         var spanOfByte: [Int] = []
@@ -15,19 +29,50 @@ struct ShapedText {
         }
         let variant = CJKVariant(text: text)
 
-        // Grapheme clusters of the joined text (a combining mark starting a span joins the previous cluster).
+        // Grapheme clusters of the joined text (a combining mark starting a span joins the previous
+        // cluster), with their UTF-8 ranges for HarfBuzz and UTF-16 ranges for ICU.
         var clusters: [TextCluster] = []
         var byteRanges: [Range<Int>] = []
+        var unitStarts: [Int] = []
+        var utf16: [UInt16] = []
+        utf16.reserveCapacity(text.utf8.count)
         var offset = 0
+        // Font choice depends only on the character and the span's font, so a paragraph asks the
+        // catalogue (behind its locks) once per distinct character and span.
+        var fontCache: [FontChoiceKey: ResolvedFont] = [:]
         for character in text {
             let length = character.utf8.count
             let span = spanOfByte[offset]
-            let font = Self.font(for: character, spec: spans[span].font, variant: variant, catalogue: catalogue)
+            let key = FontChoiceKey(character: character, span: span)
+            let font: ResolvedFont
+            if let cached = fontCache[key] {
+                font = cached
+            } else {
+                font = Self.font(for: character, spec: spans[span].font, variant: variant, catalogue: catalogue)
+                fontCache[key] = font
+            }
             clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0, glyphs: []))
             byteRanges.append(offset..<offset + length)
+            unitStarts.append(utf16.count)
+            utf16.append(contentsOf: character.utf16)
             offset += length
         }
-        Self.keepSpacesWithNeighbours(&clusters, catalogue: catalogue)
+
+        // Bidi levels (a cluster takes its first unit's) and break opportunities at cluster boundaries.
+        let bidi = analyzer.bidiLevels(of: utf16, direction: direction)
+        paragraphLevel = bidi.paragraphLevel
+        var clusterStartingAt = [Int: Int]()
+        for index in clusters.indices {
+            clusters[index].level = bidi.levels.isEmpty ? 0 : bidi.levels[unitStarts[index]]
+            if index > 0 { clusterStartingAt[unitStarts[index]] = index }
+        }
+        if whiteSpace.wraps {
+            for opportunity in analyzer.lineBreaks(in: utf16) where !opportunity.isHard {
+                if let next = clusterStartingAt[opportunity.offset] { clusters[next - 1].breakAfter = true }
+            }
+        }
+        let scripts = Self.scripts(of: clusters)
+        let halved = Self.halfWidthPunctuation(clusters)
 
         var clusterOfByte = [Int](repeating: 0, count: offset)
         for (index, range) in byteRanges.enumerated() { for byte in range { clusterOfByte[byte] = index } }
@@ -39,11 +84,16 @@ struct ShapedText {
             var end = start + 1
             if !clusters[start].isNewline {
                 while end < clusters.count, !clusters[end].isNewline, clusters[end].span == clusters[start].span,
-                      clusters[end].font == clusters[start].font { end += 1 }
+                      clusters[end].font == clusters[start].font, clusters[end].level == clusters[start].level,
+                      scripts[end] == scripts[start] { end += 1 }
                 let range = byteRanges[start].lowerBound..<byteRanges[end - 1].upperBound
                 let span = spans[clusters[start].span]
+                let local = (start..<end).filter { halved[$0] }.map { (feature: FontFeature(tag: "halt", value: 1), bytes: byteRanges[$0]) }
                 let shaped = utf8.withUnsafeBufferPointer { bytes in
-                    shaper.shape(bytes, range: range, faceIndex: clusters[start].font.faceIndex, size: span.font.size)
+                    shaper.shape(bytes, range: range, faceIndex: clusters[start].font.faceIndex, size: span.font.size,
+                                 rightToLeft: clusters[start].level & 1 == 1, script: scripts[start],
+                                 language: Self.isCJK(script: scripts[start]) ? variant.language : nil,
+                                 features: Self.features(of: span, script: scripts[start]), localFeatures: local)
                 }
                 var pens = [Double](repeating: 0, count: end - start)
                 for glyph in shaped.glyphs {
@@ -52,7 +102,8 @@ struct ShapedText {
                     pens[index - start] += glyph.advance
                 }
                 for index in start..<end {
-                    clusters[index].advance = pens[index - start] + span.letterSpacing
+                    let isWordSeparator = clusters[index].character == " " || clusters[index].character == "\u{A0}"
+                    clusters[index].advance = pens[index - start] + span.letterSpacing + (isWordSeparator ? span.wordSpacing : 0)
                     clusters[index].rightToLeft = shaped.rightToLeft
                 }
             }
@@ -61,6 +112,65 @@ struct ShapedText {
             start = end
         }
         self.clusters = clusters
+    }
+
+    private struct FontChoiceKey: Hashable {
+        var character: Character
+        var span: Int
+    }
+
+    /// The script of each cluster (ICU, ISO 15924 tag); Common and Inherited characters (spaces,
+    /// punctuation, marks) take the script before them, or after them at the start of the text.
+    private static func scripts(of clusters: [TextCluster]) -> [UInt32] {
+        var scripts = clusters.map { cluster -> UInt32 in
+            guard let scalar = cluster.character.unicodeScalars.first else { return 0 }
+            return scalar.value < 0x80 ? (scalar.properties.isAlphabetic ? 0x4C61_746E : 0) : cicu_script_tag(Int32(bitPattern: scalar.value))
+        }
+        var previous: UInt32 = 0
+        for index in scripts.indices {
+            if scripts[index] == 0 { scripts[index] = previous } else { previous = scripts[index] }
+        }
+        let firstKnown = scripts.first { $0 != 0 } ?? 0
+        for index in scripts.indices where scripts[index] == 0 { scripts[index] = firstKnown }
+        return scripts
+    }
+
+    /// Which clusters are full-width CJK punctuation to set half-width (the font's `halt` feature), as
+    /// CSS Text 4 `text-spacing-trim: normal` collapses adjacent punctuation: an opening bracket after
+    /// an opening bracket, closing punctuation or U+3000, and closing punctuation before closing
+    /// punctuation. Chromium does the same with `halt` when a font has no `chws`.
+    private static func halfWidthPunctuation(_ clusters: [TextCluster]) -> [Bool] {
+        var result = [Bool](repeating: false, count: clusters.count)
+        guard clusters.contains(where: { TextCharacters.cjkPunctuation($0.character) != nil }) else { return result }
+        for index in clusters.indices {
+            switch TextCharacters.cjkPunctuation(clusters[index].character) {
+            case .opening?:
+                guard index > 0 else { continue }
+                let previous = clusters[index - 1].character
+                result[index] = previous == "\u{3000}" || TextCharacters.cjkPunctuation(previous) != nil
+            case .closing?:
+                guard index + 1 < clusters.count else { continue }
+                result[index] = TextCharacters.cjkPunctuation(clusters[index + 1].character) == .closing
+            case nil:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// Han, Hiragana, Katakana, Hangul and Bopomofo (ISO 15924 tags).
+    private static func isCJK(script: UInt32) -> Bool {
+        [Shaper.tag("Hani"), Shaper.tag("Hira"), Shaper.tag("Kana"), Shaper.tag("Hang"), Shaper.tag("Bopo")].contains(script)
+    }
+
+    /// The span's OpenType features. Letter spacing turns optional ligatures off, and CJK runs get
+    /// `chws` (contextual half-width spacing: adjacent punctuation like "。「" shares one em), which is
+    /// how Chromium implements the initial `text-spacing-trim: normal`.
+    private static func features(of span: TextSpan, script: UInt32) -> [FontFeature] {
+        var features: [FontFeature] = []
+        if span.letterSpacing != 0 { features += [FontFeature(tag: "liga", value: 0), FontFeature(tag: "clig", value: 0)] }
+        if isCJK(script: script) { features.append(FontFeature(tag: "chws", value: 1)) }
+        return features + span.fontFeatures
     }
 
     /// The first of the span's fonts that covers the cluster, else a fallback font; emoji go straight to
@@ -72,25 +182,5 @@ struct ShapedText {
             return font
         }
         return catalogue.fallbackFont(for: character, variant: variant, weight: spec.weight, italic: spec.italic) ?? matched[0]
-    }
-
-    /// A space between two clusters set in the same fallback font takes that font too, so that runs of
-    /// words in one script (an Arabic phrase, Japanese with spaces) shape as one run and keep their
-    /// visual order.
-    private static func keepSpacesWithNeighbours(_ clusters: inout [TextCluster], catalogue: FontCatalogue) {
-        guard clusters.count > 2 else { return }
-        var index = 1
-        while index < clusters.count - 1 {
-            guard clusters[index].isSpace else { index += 1; continue }
-            var end = index
-            while end < clusters.count, clusters[end].isSpace { end += 1 }
-            let before = clusters[index - 1]
-            if end < clusters.count, !before.isNewline, clusters[end].font == before.font,
-               before.font != clusters[index].font, (index..<end).allSatisfy({ clusters[$0].span == before.span }),
-               catalogue.covers(before.font.faceIndex, cluster: " ") {
-                for space in index..<end { clusters[space].font = before.font }
-            }
-            index = end
-        }
     }
 }

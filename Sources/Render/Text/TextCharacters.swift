@@ -1,4 +1,6 @@
-/// Unicode character classes the text engine needs, kept to simple range tables until ICU is wired in.
+/// Character classes the text engine needs beyond ICU's break and bidi data: emoji presentation for
+/// font fallback, CJK ranges for the regional face, Japanese kinsoku strictness on top of UAX #14,
+/// CJK punctuation for `text-spacing-trim`, spaces for justification.
 enum TextCharacters {
     /// Characters that never need a glyph of their own (joiners, variation selectors, tags, soft hyphen),
     /// so they do not count against a face's coverage of a cluster.
@@ -9,11 +11,12 @@ enum TextCharacters {
         }
     }
 
-    /// Whether a grapheme cluster is shown as an emoji: emoji presentation by default, or asked for with
-    /// VS16, a keycap, a skin tone or a ZWJ sequence.
+    /// Whether a grapheme cluster is shown as an emoji: emoji presentation by default unless VS15 asks
+    /// for text, or asked for with VS16, a keycap, a skin tone or a ZWJ sequence (UTS #51 §4).
     static func isEmoji(_ cluster: Character) -> Bool {
         let scalars = cluster.unicodeScalars
         guard let first = scalars.first else { return false }
+        if scalars.contains(where: { $0.value == 0xFE0E }) { return false }
         if first.properties.isEmojiPresentation { return true }
         guard first.properties.isEmoji else { return false }
         return scalars.contains { $0.value == 0xFE0F || $0.value == 0x20E3 || $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) }
@@ -62,8 +65,31 @@ enum TextCharacters {
     private static let noBreakBefore: Set<UInt32> = Set("、。，．：；？！）」』】〉》〕｝〙〗｠ヽヾーゝゞ々〻゠〜～・…‥,.:;!?)]}%’”»›".unicodeScalars.map(\.value))
     private static let noBreakAfter: Set<UInt32> = Set("（「『【〈《〔｛〘〖｟([{‘“«‹".unicodeScalars.map(\.value))
 
+    /// Full-width CJK brackets and punctuation whose glyph is half ink, half space (JLREQ classes cl-01,
+    /// cl-02, cl-06, cl-07), which `text-spacing-trim` may set half-width.
+    enum CJKPunctuation: Equatable { case opening, closing }
+
+    static func cjkPunctuation(_ cluster: Character) -> CJKPunctuation? {
+        guard cluster.unicodeScalars.count == 1, let scalar = cluster.unicodeScalars.first else { return nil }
+        switch scalar.value {
+        case 0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018, 0x301D, 0xFF08, 0xFF3B, 0xFF5B, 0xFF5F:
+            return .opening
+        case 0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301F, 0xFF09, 0xFF0C,
+             0xFF0E, 0xFF3D, 0xFF5D, 0xFF60:
+            return .closing
+        default:
+            return nil
+        }
+    }
+
     /// Spaces that collapse and that justification stretches.
     static func isSpace(_ cluster: Character) -> Bool { cluster == " " || cluster == "\u{3000}" || cluster == "\u{A0}" }
+
+    /// Letters, digits and ideographs: the typographic letter units `word-break` rules talk about.
+    static func isLetterUnit(_ cluster: Character) -> Bool {
+        guard let scalar = cluster.unicodeScalars.first else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isCJK(scalar)
+    }
 
     /// Hyphens after which a line may break (UAX #14 HY and BA dashes).
     static func isHyphen(_ cluster: Character) -> Bool { cluster == "-" || cluster == "\u{2010}" || cluster == "\u{2013}" || cluster == "\u{2014}" }

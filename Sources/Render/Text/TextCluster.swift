@@ -13,13 +13,19 @@ struct TextCluster: Sendable {
     /// Index of the span (style) the cluster belongs to.
     var span: Int
     var font: ResolvedFont
-    /// Index of the shaping run; clusters of one run share font, span and direction.
+    /// Index of the shaping run; clusters of one run share font, span, script and bidi level.
     var run: Int
     var rightToLeft: Bool
-    /// Horizontal advance in px, letter spacing included.
+    /// Horizontal advance in px, letter and word spacing included.
     var advance: Double
     var glyphs: [Glyph]
+    /// UAX #9 embedding level: odd is right-to-left.
+    var level: UInt8 = 0
+    /// Whether UAX #14 (ICU) allows a soft line break after this cluster.
+    var breakAfter = false
 
     var isNewline: Bool { character == "\n" }
     var isSpace: Bool { TextCharacters.isSpace(character) }
+    /// U+00AD: invisible unless a line breaks after it, where it shows as a hyphen.
+    var isSoftHyphen: Bool { character == "\u{AD}" }
 }

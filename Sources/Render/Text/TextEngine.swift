@@ -3,19 +3,26 @@
 ///
 /// Fonts come from scanning `FontConfiguration.directories` with FreeType (see `FontCatalogue`); the scan
 /// and the rasterized glyphs are shared by all engines of the process. Each engine owns its HarfBuzz
-/// fonts and its FreeType library and faces, because FreeType faces must not be used from two threads.
+/// fonts and its FreeType library and faces, because FreeType faces must not be used from two threads,
+/// and its ICU line break iterator and bidi object, which carry per-call state.
+///
+/// Grapheme clusters come from Swift's `Character` (UAX #29 extended grapheme clusters, the same rules as
+/// ICU's character break iterator, one Unicode version newer, so Indic conjuncts stay whole as in current
+/// Chromium); line breaks and bidi levels come from ICU.
 final class TextEngine {
     let catalogue: FontCatalogue
     let shaper: Shaper
     let rasterizer: GlyphRasterizer
+    let analyzer: UnicodeAnalyzer
 
     /// Opens (or reuses) the font catalogue for `fonts`.
     /// - Throws: `TextError.noFonts` when the directories hold no usable font, `TextError.freeType` when
-    ///   FreeType cannot start.
+    ///   FreeType cannot start, `TextError.unicode` when ICU cannot.
     init(fonts: FontConfiguration) throws {
         catalogue = try FontCatalogue.shared(for: fonts)
         shaper = Shaper(catalogue: catalogue)
         rasterizer = try GlyphRasterizer(catalogue: catalogue)
+        analyzer = try UnicodeAnalyzer()
     }
 
     /// Fingerprint of the font files in use (names, sizes, modification times), for the cache key.
@@ -28,22 +35,25 @@ final class TextEngine {
 
     /// Width of the longest unbreakable piece (min-content) and of the whole text unwrapped (max-content).
     func intrinsicWidths(of spans: [TextSpan], style: ParagraphStyle) -> (min: Double, max: Double) {
-        let shaped = ShapedText(spans: spans, whiteSpace: style.whiteSpace, catalogue: catalogue, shaper: shaper)
-        return LineBreaker(clusters: shaped.clusters, whiteSpace: style.whiteSpace).intrinsicWidths()
+        let shaped = ShapedText(spans: spans, whiteSpace: style.whiteSpace, direction: style.direction, engine: self)
+        let breaker = LineBreaker(clusters: shaped.clusters, whiteSpace: style.whiteSpace, wordBreak: style.wordBreak,
+                                  overflowWrap: style.overflowWrap, softHyphens: style.softHyphens)
+        let widths = breaker.intrinsicWidths()
+        return (widths.min + max(0, style.textIndent), widths.max + max(0, style.textIndent))
     }
 
     /// The advance of `spans` set on one line with every space kept, trailing ones included
     /// (e.g. the gap a collapsible space leaves between two inline-blocks).
     func advance(of spans: [TextSpan]) -> Double {
-        let shaped = ShapedText(spans: spans, whiteSpace: .pre, catalogue: catalogue, shaper: shaper)
+        let shaped = ShapedText(spans: spans, whiteSpace: .pre, engine: self)
         return shaped.clusters.reduce(0) { $0 + $1.advance }
     }
 
     /// Breaks `spans` into lines no wider than `maxWidth` (UAX #14 opportunities) and aligns them.
     func layout(_ spans: [TextSpan], style: ParagraphStyle, maxWidth: Double) -> Paragraph {
-        let shaped = ShapedText(spans: spans, whiteSpace: style.whiteSpace, catalogue: catalogue, shaper: shaper)
+        let shaped = ShapedText(spans: spans, whiteSpace: style.whiteSpace, direction: style.direction, engine: self)
         guard !shaped.clusters.isEmpty else { return Paragraph(lines: [], width: 0, height: 0, firstBaseline: 0) }
-        let builder = LineBuilder(spans: spans, style: style, maxWidth: maxWidth, clusters: shaped.clusters, engine: self)
+        let builder = LineBuilder(spans: spans, style: style, maxWidth: maxWidth, shaped: shaped, engine: self)
         return builder.build()
     }
 
@@ -55,10 +65,42 @@ final class TextEngine {
     /// Draws every glyph: outlines as coverage masks at quarter-pixel x positions, colour emoji as
     /// bitmaps scaled from their strike to the font size with the strike's bearings, as Skia does.
     func draw(_ paragraph: Paragraph, at origin: Point, into sink: some GlyphSink) {
+        draw(paragraph, at: origin, into: sink, tint: nil)
+    }
+
+    /// Draws a paragraph with every glyph and decoration in `tint` (its alpha multiplied by each glyph's)
+    /// instead of its own colour: the hook for `text-shadow`, which the paint stage draws first, offset,
+    /// into a layer it then blurs. Colour emoji keep their colours, as in Chromium's shadows.
+    func draw(_ paragraph: Paragraph, at origin: Point, into sink: some GlyphSink, tint: Color?) {
         for line in paragraph.lines {
+            for decoration in line.decorations where !decoration.overGlyphs {
+                draw(decoration, at: origin, into: sink, tint: tint)
+            }
             for glyph in line.glyphs where glyph.color.alpha > 0 {
+                var glyph = glyph
+                if let tint { glyph.color = Color(red: tint.red, green: tint.green, blue: tint.blue, alpha: tint.alpha * glyph.color.alpha) }
                 draw(glyph, x: origin.x + glyph.x, y: origin.y + glyph.y, into: sink)
             }
+            for decoration in line.decorations where decoration.overGlyphs {
+                draw(decoration, at: origin, into: sink, tint: tint)
+            }
+        }
+    }
+
+    /// A decoration line as a full-coverage mask at whole pixels.
+    private func draw(_ decoration: DecorationLine, at origin: Point, into sink: some GlyphSink, tint: Color?) {
+        let rect = decoration.rect
+        let x = (origin.x + rect.x).rounded()
+        let y = (origin.y + rect.y).rounded()
+        guard x.isFinite, y.isFinite, abs(x) < 1e6, abs(y) < 1e6, rect.width >= 1, rect.height >= 1,
+              rect.width < 100_000, rect.height < 10_000 else { return }
+        let width = Int(rect.width.rounded())
+        let height = Int(rect.height.rounded())
+        var color = decoration.color
+        if let tint { color = Color(red: tint.red, green: tint.green, blue: tint.blue, alpha: tint.alpha * color.alpha) }
+        let mask = [UInt8](repeating: 255, count: width * height)
+        mask.withUnsafeBufferPointer { pixels in
+            sink.drawMask(pixels, maskWidth: width, maskHeight: height, pitch: width, x: Int(x), y: Int(y), color: color)
         }
     }
 

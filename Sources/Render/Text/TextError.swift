@@ -4,4 +4,6 @@ enum TextError: Error, Sendable, Equatable {
     case noFonts(directories: [String])
     /// FreeType failed with an error code in `function`.
     case freeType(function: String, code: Int32)
+    /// ICU could not start (its data library is missing or broken).
+    case unicode(String)
 }

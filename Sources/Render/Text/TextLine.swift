@@ -10,4 +10,15 @@ struct TextLine: Sendable {
     var baseline: Double
     /// Opaque glyph data the engine draws; the layout code does not look inside.
     var glyphs: [PositionedGlyph]
+    /// Underlines, overlines and strikeouts, drawn by the engine with the glyphs (underlines first).
+    var decorations: [DecorationLine] = []
+}
+
+/// A text decoration line, a filled rectangle in paragraph coordinates snapped to whole pixels as
+/// Chromium draws them.
+struct DecorationLine: Sendable, Equatable {
+    var rect: Rect
+    var color: Color
+    /// Line-through is painted over the glyphs, the others under them (CSS Text Decoration 3 §2).
+    var overGlyphs: Bool
 }
