@@ -46,8 +46,7 @@ enum Command {
                 if arguments.wantsHelp { return printHelp(CacheCommand.help) }
                 try CacheCommand.run(&arguments)
             case "text-bench":
-                help = TextBenchCommand.help
-                if arguments.wantsHelp { return printHelp(help) }
+                if arguments.wantsHelp { return printHelp(TextBenchCommand.help) }
                 try TextBenchCommand.run(&arguments)
             case nil where arguments.wantsHelp:
                 return printHelp(usage)
