@@ -18,14 +18,16 @@ let package = Package(
         systemLibrary("CFreeType", pkgConfig: "freetype2", apt: "libfreetype-dev"),
         systemLibrary("CHarfBuzz", pkgConfig: "harfbuzz", apt: "libharfbuzz-dev"),
         systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
+        systemLibrary("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
+        systemLibrary("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
         .target(name: "CLinuxShims"),
-        .target(name: "CImageShims", dependencies: ["CPNG"]),
+        .target(name: "CImageShims", dependencies: ["CPNG", "CJPEG"]),
 
         // Libraries, leaves first.
         .target(name: "HTTPServer", dependencies: ["CLinuxShims"]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Store", dependencies: ["SQLite", "CCrypto"]),
-        .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CImageShims"]),
+        .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CJPEG", "CWebP", "CImageShims"]),
         .target(name: "OGServer", dependencies: ["HTTPServer", "Render", "Store"]),
         .executableTarget(name: "ogpress", dependencies: ["OGServer"]),
 

@@ -25,16 +25,10 @@ public final class Renderer: Sendable {
 
     /// Lays out and paints `html` into a `width`×`height` viewport and encodes it.
     /// - Throws: `RenderError.invalidInput` for sizes outside 1…4096 or documents over the node/depth
-    ///   limits, `RenderError.unsupportedEncoding` for JPEG and WebP (not available yet),
-    ///   `RenderError.encodingFailed` when the encoder fails.
+    ///   limits, `RenderError.encodingFailed` when the encoder fails.
     public func render(html: String, width: Int, height: Int, encoding: ImageEncoding) throws -> RenderOutput {
         guard (1...Self.maximumDimension).contains(width), (1...Self.maximumDimension).contains(height) else {
             throw RenderError.invalidInput("width and height must be between 1 and \(Self.maximumDimension)")
-        }
-        switch encoding {
-        case .png: break
-        case .jpeg: throw RenderError.unsupportedEncoding("jpeg")
-        case .webp: throw RenderError.unsupportedEncoding("webp")
         }
         let engines = self.engines
         return try LargeStack.run {
@@ -49,19 +43,25 @@ public final class Renderer: Sendable {
                 let canvas = Canvas(width: width, height: height)
                 painter.output.replay(on: canvas, boxes: scene.boxes, text: engine)
                 let painted = clock.now
-                let bytes: [UInt8]
-                do {
-                    bytes = try PNGEncoder.encode(canvas)
-                } catch let error as RenderError {
-                    throw error
-                } catch {
-                    throw RenderError.encodingFailed(String(describing: error))
-                }
+                let bytes = try Self.encode(canvas, as: encoding)
                 timings.layout = laidOut - start
                 timings.paint = painted - laidOut
                 timings.encode = clock.now - painted
                 return RenderOutput(bytes: bytes, warnings: scene.warnings.messages, timings: timings)
             }
+        }
+    }
+
+    /// Encodes the painted canvas; any encoder failure becomes `RenderError.encodingFailed`.
+    static func encode(_ canvas: Canvas, as encoding: ImageEncoding) throws -> [UInt8] {
+        do {
+            switch encoding {
+            case .png: return try PNGEncoder.encode(canvas)
+            case .jpeg(let quality): return try JPEGEncoder.encode(canvas, quality: quality)
+            case .webp(let quality): return try WebPEncoder.encode(canvas, quality: quality)
+            }
+        } catch {
+            throw RenderError.encodingFailed(String(describing: error))
         }
     }
 

@@ -11,6 +11,7 @@ enum Command {
           serve          Start the HTTP server
           keys create    Create an API key
           render         Render one image to a file
+          bench          Time layout, paint and encoding of one image
           cache sweep    Delete expired and orphaned files from the cache
 
         Run 'ogpress <command> --help' for a command's options.
@@ -38,6 +39,10 @@ enum Command {
                 help = RenderCommand.help
                 if arguments.wantsHelp { return printHelp(help) }
                 try RenderCommand.run(&arguments)
+            case "bench":
+                help = BenchCommand.help
+                if arguments.wantsHelp { return printHelp(help) }
+                try BenchCommand.run(&arguments)
             case "cache":
                 help = CacheCommand.help
                 guard arguments.positional() == "sweep" else {
