@@ -8,6 +8,10 @@ final class DisplayList {
         case text(box: Int, origin: Point)
         case pushClip(Rect, CornerRadii)
         case popClip
+        /// A box shadow of the box with this border box and padding box.
+        case boxShadow(BoxShadowPaint, border: Rect, radii: CornerRadii, padding: Rect, paddingRadii: CornerRadii)
+        /// A shadow of the paragraph of a laid-out box drawn at `origin`.
+        case textShadow(box: Int, origin: Point, shadow: BoxShadowPaint)
     }
 
     private(set) var items: [Item] = []
@@ -28,6 +32,11 @@ final class DisplayList {
                 canvas.pushClip(rect, radii: radii)
             case .popClip:
                 canvas.popClip()
+            case .boxShadow(let shadow, let border, let radii, let padding, let paddingRadii):
+                canvas.drawBoxShadow(shadow, border: border, radii: radii, padding: padding, paddingRadii: paddingRadii)
+            case .textShadow(let box, let origin, let shadow):
+                guard let paragraph = boxes[box].paragraph else { continue }
+                TextShadowRenderer.draw(paragraph, at: origin, bounds: boxes[box].frame, shadow: shadow, text: text, on: canvas)
             }
         }
     }

@@ -6,9 +6,11 @@ extension Painter {
         let box = boxes[index]
         guard box.kind != .paragraph, box.frame.width > 0, box.frame.height > 0 else { return }
         let radii = outerRadii(of: index)
+        paintBoxShadows(of: index, inset: false)
         if index != propagatedBackgroundBox {
             paintBackground(of: index, in: box.frame, radii: radii)
         }
+        paintBoxShadows(of: index, inset: true)
         let widths = box.border
         guard widths != .zero else { return }
         let style = box.style

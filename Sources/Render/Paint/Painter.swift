@@ -103,6 +103,7 @@ struct Painter {
             }
             if boxes[child].kind == .paragraph, boxes[child].paragraph != nil {
                 let content = boxes[child].contentBox
+                paintTextShadows(of: child, origin: Point(x: content.x, y: content.y))  // text-shadow: Painter+Shadows.swift
                 output.append(.text(box: child, origin: Point(x: content.x, y: content.y)))
             }
             withClip(clip) { paintInlineContent(under: child) }

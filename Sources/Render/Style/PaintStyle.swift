@@ -1,0 +1,57 @@
+/// Computed values of the paint-only properties (effects that never change layout), kept together
+/// in one field of `ComputedStyle`.
+struct PaintStyle: Sendable, Equatable {
+    /// `box-shadow` layers, topmost first.
+    var boxShadows: [ShadowValue] = []
+    /// `text-shadow` layers, topmost first; nil when not set on this element, which means inherited
+    /// (the painter looks it up on the nearest ancestor that sets it).
+    var textShadows: [ShadowValue]?
+}
+
+/// One specified shadow of `box-shadow` or `text-shadow`, lengths in px.
+struct ShadowValue: Sendable, Equatable {
+    var offsetX: Double
+    var offsetY: Double
+    var blur: Double
+    var spread: Double
+    var color: ColorValue
+    var inset: Bool
+
+    /// Parses a comma-separated shadow list (CSS Backgrounds 3 §7.1): per layer `inset`? and two to
+    /// four lengths (`allowSpread`) or two to three (text-shadow), with an optional color in any order.
+    /// `none` is the empty list; nil when anything is invalid.
+    static func parseList(_ value: [CSSComponent], context: LengthContext, allowInsetAndSpread: Bool) -> [ShadowValue]? {
+        let items = value.withoutWhitespace
+        if items.count == 1, case .ident(let word) = items[0], word.lowercased() == "none" { return [] }
+        var shadows: [ShadowValue] = []
+        for layer in value.splitByCommas() {
+            var lengths: [Double] = []
+            var color: ColorValue?
+            var inset = false
+            var lengthsDone = false
+            for item in layer.withoutWhitespace {
+                if case .ident(let word) = item, word.lowercased() == "inset" {
+                    guard allowInsetAndSpread, !inset else { return nil }
+                    inset = true
+                    if !lengths.isEmpty { lengthsDone = true }
+                } else if let length = ValueParser.length(item, context: context, allowAuto: false) {
+                    guard !lengthsDone, !length.hasPercent, let px = length.resolve(nil) else { return nil }
+                    lengths.append(px)
+                } else if color == nil, let parsed = ColorParser.parse(item) {
+                    color = parsed
+                    if !lengths.isEmpty { lengthsDone = true }
+                } else {
+                    return nil
+                }
+            }
+            let most = allowInsetAndSpread ? 4 : 3
+            guard (2...most).contains(lengths.count) else { return nil }
+            let blur = lengths.count > 2 ? lengths[2] : 0
+            guard blur >= 0 else { return nil }
+            shadows.append(ShadowValue(offsetX: lengths[0], offsetY: lengths[1], blur: blur,
+                                       spread: lengths.count > 3 ? lengths[3] : 0,
+                                       color: color ?? .currentColor, inset: inset))
+        }
+        return shadows
+    }
+}
