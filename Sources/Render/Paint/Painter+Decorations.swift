@@ -31,6 +31,10 @@ extension Painter {
         var color = style.resolve(style.backgroundColor)
         color.alpha *= box.opacity
         if color.alpha > 0 { output.append(.fill(rect, radii, .solid(color))) }
+        if !style.paint.backgroundLayers.isEmpty {
+            paintBackgroundLayers(style.paint.backgroundLayers, of: index, in: rect, radii: radii)
+            return
+        }
         // Layers are listed topmost first; paint the bottom one first.
         for gradient in style.backgroundGradients.reversed() {
             let angle = gradient.angle(width: rect.width, height: rect.height)

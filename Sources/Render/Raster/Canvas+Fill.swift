@@ -11,6 +11,9 @@ extension Canvas {
         case .linearGradient(let angle, let stops):
             guard let gradient = LinearGradientShader(angle: angle, stops: stops, box: rect) else { return }
             rasterize(outer: box, inner: nil, colors: .gradient(gradient))
+        case .gradient(let geometry, let stops, let repeating, let lineLength):
+            guard let shader = GradientShader(geometry: geometry, stops: stops, repeating: repeating, lineLength: lineLength) else { return }
+            rasterize(outer: box, inner: nil, colors: .shader(shader))
         }
     }
 
@@ -27,6 +30,7 @@ extension Canvas {
     enum FillColors {
         case solid(UInt32)
         case gradient(LinearGradientShader)
+        case shader(GradientShader)
     }
 
     /// Scans `outer` minus `inner` row by row inside the current clip and blends `colors` in.
@@ -60,6 +64,10 @@ extension Canvas {
                     switch colors {
                     case .solid(let pixel):
                         Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                    case .shader(let shader):
+                        shader.fill(row: y, from: row.start, to: row.end, into: columnColors)
+                        let colors = BufferRowColors(base: UnsafePointer(columnColors))
+                        Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
                     case .gradient(let gradient):
                         switch gradient.direction {
                         case .vertical:

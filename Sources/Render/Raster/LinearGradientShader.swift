@@ -83,7 +83,7 @@ struct LinearGradientShader {
 
     /// Samples the stops at `size` even steps of `t` in 0...1, interpolating premultiplied
     /// components as Chromium does (no dark fringes towards transparent stops).
-    private static func makeTable(stops: [GradientStop], size: Int) -> [UInt32] {
+    static func makeTable(stops: [GradientStop], size: Int) -> [UInt32] {
         // CSS Images 3 §3.4.3: a position smaller than an earlier one is raised to it.
         var fixed: [(position: Double, color: (r: Double, g: Double, b: Double, a: Double))] = []
         var previous: Double = -Double.infinity

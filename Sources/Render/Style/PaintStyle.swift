@@ -6,6 +6,9 @@ struct PaintStyle: Sendable, Equatable {
     /// `text-shadow` layers, topmost first; nil when not set on this element, which means inherited
     /// (the painter looks it up on the nearest ancestor that sets it).
     var textShadows: [ShadowValue]?
+    /// Background image layers, topmost first, when the background uses radial, conic or repeating
+    /// gradients; when non-empty the painter draws these instead of `ComputedStyle.backgroundGradients`.
+    var backgroundLayers: [BackgroundLayer] = []
 }
 
 /// One specified shadow of `box-shadow` or `text-shadow`, lengths in px.
