@@ -11,13 +11,21 @@ public final class Renderer: Sendable {
 
     private let engines: TextEnginePool
     private let fontFingerprint: String
+    private let images: ImageLoader
 
-    /// Loads the font set.
+    /// Loads the font set; documents may use `data:` URI images only.
     /// - Throws: whatever the text engine throws when fonts cannot be discovered.
-    public init(fonts: FontConfiguration = FontConfiguration()) throws {
+    public convenience init(fonts: FontConfiguration = FontConfiguration()) throws {
+        try self.init(fonts: fonts, images: ImageLoader())
+    }
+
+    /// Loads the font set; documents may use `data:` URI images and files under `images.root`.
+    /// - Throws: whatever the text engine throws when fonts cannot be discovered.
+    public init(fonts: FontConfiguration, images: ImageLoader) throws {
         let first = try TextEngine(fonts: fonts)
         fontFingerprint = first.fontSetFingerprint
         engines = TextEnginePool(fonts: fonts, first: first)
+        self.images = images
     }
 
     /// Engine version plus a fingerprint of the font set; part of every cache key.
@@ -25,12 +33,13 @@ public final class Renderer: Sendable {
 
     /// Lays out and paints `html` into a `width`×`height` viewport and encodes it.
     /// - Throws: `RenderError.invalidInput` for sizes outside 1…4096 or documents over the node/depth
-    ///   limits, `RenderError.encodingFailed` when the encoder fails.
+    ///   limits or images that cannot be loaded, `RenderError.encodingFailed` when the encoder fails.
     public func render(html: String, width: Int, height: Int, encoding: ImageEncoding) throws -> RenderOutput {
         guard (1...Self.maximumDimension).contains(width), (1...Self.maximumDimension).contains(height) else {
             throw RenderError.invalidInput("width and height must be between 1 and \(Self.maximumDimension)")
         }
         let engines = self.engines
+        let images = self.images
         return try LargeStack.run {
             try engines.withEngine { engine in
                 let clock = ContinuousClock()
@@ -41,7 +50,7 @@ public final class Renderer: Sendable {
                 var painter = Painter(boxes: scene.boxes, width: width, height: height)
                 painter.paint()
                 let canvas = Canvas(width: width, height: height)
-                painter.output.replay(on: canvas, boxes: scene.boxes, text: engine)
+                try painter.output.replay(on: canvas, boxes: scene.boxes, text: engine, images: ImageCache(loader: images))
                 let painted = clock.now
                 let bytes = try Self.encode(canvas, as: encoding)
                 timings.layout = laidOut - start

@@ -12,14 +12,17 @@ final class DisplayList {
         case boxShadow(BoxShadowPaint, border: Rect, radii: CornerRadii, padding: Rect, paddingRadii: CornerRadii)
         /// A shadow of the paragraph of a laid-out box drawn at `origin`.
         case textShadow(box: Int, origin: Point, shadow: BoxShadowPaint)
+        /// A `background-image: url()` layer.
+        case backgroundImage(BackgroundImageItem)
     }
 
     private(set) var items: [Item] = []
 
     func append(_ item: Item) { items.append(item) }
 
-    /// Draws every item onto `canvas`, taking paragraphs from `boxes`.
-    func replay(on canvas: Canvas, boxes: [LayoutBox], text: TextEngine) {
+    /// Draws every item onto `canvas`, taking paragraphs from `boxes` and images from `images`.
+    /// - Throws: `RenderError.invalidInput` when an image cannot be loaded.
+    func replay(on canvas: Canvas, boxes: [LayoutBox], text: TextEngine, images: ImageCache) throws {
         for item in items {
             switch item {
             case .fill(let rect, let radii, let paint):
@@ -37,6 +40,8 @@ final class DisplayList {
             case .textShadow(let box, let origin, let shadow):
                 guard let paragraph = boxes[box].paragraph else { continue }
                 TextShadowRenderer.draw(paragraph, at: origin, bounds: boxes[box].frame, shadow: shadow, text: text, on: canvas)
+            case .backgroundImage(let item):
+                item.draw(try images.image(item.reference), on: canvas)
             }
         }
     }

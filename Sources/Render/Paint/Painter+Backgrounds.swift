@@ -8,12 +8,23 @@ extension Painter {
         let box = boxes[index]
         let style = box.style
         for layer in layers.reversed() {
+            if case .image(let reference) = layer {
+                let paint = style.paint
+                // Images are sized and placed in the padding box (`background-origin`'s initial
+                // value) and clipped to the border box; the canvas background uses the whole canvas.
+                let origin = rect == box.frame ? box.paddingBox : rect
+                output.append(.backgroundImage(BackgroundImageItem(reference: reference, area: rect, origin: origin, radii: radii, size: paint.backgroundSize,
+                                                                   position: paint.backgroundPosition, tiling: paint.backgroundRepeat,
+                                                                   opacity: box.opacity)))
+                continue
+            }
             guard let paint = Self.paint(for: layer, in: rect, currentColor: style.color, opacity: box.opacity) else { continue }
             output.append(.fill(rect, radii, paint))
         }
     }
 
-    /// The canvas paint of one layer over `rect`; nil when the layer paints nothing (a zero radius, an empty box).
+    /// The canvas paint of one gradient layer over `rect`; nil when the layer paints nothing (a zero
+    /// radius, an empty box) or is an image.
     static func paint(for layer: BackgroundLayer, in rect: Rect, currentColor: Color, opacity: Double) -> Paint? {
         guard !rect.isEmpty else { return nil }
         switch layer {
@@ -40,6 +51,8 @@ extension Painter {
             let circumference = Double.pi * (rect.width + rect.height)
             return .gradient(.conic(centerX: centerX, centerY: centerY, startAngle: conic.startAngle * .pi / 180),
                              stops: stops, repeating: conic.repeating, lineLength: circumference)
+        case .image:
+            return nil
         }
     }
 

@@ -4,11 +4,18 @@ enum BackgroundLayer: Sendable, Equatable {
     case linear(BackgroundGradient, repeating: Bool)
     case radial(RadialGradientValue)
     case conic(ConicGradientValue)
+    /// `url("…")`: a `data:` URI or a path under the image root, loaded while painting.
+    case image(String)
 
     /// Parses one gradient function; nil for other functions or invalid arguments.
     static func parse(_ component: CSSComponent, context: LengthContext) -> BackgroundLayer? {
         guard case .function(let rawName, let arguments) = component else { return nil }
         let name = rawName.lowercased()
+        if name == "url" {
+            // Only the quoted form survives tokenizing intact (an unquoted data URI's base64 does not).
+            guard arguments.count == 1, case .string(let reference) = arguments[0], !reference.isEmpty else { return nil }
+            return .image(reference)
+        }
         let repeating = name.hasPrefix("repeating-")
         switch repeating ? String(name.dropFirst("repeating-".count)) : name {
         case "linear-gradient":
@@ -27,7 +34,7 @@ enum BackgroundLayer: Sendable, Equatable {
         value.contains { item in
             guard case .function(let name, _) = item else { return false }
             let lowered = name.lowercased()
-            return lowered.hasPrefix("repeating-") || lowered == "radial-gradient" || lowered == "conic-gradient"
+            return lowered.hasPrefix("repeating-") || lowered == "radial-gradient" || lowered == "conic-gradient" || lowered == "url"
         }
     }
 

@@ -9,6 +9,40 @@ struct PaintStyle: Sendable, Equatable {
     /// Background image layers, topmost first, when the background uses radial, conic or repeating
     /// gradients; when non-empty the painter draws these instead of `ComputedStyle.backgroundGradients`.
     var backgroundLayers: [BackgroundLayer] = []
+    /// `background-size`, `-position` and `-repeat`, shared by every image layer.
+    var backgroundSize = ImagePlacement.Fit.size(nil, nil)
+    var backgroundPosition = PositionValue(x: .percent(0), y: .percent(0))
+    var backgroundRepeat = BackgroundRepeat(x: true, y: true)
+    /// `object-fit` and `object-position` of replaced elements (`<img>`).
+    var objectFit = ImagePlacement.Fit.fill
+    var objectPosition = PositionValue.center
+}
+
+/// Whether a background image tiles horizontally and vertically.
+struct BackgroundRepeat: Sendable, Equatable {
+    var x: Bool
+    var y: Bool
+
+    /// `repeat`, `no-repeat`, `repeat-x`, `repeat-y`, or two of `repeat`/`no-repeat` (`space` and
+    /// `round` tile like `repeat`).
+    static func parse(_ words: [String]) -> BackgroundRepeat? {
+        func tiles(_ word: String) -> Bool? {
+            switch word {
+            case "repeat", "space", "round": return true
+            case "no-repeat": return false
+            default: return nil
+            }
+        }
+        switch words {
+        case ["repeat-x"]: return BackgroundRepeat(x: true, y: false)
+        case ["repeat-y"]: return BackgroundRepeat(x: false, y: true)
+        case let one where one.count == 1: return tiles(one[0]).map { BackgroundRepeat(x: $0, y: $0) }
+        case let two where two.count == 2:
+            guard let x = tiles(two[0]), let y = tiles(two[1]) else { return nil }
+            return BackgroundRepeat(x: x, y: y)
+        default: return nil
+        }
+    }
 }
 
 /// One specified shadow of `box-shadow` or `text-shadow`, lengths in px.
