@@ -49,8 +49,8 @@ struct RendererTests {
     }
 
     @Test func renderReportsWarnings() throws {
-        let output = try Self.renderer.render(html: "<div style='filter:blur(2px)'>x</div>", width: 50, height: 50, encoding: .png)
-        #expect(output.warnings == ["unsupported property 'filter'"])
+        let output = try Self.renderer.render(html: "<div style='clip-path:circle(5px)'>x</div>", width: 50, height: 50, encoding: .png)
+        #expect(output.warnings == ["unsupported property 'clip-path'"])
     }
 
     @Test func bodyBackgroundPropagatesToTheCanvas() throws {

@@ -14,6 +14,10 @@ final class DisplayList {
         case textShadow(box: Int, origin: Point, shadow: BoxShadowPaint)
         /// A `background-image: url()` layer.
         case backgroundImage(BackgroundImageItem)
+        /// Starts an offscreen layer; everything up to the matching `endLayer` draws into it.
+        case beginLayer
+        /// Composites the innermost layer with these effects.
+        case endLayer(LayerEffects)
     }
 
     private(set) var items: [Item] = []
@@ -42,6 +46,10 @@ final class DisplayList {
                 TextShadowRenderer.draw(paragraph, at: origin, bounds: boxes[box].frame, shadow: shadow, text: text, on: canvas)
             case .backgroundImage(let item):
                 item.draw(try images.image(item.reference), on: canvas)
+            case .beginLayer:
+                canvas.pushLayer()
+            case .endLayer(let effects):
+                canvas.popLayer(effects)
             }
         }
     }

@@ -62,7 +62,7 @@ struct Painter {
     }
 
     private func paintPositioned(_ entry: Positioned) {
-        withClip(entry.clips) { paintLayer(entry.box) }
+        withClip(entry.clips) { withEffects(of: entry.box) { paintLayer(entry.box) } }  // filter/transform layers: Painter+Effects.swift
     }
 
     private func collectPositioned(under index: Int, clips: [Int], into list: inout [Positioned]) {

@@ -16,6 +16,13 @@ struct PaintStyle: Sendable, Equatable {
     /// `object-fit` and `object-position` of replaced elements (`<img>`).
     var objectFit = ImagePlacement.Fit.fill
     var objectPosition = PositionValue.center
+    var filter = FilterValue()
+    var transform = TransformValue(functions: [])
+    var transformOrigin = PositionValue.center
+    var blendMode = LayerEffects.BlendMode.normal
+
+    /// Whether the box is painted through an offscreen layer (filters, transforms, blend modes).
+    var needsLayer: Bool { !filter.isNone || !transform.functions.isEmpty || blendMode != .normal }
 }
 
 /// Whether a background image tiles horizontally and vertically.

@@ -36,6 +36,26 @@ extension PropertyApplier {
             guard let tiling = BackgroundRepeat.parse(Self.words(value.withoutWhitespace) ?? []) else { return .invalid }
             style.paint.backgroundRepeat = tiling
             return .applied
+        case "filter":
+            guard let filter = FilterValue.parse(value, context: context) else { return .invalid }
+            style.paint.filter = filter
+            return .applied
+        case "transform":
+            guard let transform = TransformValue.parse(value, context: context) else { return .invalid }
+            style.paint.transform = transform
+            return .applied
+        case "transform-origin":
+            // A third (z) value does not matter in 2D.
+            let items = value.withoutWhitespace
+            guard let origin = PositionValue.parse(Array(items.prefix(2)), context: context), items.count <= 3 else { return .invalid }
+            style.paint.transformOrigin = origin
+            return .applied
+        case "mix-blend-mode":
+            let modes: [String: LayerEffects.BlendMode] = ["normal": .normal, "multiply": .multiply, "screen": .screen,
+                                                           "darken": .darken, "lighten": .lighten]
+            guard let word = Self.words(value.withoutWhitespace)?.first, let mode = modes[word] else { return .invalid }
+            style.paint.blendMode = mode
+            return .applied
         case "object-fit":
             let fits: [String: ImagePlacement.Fit] = ["fill": .fill, "contain": .contain, "cover": .cover, "none": .none, "scale-down": .scaleDown]
             guard let word = Self.words(value.withoutWhitespace)?.first, value.withoutWhitespace.count == 1, let fit = fits[word] else { return .invalid }
