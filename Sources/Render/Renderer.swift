@@ -15,8 +15,11 @@ public final class Renderer: Sendable {
 
     /// Loads the font set; documents may use `data:` URI images only.
     /// - Throws: whatever the text engine throws when fonts cannot be discovered.
-    public convenience init(fonts: FontConfiguration = FontConfiguration()) throws {
-        try self.init(fonts: fonts, images: ImageLoader())
+    public init(fonts: FontConfiguration = FontConfiguration()) throws {
+        let first = try TextEngine(fonts: fonts)
+        fontFingerprint = first.fontSetFingerprint
+        engines = TextEnginePool(fonts: fonts, first: first)
+        images = ImageLoader()
     }
 
     /// Loads the font set; documents may use `data:` URI images and files under `images.root`.

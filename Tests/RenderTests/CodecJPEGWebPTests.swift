@@ -88,3 +88,17 @@ struct CodecJPEGWebPTests {
         #expect(throws: CodecError.self) { try WebPDecoder.decode(Array(bytes.prefix(bytes.count / 2)), maxPixels: 10_000) }
     }
 }
+
+struct CodecOpacityScanTests {
+    @Test(arguments: [(1, 1), (3, 1), (7, 3), (64, 40)])
+    func opaqueScanFindsAnyTranslucentPixel(width: Int, height: Int) {
+        let canvas = Canvas(width: width, height: height)
+        for index in 0..<(width * height) { canvas.pixels[index * 4 + 3] = 255 }
+        #expect(PNGEncoder.isOpaque(canvas))
+        for pixel in [0, width * height / 2, width * height - 1] {
+            canvas.pixels[pixel * 4 + 3] = 254
+            #expect(!PNGEncoder.isOpaque(canvas), "pixel \(pixel)")
+            canvas.pixels[pixel * 4 + 3] = 255
+        }
+    }
+}

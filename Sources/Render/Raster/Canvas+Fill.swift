@@ -66,7 +66,7 @@ extension Canvas {
                         Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
                     case .shader(let shader):
                         shader.fill(row: y, from: row.start, to: row.end, into: columnColors)
-                        let colors = BufferRowColors(base: UnsafePointer(columnColors))
+                        let colors = BufferRowColors(base: UnsafePointer(columnColors), isOpaque: shader.ramp.isOpaque)
                         Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
                     case .gradient(let gradient):
                         switch gradient.direction {
@@ -77,7 +77,7 @@ extension Canvas {
                             if gradient.direction == .diagonal {
                                 gradient.fill(row: y, from: row.start, to: row.end, into: columnColors)
                             }
-                            let colors = BufferRowColors(base: UnsafePointer(columnColors))
+                            let colors = BufferRowColors(base: UnsafePointer(columnColors), isOpaque: gradient.isOpaque)
                             Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
                         }
                     }
@@ -123,6 +123,10 @@ extension Canvas {
         let level: UInt32 = row.interiorCoverage
         if level >= 255, let opaque = colors.opaqueConstant {
             (line + row.interiorStart).update(repeating: opaque, count: row.interiorEnd - row.interiorStart)
+            return
+        }
+        if level >= 255, let opaque = colors.opaqueBuffer {
+            (line + row.interiorStart).update(from: opaque + row.interiorStart, count: row.interiorEnd - row.interiorStart)
             return
         }
         if level >= 255 {

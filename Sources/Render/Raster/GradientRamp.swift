@@ -3,6 +3,8 @@
 /// gradients and clamped to the end colors otherwise.
 struct GradientRamp {
     let table: [UInt32]
+    /// Every color of the table is opaque.
+    let isOpaque: Bool
     /// t of the first table entry and the span the table covers.
     private let start: Double
     private let span: Double
@@ -28,6 +30,7 @@ struct GradientRamp {
             span = 1
             table = LinearGradientShader.makeTable(stops: stops, size: Swift.max(2, size))
         }
+        isOpaque = table.allSatisfy { $0 >> 24 == 255 }
     }
 
     /// The premultiplied color at `t`.
