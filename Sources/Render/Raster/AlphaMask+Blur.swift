@@ -26,34 +26,48 @@ extension AlphaMask {
     /// Values beyond the mask's edges count as zero.
     mutating func blur(sigma: Double) {
         guard sigma > 0.01, width > 0, height > 0 else { return }
-        var scratch = [Float](repeating: 0, count: Swift.max(width, height))
-        var line = [Float](repeating: 0, count: Swift.max(width, height))
-        for size in Self.boxWidths(sigma: sigma) where size > 1 {
-            let radius: Int = size / 2
-            for y in 0..<height {
-                for x in 0..<width { line[x] = values[y * width + x] }
-                Self.boxPass(&line, count: width, radius: radius, into: &scratch)
-                for x in 0..<width { values[y * width + x] = scratch[x] }
+        let width = self.width, height = self.height
+        var scratch = [Float](repeating: 0, count: values.count)
+        var sums = [Float](repeating: 0, count: width)
+        values.withUnsafeMutableBufferPointer { values in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for size in Self.boxWidths(sigma: sigma) where size > 1 {
+                        let radius: Int = size / 2
+                        let scale: Float = 1 / Float(size)
+                        // Horizontal: a running sum along each row, values → scratch.
+                        for y in 0..<height {
+                            let input = values.baseAddress! + y * width
+                            let output = scratch.baseAddress! + y * width
+                            var sum: Float = 0
+                            for x in 0..<Swift.min(radius, width) { sum += input[x] }
+                            for x in 0..<width {
+                                if x + radius < width { sum += input[x + radius] }
+                                output[x] = Swift.max(0, sum * scale)
+                                if x - radius >= 0 { sum -= input[x - radius] }
+                            }
+                        }
+                        // Vertical: running sums of whole rows, so memory is read row by row; scratch → values.
+                        for x in 0..<width { sums[x] = 0 }
+                        for y in 0..<Swift.min(radius, height) {
+                            let row = scratch.baseAddress! + y * width
+                            for x in 0..<width { sums[x] += row[x] }
+                        }
+                        for y in 0..<height {
+                            if y + radius < height {
+                                let entering = scratch.baseAddress! + (y + radius) * width
+                                for x in 0..<width { sums[x] += entering[x] }
+                            }
+                            let output = values.baseAddress! + y * width
+                            for x in 0..<width { output[x] = Swift.max(0, sums[x] * scale) }
+                            if y - radius >= 0 {
+                                let leaving = scratch.baseAddress! + (y - radius) * width
+                                for x in 0..<width { sums[x] -= leaving[x] }
+                            }
+                        }
+                    }
+                }
             }
-            for x in 0..<width {
-                for y in 0..<height { line[y] = values[y * width + x] }
-                Self.boxPass(&line, count: height, radius: radius, into: &scratch)
-                for y in 0..<height { values[y * width + x] = scratch[y] }
-            }
-        }
-    }
-
-    /// One centered box average of width `2 * radius + 1` over `count` values, zeros outside.
-    private static func boxPass(_ input: inout [Float], count: Int, radius: Int, into output: inout [Float]) {
-        let scale: Float = 1 / Float(2 * radius + 1)
-        var sum: Float = 0
-        for index in 0..<Swift.min(radius, count) { sum += input[index] }
-        for index in 0..<count {
-            let entering: Int = index + radius
-            if entering < count { sum += input[entering] }
-            output[index] = Swift.max(0, sum * scale)
-            let leaving: Int = index - radius
-            if leaving >= 0 { sum -= input[leaving] }
         }
     }
 }

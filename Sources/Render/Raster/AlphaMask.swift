@@ -47,24 +47,39 @@ struct AlphaMask {
         }
     }
 
-    /// The coverage of canvas row `canvasY` by `box`, for the mask's columns.
+    /// The coverage of canvas row `canvasY` by `box`, for the mask's columns. Each sub-row adds its
+    /// partial edge pixels directly and its fully covered run as two entries of a difference array,
+    /// so a row costs one pass whatever the box's width.
     private func coverage(of box: RoundedBox, row canvasY: Int, into row: inout [Float]) {
-        for x in 0..<width { row[x] = 0 }
-        guard !box.isEmpty else { return }
-        let weight: Double = 1 / Double(Self.subrows)
-        for sample in 0..<Self.subrows {
-            let y: Double = Double(canvasY) + (Double(sample) + 0.5) * weight
-            guard y > box.top, y < box.bottom else { continue }
-            let span = box.span(at: y)
-            let left: Double = span.left - Double(originX)
-            let right: Double = span.right - Double(originX)
-            guard right > left else { continue }
-            let first: Int = Swift.max(0, Int(saturatingFloor: left))
-            let last: Int = Swift.min(width - 1, Int(saturatingCeiling: right) - 1)
-            guard last >= first else { continue }
-            for x in first...last {
-                let overlap: Double = Swift.min(right, Double(x + 1)) - Swift.max(left, Double(x))
-                if overlap > 0 { row[x] += Float(overlap * weight) }
+        let width = self.width
+        row.withUnsafeMutableBufferPointer { row in
+            for x in 0..<width { row[x] = 0 }
+            guard !box.isEmpty, Double(canvasY + 1) > box.top, Double(canvasY) < box.bottom else { return }
+            var runs = [Float](repeating: 0, count: width + 1)
+            let weight: Double = 1 / Double(Self.subrows)
+            for sample in 0..<Self.subrows {
+                let y: Double = Double(canvasY) + (Double(sample) + 0.5) * weight
+                guard y > box.top, y < box.bottom else { continue }
+                let span = box.span(at: y)
+                let left: Double = Swift.max(0, span.left - Double(originX))
+                let right: Double = Swift.min(Double(width), span.right - Double(originX))
+                guard right > left else { continue }
+                let first = Int(left), last = Int(right)
+                if first == last {
+                    row[first] += Float((right - left) * weight)
+                    continue
+                }
+                row[first] += Float((Double(first + 1) - left) * weight)
+                if last < width { row[last] += Float((right - Double(last)) * weight) }
+                if last > first + 1 {
+                    runs[first + 1] += Float(weight)
+                    runs[last] -= Float(weight)
+                }
+            }
+            var level: Float = 0
+            for x in 0..<width {
+                level += runs[x]
+                row[x] += level
             }
         }
     }

@@ -83,15 +83,18 @@ extension Canvas {
                 let x0 = Int(fx.rounded(.down)), y0 = Int(fy.rounded(.down))
                 let wx = fx - Double(x0), wy = fy - Double(y0)
                 var sums = (0.0, 0.0, 0.0, 0.0)
-                for (sx, sy, weight) in [(x0, y0, (1 - wx) * (1 - wy)), (x0 + 1, y0, wx * (1 - wy)),
-                                         (x0, y0 + 1, (1 - wx) * wy), (x0 + 1, y0 + 1, wx * wy)]
-                    where sx >= 0 && sy >= 0 && sx < width && sy < height && weight > 0 {
+                func add(_ sx: Int, _ sy: Int, _ weight: Double) {
+                    guard sx >= 0, sy >= 0, sx < width, sy < height, weight > 0 else { return }
                     let offset = (sy * width + sx) * 4
                     sums.0 += weight * Double(layer[offset])
                     sums.1 += weight * Double(layer[offset + 1])
                     sums.2 += weight * Double(layer[offset + 2])
                     sums.3 += weight * Double(layer[offset + 3])
                 }
+                add(x0, y0, (1 - wx) * (1 - wy))
+                add(x0 + 1, y0, wx * (1 - wy))
+                add(x0, y0 + 1, (1 - wx) * wy)
+                add(x0 + 1, y0 + 1, wx * wy)
                 let offset = (y * width + x) * 4
                 output[offset] = UInt8(Swift.min(255, sums.0 + 0.5))
                 output[offset + 1] = UInt8(Swift.min(255, sums.1 + 0.5))
