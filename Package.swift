@@ -18,8 +18,10 @@ let package = Package(
         systemLibrary("CFreeType", pkgConfig: "freetype2", apt: "libfreetype-dev"),
         systemLibrary("CHarfBuzz", pkgConfig: "harfbuzz", apt: "libharfbuzz-dev"),
         systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
+        systemLibrary("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
+        systemLibrary("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
         .target(name: "CLinuxShims"),
-        .target(name: "CImageShims", dependencies: ["CPNG"]),
+        .target(name: "CImageShims", dependencies: ["CPNG", "CJPEG"]),
         // Text: ICU (libicu-dev) for UAX #14 line breaks and UAX #9 bidi, as Chromium uses. A C target
         // rather than a system library: Foundation's own ICU headers clash with the system ones in Swift.
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc")]),
@@ -28,7 +30,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CLinuxShims"]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Store", dependencies: ["SQLite", "CCrypto"]),
-        .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CImageShims", "CICU"]),
+        .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CJPEG", "CWebP", "CImageShims", "CICU"]),
         .target(name: "OGServer", dependencies: ["HTTPServer", "Render", "Store"]),
         .executableTarget(name: "ogpress", dependencies: ["OGServer"]),
 

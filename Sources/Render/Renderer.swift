@@ -11,13 +11,24 @@ public final class Renderer: Sendable {
 
     private let engines: TextEnginePool
     private let fontFingerprint: String
+    private let images: ImageLoader
 
-    /// Loads the font set.
+    /// Loads the font set; documents may use `data:` URI images only.
     /// - Throws: whatever the text engine throws when fonts cannot be discovered.
     public init(fonts: FontConfiguration = FontConfiguration()) throws {
         let first = try TextEngine(fonts: fonts)
         fontFingerprint = first.fontSetFingerprint
         engines = TextEnginePool(fonts: fonts, first: first)
+        images = ImageLoader()
+    }
+
+    /// Loads the font set; documents may use `data:` URI images and files under `images.root`.
+    /// - Throws: whatever the text engine throws when fonts cannot be discovered.
+    public init(fonts: FontConfiguration, images: ImageLoader) throws {
+        let first = try TextEngine(fonts: fonts)
+        fontFingerprint = first.fontSetFingerprint
+        engines = TextEnginePool(fonts: fonts, first: first)
+        self.images = images
     }
 
     /// Engine version plus a fingerprint of the font set; part of every cache key.
@@ -25,18 +36,13 @@ public final class Renderer: Sendable {
 
     /// Lays out and paints `html` into a `width`×`height` viewport and encodes it.
     /// - Throws: `RenderError.invalidInput` for sizes outside 1…4096 or documents over the node/depth
-    ///   limits, `RenderError.unsupportedEncoding` for JPEG and WebP (not available yet),
-    ///   `RenderError.encodingFailed` when the encoder fails.
+    ///   limits or images that cannot be loaded, `RenderError.encodingFailed` when the encoder fails.
     public func render(html: String, width: Int, height: Int, encoding: ImageEncoding) throws -> RenderOutput {
         guard (1...Self.maximumDimension).contains(width), (1...Self.maximumDimension).contains(height) else {
             throw RenderError.invalidInput("width and height must be between 1 and \(Self.maximumDimension)")
         }
-        switch encoding {
-        case .png: break
-        case .jpeg: throw RenderError.unsupportedEncoding("jpeg")
-        case .webp: throw RenderError.unsupportedEncoding("webp")
-        }
         let engines = self.engines
+        let images = self.images
         return try LargeStack.run {
             try engines.withEngine { engine in
                 let clock = ContinuousClock()
@@ -47,21 +53,27 @@ public final class Renderer: Sendable {
                 var painter = Painter(boxes: scene.boxes, width: width, height: height)
                 painter.paint()
                 let canvas = Canvas(width: width, height: height)
-                painter.output.replay(on: canvas, boxes: scene.boxes, text: engine)
+                try painter.output.replay(on: canvas, boxes: scene.boxes, text: engine, images: ImageCache(loader: images))
                 let painted = clock.now
-                let bytes: [UInt8]
-                do {
-                    bytes = try PNGEncoder.encode(canvas)
-                } catch let error as RenderError {
-                    throw error
-                } catch {
-                    throw RenderError.encodingFailed(String(describing: error))
-                }
+                let bytes = try Self.encode(canvas, as: encoding)
                 timings.layout = laidOut - start
                 timings.paint = painted - laidOut
                 timings.encode = clock.now - painted
                 return RenderOutput(bytes: bytes, warnings: scene.warnings.messages, timings: timings)
             }
+        }
+    }
+
+    /// Encodes the painted canvas; any encoder failure becomes `RenderError.encodingFailed`.
+    static func encode(_ canvas: Canvas, as encoding: ImageEncoding) throws -> [UInt8] {
+        do {
+            switch encoding {
+            case .png: return try PNGEncoder.encode(canvas)
+            case .jpeg(let quality): return try JPEGEncoder.encode(canvas, quality: quality)
+            case .webp(let quality): return try WebPEncoder.encode(canvas, quality: quality)
+            }
+        } catch {
+            throw RenderError.encodingFailed(String(describing: error))
         }
     }
 

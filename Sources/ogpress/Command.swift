@@ -11,54 +11,54 @@ enum Command {
           serve          Start the HTTP server
           keys create    Create an API key
           render         Render one image to a file
+          bench          Time layout, paint and encoding of one image
           cache sweep    Delete expired and orphaned files from the cache
           text-bench     Time the text engine (title and paragraph workloads)
 
         Run 'ogpress <command> --help' for a command's options.
         """
 
+    /// A subcommand: the words that name it (`keys create`), its help text and what it does.
+    struct Subcommand: Sendable {
+        var words: [String]
+        var help: String
+        var run: @Sendable (inout Arguments) throws -> Void
+    }
+
+    static let subcommands = [
+        Subcommand(words: ["serve"], help: ServeCommand.help, run: ServeCommand.run),
+        Subcommand(words: ["keys", "create"], help: KeysCommand.help, run: KeysCommand.run),
+        Subcommand(words: ["render"], help: RenderCommand.help, run: RenderCommand.run),
+        Subcommand(words: ["bench"], help: BenchCommand.help, run: BenchCommand.run),
+        Subcommand(words: ["cache", "sweep"], help: CacheCommand.help, run: CacheCommand.run),
+        Subcommand(words: ["text-bench"], help: TextBenchCommand.help, run: TextBenchCommand.run),
+    ]
+
     static func main(arguments: [String]) -> Int32 {
         var arguments = Arguments(arguments)
-        let name = arguments.positional()
-        var commandName = name ?? ""
+        guard let first = arguments.positional() else {
+            if arguments.wantsHelp { return printHelp(usage) }
+            printError("missing command\n\n\(usage)")
+            return 64
+        }
+        guard let family = subcommands.first(where: { $0.words[0] == first }) else {
+            printError("unknown command \"\(first)\"\n\n\(usage)")
+            return 64
+        }
+        var name = first
         do {
-            switch name {
-            case "serve":
-                if arguments.wantsHelp { return printHelp(ServeCommand.help) }
-                try ServeCommand.run(&arguments)
-            case "keys":
-                guard arguments.positional() == "create" else {
-                    if arguments.wantsHelp { return printHelp(KeysCommand.help) }
-                    throw UsageError("expected 'keys create'")
+            if family.words.count > 1 {
+                let second = arguments.positional()
+                guard second == family.words[1] else {
+                    if arguments.wantsHelp { return printHelp(family.help) }
+                    throw UsageError("expected '\(family.words.joined(separator: " "))'")
                 }
-                commandName = "keys create"
-                if arguments.wantsHelp { return printHelp(KeysCommand.help) }
-                try KeysCommand.run(&arguments)
-            case "render":
-                if arguments.wantsHelp { return printHelp(RenderCommand.help) }
-                try RenderCommand.run(&arguments)
-            case "cache":
-                guard arguments.positional() == "sweep" else {
-                    if arguments.wantsHelp { return printHelp(CacheCommand.help) }
-                    throw UsageError("expected 'cache sweep'")
-                }
-                commandName = "cache sweep"
-                if arguments.wantsHelp { return printHelp(CacheCommand.help) }
-                try CacheCommand.run(&arguments)
-            case "text-bench":
-                if arguments.wantsHelp { return printHelp(TextBenchCommand.help) }
-                try TextBenchCommand.run(&arguments)
-            case nil where arguments.wantsHelp:
-                return printHelp(usage)
-            case nil:
-                printError("missing command\n\n\(usage)")
-                return 64
-            default:
-                printError("unknown command \"\(name!)\"\n\n\(usage)")
-                return 64
+                name = family.words.joined(separator: " ")
             }
+            if arguments.wantsHelp { return printHelp(family.help) }
+            try family.run(&arguments)
         } catch let error as UsageError {
-            printError("\(error.message)\n\nRun 'ogpress \(commandName) --help' for usage.")
+            printError("\(error.message)\n\nRun 'ogpress \(name) --help' for usage.")
             return 64
         } catch {
             printError("\(error)")

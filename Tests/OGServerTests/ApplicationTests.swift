@@ -54,6 +54,25 @@ struct ApplicationTests {
         #expect(app.send(.head, path).status == .ok)
     }
 
+    @Test(arguments: [("jpeg", "image/jpeg", [UInt8]([0xFF, 0xD8, 0xFF])), ("jpg", "image/jpeg", [0xFF, 0xD8, 0xFF]),
+                      ("webp", "image/webp", Array("RIFF".utf8))])
+    func lossyFormatsAreServedWithTheirType(_ format: String, _ mediaType: String, _ magic: [UInt8]) throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        let json = #"{"template":"minimal","data":{"title":"Hello"},"format":"\#(format)","quality":80}"#
+        let created = try JSONParser.parse(app.send(.post, "/images", json: json, key: app.key).bodyBytes)
+        let canonical = format == "jpg" ? "jpeg" : format
+        #expect(created["format"] == .string(canonical))
+        guard case .string(let url)? = created["url"] else { Issue.record("no url"); return }
+        #expect(url.hasSuffix(".\(canonical)"))
+        let image = app.send(.get, String(url.dropFirst("https://cdn.example".count)))
+        #expect(image.status == .ok && image.headers["Content-Type"] == mediaType)
+        #expect(Array(image.bodyBytes.prefix(magic.count)) == magic)
+        // The same key under another extension does not exist.
+        let other = url.dropFirst("https://cdn.example".count).replacingOccurrences(of: ".\(canonical)", with: ".png")
+        #expect(app.send(.get, other).status == .notFound)
+    }
+
     @Test func expiredFileIsRenderedAgainFromItsSpec() throws {
         let app = try TestApplication()
         defer { app.remove() }

@@ -36,13 +36,11 @@ struct RendererTests {
         }
     }
 
-    @Test func jpegAndWebPAreNotAvailableYet() {
-        #expect(throws: RenderError.unsupportedEncoding("jpeg")) {
-            try Self.renderer.render(html: "x", width: 10, height: 10, encoding: .jpeg(quality: 80))
-        }
-        #expect(throws: RenderError.unsupportedEncoding("webp")) {
-            try Self.renderer.render(html: "x", width: 10, height: 10, encoding: .webp(quality: 80))
-        }
+    @Test func jpegAndWebPEncode() throws {
+        let jpeg = try Self.renderer.render(html: "x", width: 10, height: 10, encoding: .jpeg(quality: 80))
+        #expect(jpeg.bytes.starts(with: [0xFF, 0xD8, 0xFF]))
+        let webp = try Self.renderer.render(html: "x", width: 10, height: 10, encoding: .webp(quality: 80))
+        #expect(webp.bytes.starts(with: Array("RIFF".utf8)) && webp.bytes[8..<12].elementsEqual("WEBP".utf8))
     }
 
     @Test func limitsSurfaceAsInvalidInput() {
@@ -51,8 +49,8 @@ struct RendererTests {
     }
 
     @Test func renderReportsWarnings() throws {
-        let output = try Self.renderer.render(html: "<div style='filter:blur(2px)'>x</div>", width: 50, height: 50, encoding: .png)
-        #expect(output.warnings == ["unsupported property 'filter'"])
+        let output = try Self.renderer.render(html: "<div style='clip-path:circle(5px)'>x</div>", width: 50, height: 50, encoding: .png)
+        #expect(output.warnings == ["unsupported property 'clip-path'"])
     }
 
     @Test func bodyBackgroundPropagatesToTheCanvas() throws {

@@ -1,14 +1,14 @@
 #pragma once
-// libpng reports errors by longjmp-ing out of its error callback, which Swift cannot catch. These
-// wrappers own the setjmp, so a libpng error comes back as a status code and a message, and the
-// process keeps running. Symbols are prefixed `cimage_`.
+// libpng and libjpeg report errors by longjmp-ing out of their error callbacks, which Swift cannot
+// catch. These wrappers own the setjmp, so a library error comes back as a status code and a
+// message, and the process keeps running. Symbols are prefixed `cimage_`.
 #include <stddef.h>
 #include <stdint.h>
 
 /// Status codes returned by the wrappers.
 enum {
     CIMAGE_OK = 0,
-    /// libpng rejected the data or the arguments; the message says why.
+    /// libpng (or libjpeg) rejected the data or the arguments; the message says why.
     CIMAGE_ERROR_LIBPNG = 1,
     /// An allocation failed.
     CIMAGE_ERROR_NO_MEMORY = 2,
@@ -18,6 +18,8 @@ enum {
     CIMAGE_ERROR_NOT_PNG = 4,
     /// A parameter was out of range (zero size, bad channel count).
     CIMAGE_ERROR_ARGUMENT = 5,
+    /// The input does not start with the JPEG SOI marker.
+    CIMAGE_ERROR_NOT_JPEG = 6,
 };
 
 /// A growable byte buffer filled by the encoder. Release it with `cimage_buffer_free`.
@@ -55,6 +57,29 @@ int cimage_png_encode(const uint8_t *pixels, uint32_t width, uint32_t height, si
 int cimage_png_decode(const uint8_t *bytes, size_t length, uint64_t max_pixels,
                       uint8_t **out_rgba, uint32_t *out_width, uint32_t *out_height,
                       char *message, size_t message_capacity);
+
+/// JPEG encoder options (see libjpeg.txt in libjpeg-turbo, "Compression details").
+typedef struct {
+    /// 1...100.
+    int quality;
+    /// 1 for 4:4:4 (full-resolution chroma), 2 for 4:2:0 (chroma halved both ways).
+    int chroma_factor;
+    /// Nonzero to compute optimal Huffman tables (smaller output, one more pass).
+    int optimize_coding;
+} cimage_jpeg_options;
+
+/// Encodes opaque RGBX rows (4 bytes per pixel, the fourth ignored) as a baseline JFIF JPEG into
+/// `out` (which must start empty). On failure returns a nonzero status and a message.
+int cimage_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
+                       cimage_jpeg_options options, cimage_buffer *out,
+                       char *message, size_t message_capacity);
+
+/// Decodes a JPEG (baseline or progressive; gray, YCbCr, CMYK or RGB) into opaque RGBA8. Refuses
+/// (CIMAGE_ERROR_TOO_LARGE) images whose header declares more than `max_pixels` pixels before
+/// allocating pixel memory. On success `*out_rgba` must be released with `cimage_free`.
+int cimage_jpeg_decode(const uint8_t *bytes, size_t length, uint64_t max_pixels,
+                       uint8_t **out_rgba, uint32_t *out_width, uint32_t *out_height,
+                       char *message, size_t message_capacity);
 
 void cimage_buffer_free(cimage_buffer *buffer);
 void cimage_free(void *pointer);

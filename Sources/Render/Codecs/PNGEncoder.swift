@@ -67,14 +67,24 @@ enum PNGEncoder {
 
     /// True when every pixel has alpha 255.
     static func isOpaque(_ canvas: Canvas) -> Bool {
-        canvas.pixels.withUnsafeBufferPointer { bytes in
-            var all: UInt8 = 255
-            var index: Int = 3
-            while index < bytes.count {
-                all &= bytes[index]
-                index += 4
+        canvas.withPixelWords { words in
+            // Two pixels per 64-bit step: AND the alpha bytes together, stop at the first gap.
+            let alphas: UInt64 = 0xFF00_0000_FF00_0000
+            let pairs: Int = words.count / 2
+            let done: Bool = UnsafeMutableRawBufferPointer(words).withMemoryRebound(to: UInt64.self) { wide in
+                var index: Int = 0
+                while index < pairs {
+                    var all: UInt64 = alphas
+                    let end: Int = Swift.min(pairs, index + 1024)
+                    while index < end {
+                        all &= wide[index]
+                        index += 1
+                    }
+                    if all & alphas != alphas { return false }
+                }
+                return true
             }
-            return all == 255
+            return done && (words.count % 2 == 0 || words[words.count - 1] >> 24 == 255)
         }
     }
 

@@ -8,14 +8,25 @@ final class DisplayList {
         case text(box: Int, origin: Point)
         case pushClip(Rect, CornerRadii)
         case popClip
+        /// A box shadow of the box with this border box and padding box.
+        case boxShadow(BoxShadowPaint, border: Rect, radii: CornerRadii, padding: Rect, paddingRadii: CornerRadii)
+        /// A shadow of the paragraph of a laid-out box drawn at `origin`.
+        case textShadow(box: Int, origin: Point, shadow: BoxShadowPaint)
+        /// A `background-image: url()` layer.
+        case backgroundImage(BackgroundImageItem)
+        /// Starts an offscreen layer; everything up to the matching `endLayer` draws into it.
+        case beginLayer
+        /// Composites the innermost layer with these effects.
+        case endLayer(LayerEffects)
     }
 
     private(set) var items: [Item] = []
 
     func append(_ item: Item) { items.append(item) }
 
-    /// Draws every item onto `canvas`, taking paragraphs from `boxes`.
-    func replay(on canvas: Canvas, boxes: [LayoutBox], text: TextEngine) {
+    /// Draws every item onto `canvas`, taking paragraphs from `boxes` and images from `images`.
+    /// - Throws: `RenderError.invalidInput` when an image cannot be loaded.
+    func replay(on canvas: Canvas, boxes: [LayoutBox], text: TextEngine, images: ImageCache) throws {
         for item in items {
             switch item {
             case .fill(let rect, let radii, let paint):
@@ -28,6 +39,17 @@ final class DisplayList {
                 canvas.pushClip(rect, radii: radii)
             case .popClip:
                 canvas.popClip()
+            case .boxShadow(let shadow, let border, let radii, let padding, let paddingRadii):
+                canvas.drawBoxShadow(shadow, border: border, radii: radii, padding: padding, paddingRadii: paddingRadii)
+            case .textShadow(let box, let origin, let shadow):
+                guard let paragraph = boxes[box].paragraph else { continue }
+                TextShadowRenderer.draw(paragraph, at: origin, bounds: boxes[box].frame, shadow: shadow, text: text, on: canvas)
+            case .backgroundImage(let item):
+                item.draw(try images.image(item.reference), on: canvas)
+            case .beginLayer:
+                canvas.pushLayer()
+            case .endLayer(let effects):
+                canvas.popLayer(effects)
             }
         }
     }

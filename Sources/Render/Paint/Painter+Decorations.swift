@@ -6,9 +6,11 @@ extension Painter {
         let box = boxes[index]
         guard box.kind != .paragraph, box.frame.width > 0, box.frame.height > 0 else { return }
         let radii = outerRadii(of: index)
+        paintBoxShadows(of: index, inset: false)
         if index != propagatedBackgroundBox {
             paintBackground(of: index, in: box.frame, radii: radii)
         }
+        paintBoxShadows(of: index, inset: true)
         let widths = box.border
         guard widths != .zero else { return }
         let style = box.style
@@ -29,6 +31,10 @@ extension Painter {
         var color = style.resolve(style.backgroundColor)
         color.alpha *= box.opacity
         if color.alpha > 0 { output.append(.fill(rect, radii, .solid(color))) }
+        if !style.paint.backgroundLayers.isEmpty {
+            paintBackgroundLayers(style.paint.backgroundLayers, of: index, in: rect, radii: radii)
+            return
+        }
         // Layers are listed topmost first; paint the bottom one first.
         for gradient in style.backgroundGradients.reversed() {
             let angle = gradient.angle(width: rect.width, height: rect.height)

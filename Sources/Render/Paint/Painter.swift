@@ -62,7 +62,7 @@ struct Painter {
     }
 
     private func paintPositioned(_ entry: Positioned) {
-        withClip(entry.clips) { paintLayer(entry.box) }
+        withClip(entry.clips) { withEffects(of: entry.box) { paintLayer(entry.box) } }  // filter/transform layers: Painter+Effects.swift
     }
 
     private func collectPositioned(under index: Int, clips: [Int], into list: inout [Positioned]) {
@@ -103,6 +103,7 @@ struct Painter {
             }
             if boxes[child].kind == .paragraph, boxes[child].paragraph != nil {
                 let content = boxes[child].contentBox
+                paintTextShadows(of: child, origin: Point(x: content.x, y: content.y))  // text-shadow: Painter+Shadows.swift
                 output.append(.text(box: child, origin: Point(x: content.x, y: content.y)))
             }
             withClip(clip) { paintInlineContent(under: child) }

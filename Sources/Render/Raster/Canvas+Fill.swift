@@ -11,6 +11,9 @@ extension Canvas {
         case .linearGradient(let angle, let stops):
             guard let gradient = LinearGradientShader(angle: angle, stops: stops, box: rect) else { return }
             rasterize(outer: box, inner: nil, colors: .gradient(gradient))
+        case .gradient(let geometry, let stops, let repeating, let lineLength):
+            guard let shader = GradientShader(geometry: geometry, stops: stops, repeating: repeating, lineLength: lineLength) else { return }
+            rasterize(outer: box, inner: nil, colors: .shader(shader))
         }
     }
 
@@ -27,6 +30,7 @@ extension Canvas {
     enum FillColors {
         case solid(UInt32)
         case gradient(LinearGradientShader)
+        case shader(GradientShader)
     }
 
     /// Scans `outer` minus `inner` row by row inside the current clip and blends `colors` in.
@@ -60,6 +64,10 @@ extension Canvas {
                     switch colors {
                     case .solid(let pixel):
                         Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                    case .shader(let shader):
+                        shader.fill(row: y, from: row.start, to: row.end, into: columnColors)
+                        let colors = BufferRowColors(base: UnsafePointer(columnColors), isOpaque: shader.ramp.isOpaque)
+                        Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
                     case .gradient(let gradient):
                         switch gradient.direction {
                         case .vertical:
@@ -69,7 +77,7 @@ extension Canvas {
                             if gradient.direction == .diagonal {
                                 gradient.fill(row: y, from: row.start, to: row.end, into: columnColors)
                             }
-                            let colors = BufferRowColors(base: UnsafePointer(columnColors))
+                            let colors = BufferRowColors(base: UnsafePointer(columnColors), isOpaque: gradient.isOpaque)
                             Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
                         }
                     }
@@ -115,6 +123,10 @@ extension Canvas {
         let level: UInt32 = row.interiorCoverage
         if level >= 255, let opaque = colors.opaqueConstant {
             (line + row.interiorStart).update(repeating: opaque, count: row.interiorEnd - row.interiorStart)
+            return
+        }
+        if level >= 255, let opaque = colors.opaqueBuffer {
+            (line + row.interiorStart).update(from: opaque + row.interiorStart, count: row.interiorEnd - row.interiorStart)
             return
         }
         if level >= 255 {

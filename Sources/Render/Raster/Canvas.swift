@@ -11,6 +11,8 @@ final class Canvas {
     var clipStack: [ClipState] = []
     /// Reused across fills so drawing allocates nothing per row.
     let rasterizer: CoverageRasterizer
+    /// Pixels under each open offscreen layer (`pushLayer`), innermost last.
+    var layers: [[UInt8]] = []
 
     init(width: Int, height: Int) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")

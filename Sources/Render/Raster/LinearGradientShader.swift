@@ -10,6 +10,8 @@ struct LinearGradientShader {
     let direction: Direction
     /// Premultiplied colors for `t` = 0...1 in `table.count` even steps.
     let table: [UInt32]
+    /// Every color of the table is opaque, so covered pixels can be copied rather than blended.
+    let isOpaque: Bool
     /// t at pixel centre (x, y) = `origin + dx * (x + 0.5) + dy * (y + 0.5)`.
     private let origin: Double
     private let dx: Double
@@ -43,6 +45,7 @@ struct LinearGradientShader {
         direction = sine == 0 ? .vertical : (cosine == 0 ? .horizontal : .diagonal)
         let size: Int = Swift.min(4096, Swift.max(256, Int(saturatingFloor: length * 2) + 1))
         table = LinearGradientShader.makeTable(stops: stops, size: size)
+        isOpaque = table.allSatisfy { $0 >> 24 == 255 }
     }
 
     /// The premultiplied color at `t`, clamped to the ends of the line.
@@ -83,7 +86,7 @@ struct LinearGradientShader {
 
     /// Samples the stops at `size` even steps of `t` in 0...1, interpolating premultiplied
     /// components as Chromium does (no dark fringes towards transparent stops).
-    private static func makeTable(stops: [GradientStop], size: Int) -> [UInt32] {
+    static func makeTable(stops: [GradientStop], size: Int) -> [UInt32] {
         // CSS Images 3 §3.4.3: a position smaller than an earlier one is raised to it.
         var fixed: [(position: Double, color: (r: Double, g: Double, b: Double, a: Double))] = []
         var previous: Double = -Double.infinity

@@ -6,6 +6,9 @@ enum Paint: Sendable, Equatable {
     /// CSS `linear-gradient`: `angle` in degrees with CSS's convention (0 = to top, 90 = to right);
     /// the gradient line is sized to the filled rectangle as CSS Images 3 §3.1 describes.
     case linearGradient(angle: Double, stops: [GradientStop])
+    /// Radial, conic or repeating gradients already resolved against their box; stop positions are
+    /// in units of the geometry's `t`, and `lineLength` is the pixel length of one unit.
+    case gradient(GradientShader.Geometry, stops: [GradientStop], repeating: Bool, lineLength: Double)
 
     /// The angle CSS Images 3 §3.1.1 gives a corner keyword (`to bottom right` is `right: true,
     /// bottom: true`) for a box of `width`×`height`: the gradient line is perpendicular to the

@@ -46,6 +46,8 @@ protocol RowColors {
     func color(at x: Int) -> UInt32
     /// True when every column has the same opaque color, so full coverage is a plain store.
     var opaqueConstant: UInt32? { get }
+    /// A buffer of colors that are all opaque, indexed by canvas x, so full coverage is a copy.
+    var opaqueBuffer: UnsafePointer<UInt32>? { get }
 }
 
 /// One color for the whole row.
@@ -53,6 +55,7 @@ struct SolidRowColors: RowColors {
     var pixel: UInt32
     @inline(__always) func color(at x: Int) -> UInt32 { pixel }
     var opaqueConstant: UInt32? { pixel >> 24 == 255 ? pixel : nil }
+    var opaqueBuffer: UnsafePointer<UInt32>? { nil }
 }
 
 /// A color per column, read from a buffer indexed by canvas x.
@@ -60,5 +63,8 @@ struct BufferRowColors: RowColors {
     /// Points at the color of column 0 (the buffer is only valid on the columns being drawn).
     var base: UnsafePointer<UInt32>
     @inline(__always) func color(at x: Int) -> UInt32 { base[x] }
+    /// Every color in the buffer is opaque (an opaque gradient's table).
+    var isOpaque = false
     var opaqueConstant: UInt32? { nil }
+    var opaqueBuffer: UnsafePointer<UInt32>? { isOpaque ? base : nil }
 }

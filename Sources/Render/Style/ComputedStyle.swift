@@ -80,6 +80,9 @@ struct ComputedStyle: Sendable {
     /// Custom properties (`--name`), inherited, values unsubstituted.
     var customProperties: [String: String] = [:]
 
+    // Paint-only properties (shadows, effects): see PaintStyle.swift.
+    var paint = PaintStyle()
+
     /// The inherited properties of `parent` on top of initial values: the starting point of an
     /// element's style before its own declarations apply.
     static func inheriting(from parent: ComputedStyle) -> ComputedStyle {

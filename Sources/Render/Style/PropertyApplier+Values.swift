@@ -18,6 +18,7 @@ extension PropertyApplier {
             ValueParser.nonNegativeLength(value, context: context, allowAuto: allowAuto)
         }
 
+        if let outcome = applyPaintValue(name, value, to: &style, context: context) { return outcome }  // paint properties: PropertyApplier+Paint.swift
         switch name {
         case "display":
             let map: [String: ComputedStyle.Display] = [

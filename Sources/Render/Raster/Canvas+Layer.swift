@@ -1,0 +1,156 @@
+/// Offscreen layers: drawing between `pushLayer()` and `popLayer(_:)` goes to a transparent buffer,
+/// which is then filtered, transformed and composited as one group (CSS opacity groups, filters,
+/// blend modes and transforms all act on the rendered subtree, not on each shape).
+extension Canvas {
+    /// Starts a layer; the clip stack carries on inside it.
+    func pushLayer() {
+        layers.append(pixels)
+        pixels = [UInt8](repeating: 0, count: width * height * 4)
+    }
+
+    /// Ends the innermost layer and composites it onto what lies below with `effects`.
+    func popLayer(_ effects: LayerEffects) {
+        guard let below = layers.popLast() else { return }
+        var layer = pixels
+        pixels = below
+        if !effects.transform.isIdentity {
+            guard let inverse = effects.transform.inverted else { return }
+            layer = resampled(layer, inverse: inverse)
+        }
+        var shadows: [(mask: AlphaMask, color: Color)] = []
+        for shadow in effects.dropShadows where shadow.color.alpha > 0 {
+            var mask = alphaMask(of: layer, offsetX: shadow.offsetX, offsetY: shadow.offsetY)
+            mask.blur(sigma: shadow.blur / 2)
+            shadows.append((mask, shadow.color))
+        }
+        if effects.blur > 0.01 { layer = blurred(layer, sigma: effects.blur) }
+        // Drop shadows sit under the content but are part of the group (its opacity applies).
+        if !shadows.isEmpty {
+            let content = layer
+            pixels = [UInt8](repeating: 0, count: width * height * 4)
+            for (mask, color) in shadows { draw(mask, color: color) }
+            let shadowPixels = pixels
+            pixels = below
+            layer = Self.over(content, shadowPixels)
+        }
+        composite(layer, opacity: effects.opacity, mode: effects.blendMode)
+    }
+
+    /// The alpha channel of `layer` shifted by whole pixels (rounded offsets), as a mask over the canvas.
+    private func alphaMask(of layer: [UInt8], offsetX: Double, offsetY: Double) -> AlphaMask {
+        var mask = AlphaMask(originX: 0, originY: 0, width: width, height: height)
+        let dx = Int(offsetX.rounded()), dy = Int(offsetY.rounded())
+        for y in 0..<height {
+            let sy = y - dy
+            guard sy >= 0, sy < height else { continue }
+            for x in 0..<width {
+                let sx = x - dx
+                guard sx >= 0, sx < width else { continue }
+                mask.values[y * width + x] = Float(layer[(sy * width + sx) * 4 + 3]) / 255
+            }
+        }
+        return mask
+    }
+
+    /// Each premultiplied channel blurred with the same Gaussian.
+    private func blurred(_ layer: [UInt8], sigma: Double) -> [UInt8] {
+        var output = layer
+        for channel in 0..<4 {
+            var mask = AlphaMask(originX: 0, originY: 0, width: width, height: height)
+            for index in 0..<(width * height) { mask.values[index] = Float(layer[index * 4 + channel]) / 255 }
+            mask.blur(sigma: sigma)
+            for index in 0..<(width * height) {
+                output[index * 4 + channel] = UInt8(Swift.min(255, Swift.max(0, mask.values[index] * 255 + 0.5)))
+            }
+        }
+        // Blurring channels separately can leave a color a rounding step above its alpha.
+        for index in 0..<(width * height) {
+            let alpha = output[index * 4 + 3]
+            for channel in 0..<3 where output[index * 4 + channel] > alpha { output[index * 4 + channel] = alpha }
+        }
+        return output
+    }
+
+    /// `layer` seen through a transform whose inverse is `inverse`: bilinear samples at each canvas
+    /// pixel centre, so rotated and skewed edges come out anti-aliased.
+    private func resampled(_ layer: [UInt8], inverse: AffineTransform) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: layer.count)
+        for y in 0..<height {
+            for x in 0..<width {
+                let source = inverse.apply(Point(x: Double(x) + 0.5, y: Double(y) + 0.5))
+                let fx = source.x - 0.5, fy = source.y - 0.5
+                guard fx > -1, fy > -1, fx < Double(width), fy < Double(height) else { continue }
+                let x0 = Int(fx.rounded(.down)), y0 = Int(fy.rounded(.down))
+                let wx = fx - Double(x0), wy = fy - Double(y0)
+                var sums = (0.0, 0.0, 0.0, 0.0)
+                func add(_ sx: Int, _ sy: Int, _ weight: Double) {
+                    guard sx >= 0, sy >= 0, sx < width, sy < height, weight > 0 else { return }
+                    let offset = (sy * width + sx) * 4
+                    sums.0 += weight * Double(layer[offset])
+                    sums.1 += weight * Double(layer[offset + 1])
+                    sums.2 += weight * Double(layer[offset + 2])
+                    sums.3 += weight * Double(layer[offset + 3])
+                }
+                add(x0, y0, (1 - wx) * (1 - wy))
+                add(x0 + 1, y0, wx * (1 - wy))
+                add(x0, y0 + 1, (1 - wx) * wy)
+                add(x0 + 1, y0 + 1, wx * wy)
+                let offset = (y * width + x) * 4
+                output[offset] = UInt8(Swift.min(255, sums.0 + 0.5))
+                output[offset + 1] = UInt8(Swift.min(255, sums.1 + 0.5))
+                output[offset + 2] = UInt8(Swift.min(255, sums.2 + 0.5))
+                output[offset + 3] = UInt8(Swift.min(255, sums.3 + 0.5))
+            }
+        }
+        return output
+    }
+
+    /// Premultiplied `top` over `bottom`, pixel by pixel.
+    private static func over(_ top: [UInt8], _ bottom: [UInt8]) -> [UInt8] {
+        var output = bottom
+        output.withUnsafeMutableBytes { out in
+            top.withUnsafeBytes { source in
+                let o = out.bindMemory(to: UInt32.self), s = source.bindMemory(to: UInt32.self)
+                for index in o.indices { o[index] = PixelMath.over(s[index], o[index]) }
+            }
+        }
+        return output
+    }
+
+    /// Blends a finished layer onto the canvas with group opacity and a blend mode.
+    private func composite(_ layer: [UInt8], opacity: Double, mode: LayerEffects.BlendMode) {
+        let alpha: UInt32 = Color.byte(opacity)
+        guard alpha > 0 else { return }
+        withPixelWords { canvas in
+            layer.withUnsafeBytes { raw in
+                let source = raw.bindMemory(to: UInt32.self)
+                for index in canvas.indices {
+                    var top = source[index]
+                    if top == 0 { continue }
+                    if alpha < 255 { top = PixelMath.scale(top, by: alpha) }
+                    canvas[index] = mode == .normal ? PixelMath.over(top, canvas[index]) : Self.blend(top, canvas[index], mode)
+                }
+            }
+        }
+    }
+
+    /// Separable blend modes in premultiplied form: B(cb, cs) mixed by the two alphas (Compositing 1 §5.2).
+    private static func blend(_ source: UInt32, _ backdrop: UInt32, _ mode: LayerEffects.BlendMode) -> UInt32 {
+        let sa = Double(source >> 24) / 255, ba = Double(backdrop >> 24) / 255
+        var result: UInt32 = 0
+        for shift in stride(from: 0, to: 24, by: 8) {
+            let s = Double((source >> UInt32(shift)) & 255) / 255, b = Double((backdrop >> UInt32(shift)) & 255) / 255
+            let mixed: Double
+            switch mode {
+            case .normal: mixed = s * ba
+            case .multiply: mixed = s * b
+            case .screen: mixed = s * ba + b * sa - s * b
+            case .darken: mixed = Swift.min(s * ba, b * sa)
+            case .lighten: mixed = Swift.max(s * ba, b * sa)
+            }
+            let value = mixed + s * (1 - ba) + b * (1 - sa)
+            result |= Color.byte(value) << UInt32(shift)
+        }
+        return result | (Color.byte(sa + ba - sa * ba) << 24)
+    }
+}

@@ -1,0 +1,48 @@
+/// The colors of a gradient as a lookup table over its parameter `t`: premultiplied pixels sampled
+/// at even steps between the first and last stop, repeated with that period for `repeating-*`
+/// gradients and clamped to the end colors otherwise.
+struct GradientRamp {
+    let table: [UInt32]
+    /// Every color of the table is opaque.
+    let isOpaque: Bool
+    /// t of the first table entry and the span the table covers.
+    private let start: Double
+    private let span: Double
+    private let repeating: Bool
+
+    /// - Parameters:
+    ///   - stops: positions in units of `t` (they may lie outside 0...1).
+    ///   - size: table entries; more for long gradient lines so steps stay under a pixel.
+    init?(stops: [GradientStop], repeating: Bool, size: Int) {
+        guard let first = stops.first, let last = stops.last else { return nil }
+        let low = first.position.isFinite ? first.position : 0
+        let high = Swift.max(low, last.position.isFinite ? last.position : 1)
+        // A repeating gradient with no length paints its average color, which CSS Images 3 §3.6
+        // approximates; the last color is close enough for a degenerate input.
+        self.repeating = repeating && high - low > 1e-6
+        if self.repeating {
+            start = low
+            span = high - low
+            let normalized = stops.map { GradientStop(color: $0.color, position: ($0.position - low) / (high - low)) }
+            table = LinearGradientShader.makeTable(stops: normalized, size: Swift.max(2, size))
+        } else {
+            start = 0
+            span = 1
+            table = LinearGradientShader.makeTable(stops: stops, size: Swift.max(2, size))
+        }
+        isOpaque = table.allSatisfy { $0 >> 24 == 255 }
+    }
+
+    /// The premultiplied color at `t`.
+    @inline(__always)
+    func color(at t: Double) -> UInt32 {
+        var f: Double = (t - start) / span
+        if repeating {
+            f -= f.rounded(.down)
+        }
+        guard f.isFinite else { return table[0] }
+        let scaled: Double = f * Double(table.count - 1) + 0.5
+        let index: Int = scaled > 0 ? Swift.min(table.count - 1, Int(scaled)) : 0
+        return table[index]
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Radial, conic and repeating linear gradients, resolved against the box they fill: `t` is
+/// computed per pixel centre and looked up in a `GradientRamp`. (Plain linear gradients take the
+/// faster incremental path of `LinearGradientShader`.)
+struct GradientShader {
+    enum Geometry: Sendable, Equatable {
+        /// t = origin + dx·x + dy·y.
+        case linear(origin: Double, dx: Double, dy: Double)
+        /// t = distance from the centre in units of the ending shape's radii (CSS Images 3 §3.2).
+        case radial(centerX: Double, centerY: Double, radiusX: Double, radiusY: Double)
+        /// t = clockwise angle from `startAngle` (radians, 0 pointing up) in turns (CSS Images 4 §3.3).
+        case conic(centerX: Double, centerY: Double, startAngle: Double)
+    }
+
+    let geometry: Geometry
+    let ramp: GradientRamp
+
+    /// - Parameter lineLength: length in pixels of one unit of `t`, to size the table.
+    init?(geometry: Geometry, stops: [GradientStop], repeating: Bool, lineLength: Double) {
+        if case .radial(_, _, let rx, let ry) = geometry, !(rx > 0 && ry > 0) { return nil }
+        let size = Swift.min(4096, Swift.max(256, Int(saturatingFloor: lineLength * 2) + 1))
+        guard let ramp = GradientRamp(stops: stops, repeating: repeating, size: size) else { return nil }
+        self.geometry = geometry
+        self.ramp = ramp
+    }
+
+    /// The geometry of a linear gradient at `angle` (CSS degrees) across `box`, as
+    /// `LinearGradientShader` lays it out, and the length of its gradient line.
+    static func linearGeometry(angle: Double, box: Rect) -> (geometry: Geometry, length: Double)? {
+        guard angle.isFinite, !box.isEmpty else { return nil }
+        let radians = angle * Double.pi / 180
+        let sine = sin(radians), cosine = cos(radians)
+        let length = abs(box.width * sine) + abs(box.height * cosine)
+        guard length > 0 else { return nil }
+        let dx = sine / length, dy = -cosine / length
+        let origin = 0.5 - (box.x + box.width / 2) * dx - (box.y + box.height / 2) * dy
+        return (.linear(origin: origin, dx: dx, dy: dy), length)
+    }
+
+    /// Writes the colors of columns `start..<end` of row `y` into `row` (indexed by canvas x).
+    func fill(row y: Int, from start: Int, to end: Int, into row: UnsafeMutablePointer<UInt32>) {
+        guard end > start else { return }
+        let cy: Double = Double(y) + 0.5
+        switch geometry {
+        case .linear(let origin, let dx, let dy):
+            let base: Double = origin + dy * cy
+            for x in start..<end { row[x] = ramp.color(at: base + dx * (Double(x) + 0.5)) }
+        case .radial(let centerX, let centerY, let radiusX, let radiusY):
+            let v: Double = (cy - centerY) / radiusY
+            let v2: Double = v * v
+            let inverse: Double = 1 / radiusX
+            for x in start..<end {
+                let u: Double = (Double(x) + 0.5 - centerX) * inverse
+                row[x] = ramp.color(at: (u * u + v2).squareRoot())
+            }
+        case .conic(let centerX, let centerY, let startAngle):
+            let dy: Double = cy - centerY
+            let turn: Double = 2 * Double.pi
+            for x in start..<end {
+                let dx: Double = Double(x) + 0.5 - centerX
+                // atan2(dx, -dy) is the clockwise angle from "up".
+                var angle: Double = atan2(dx, -dy) - startAngle
+                angle -= turn * (angle / turn).rounded(.down)
+                row[x] = ramp.color(at: angle / turn)
+            }
+        }
+    }
+}
