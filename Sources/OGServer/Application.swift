@@ -17,7 +17,8 @@ public final class Application: Sendable {
         templates = try TemplateCatalog(directory: configuration.templatesDirectory)
         store = try Store(root: configuration.cacheDirectory,
                           retention: .seconds(configuration.retentionDays * 86_400))
-        let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories))
+        let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
+                                    images: configuration.imageLoader)
         service = RenderService(renderer: renderer, templates: templates, store: store)
         // Keep every template version's source, so an image made from an older version can be made
         // again after its file expired.

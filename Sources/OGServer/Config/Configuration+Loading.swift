@@ -28,6 +28,7 @@ extension Configuration {
             case "publicURL": publicURL = try reader.string(value, key)
             case "cacheDirectory": cacheDirectory = Self.resolve(try reader.string(value, key), against: folder)
             case "templatesDirectory": templatesDirectory = Self.resolve(try reader.string(value, key), against: folder)
+            case "assetsDirectory": assetsDirectory = Self.resolve(try reader.string(value, key), against: folder)
             case "fontDirectories":
                 guard case .array(let items) = value else { throw reader.typeError(key, "an array of strings") }
                 fontDirectories = try items.map { Self.resolve(try reader.string($0, key), against: folder) }
@@ -49,6 +50,8 @@ extension Configuration {
             case "maxBodyBytes": limits.maxBodyBytes = try reader.integer(value, name, in: 1...(1 << 30))
             case "maxHTMLBytes": limits.maxHTMLBytes = try reader.integer(value, name, in: 1...(1 << 30))
             case "maxJSONDepth": limits.maxJSONDepth = try reader.integer(value, name, in: 1...512)
+            case "maxImageBytes": limits.maxImageBytes = try reader.integer(value, name, in: 1...(1 << 30))
+            case "maxImagePixels": limits.maxImagePixels = try reader.integer(value, name, in: 1...1_000_000_000)
             case "maxDimension": limits.maxDimension = try reader.integer(value, name, in: 1...16_384)
             case "maxHeaderBytes": limits.maxHeaderBytes = try reader.integer(value, name, in: 1_024...(1 << 20))
             case "headerReadTimeoutSeconds": limits.headerReadTimeoutSeconds = try reader.integer(value, name, in: 1...3_600)

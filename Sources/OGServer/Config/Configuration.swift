@@ -11,6 +11,8 @@ public struct Configuration: Sendable, Equatable {
     public var cacheDirectory = "cache"
     /// Folder of `<id>.html` + `<id>.json` template pairs.
     public var templatesDirectory = "config/templates"
+    /// Folder that `url(…)` and `src` paths in cards are resolved under; nothing outside it is read.
+    public var assetsDirectory = "config"
     /// Folders searched for font files.
     public var fontDirectories = ["/usr/share/fonts"]
     /// Days a stored file lives after its last request.

@@ -6,6 +6,10 @@ public struct Limits: Sendable, Equatable {
     public var maxHTMLBytes = 512 * 1024
     /// Deepest JSON nesting accepted.
     public var maxJSONDepth = 32
+    /// Largest embedded image file, in bytes.
+    public var maxImageBytes = 5_000_000
+    /// Largest embedded image after decoding, in pixels.
+    public var maxImagePixels = 40_000_000
     /// Largest width or height, in pixels.
     public var maxDimension = 4096
     /// Largest request header block, in bytes.
