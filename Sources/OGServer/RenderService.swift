@@ -23,7 +23,7 @@ public struct RenderService: Sendable {
             } else {
                 throw HTTPError(.notFound, "The template version this image was made from is no longer available.")
             }
-            return TemplateText.substitute(source) { name in TemplateText.escapeHTML(variables[name] ?? "") }
+            return TemplateText.fill(source, with: variables)
         }
     }
 

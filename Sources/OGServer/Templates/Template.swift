@@ -35,6 +35,6 @@ public struct Template: Sendable, Equatable {
 
     /// The HTML with every placeholder replaced by its HTML-escaped value.
     public func filled(with values: [String: String]) -> String {
-        TemplateText.substitute(html) { name in TemplateText.escapeHTML(values[name] ?? "") }
+        TemplateText.fill(html, with: values)
     }
 }

@@ -32,6 +32,11 @@ enum TemplateText {
         return output
     }
 
+    /// `text` with each placeholder replaced by its HTML-escaped value (empty when missing).
+    static func fill(_ text: String, with values: [String: String]) -> String {
+        substitute(text) { name in escapeHTML(values[name] ?? "") }
+    }
+
     /// Escapes text for use in HTML content or a quoted attribute value.
     static func escapeHTML(_ text: String) -> String {
         var escaped = ""
