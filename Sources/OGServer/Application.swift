@@ -19,7 +19,9 @@ public final class Application: Sendable {
                           retention: .seconds(configuration.retentionDays * 86_400))
         let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
                                     images: configuration.imageLoader)
-        service = RenderService(renderer: renderer, templates: templates, store: store)
+        let assets = AssetFingerprint.compute(directory: configuration.assetsDirectory)
+        service = RenderService(renderer: renderer, templates: templates, store: store,
+                                rendererVersion: "\(renderer.version)+assets.\(assets.prefix(16))")
         // Keep every template version's source, so an image made from an older version can be made
         // again after its file expired.
         for template in templates.templates {

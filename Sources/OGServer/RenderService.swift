@@ -7,6 +7,8 @@ public struct RenderService: Sendable {
     let renderer: Renderer
     let templates: TemplateCatalog
     let store: Store
+    /// Engine version, font set and assets: everything outside a request that can change pixels.
+    let rendererVersion: String
 
     /// The HTML a spec renders: the html itself, or its template (current or an earlier version kept
     /// by digest) filled with the spec's values.

@@ -10,7 +10,7 @@ struct ImagesHandler: Sendable {
     func handle(_ request: Request) throws -> Response {
         let account = try authenticator.account(for: request)
         let imageRequest = try ImageRequest.parse(request.body, templates: service.templates, limits: configuration.limits)
-        let spec = imageRequest.spec(rendererVersion: service.renderer.version)
+        let spec = imageRequest.spec(rendererVersion: service.rendererVersion)
         let (stored, cached) = try service.store.fetchOrRender(spec, owner: account.id) {
             try service.render(spec)
         }

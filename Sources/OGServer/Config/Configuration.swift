@@ -12,7 +12,7 @@ public struct Configuration: Sendable, Equatable {
     /// Folder of `<id>.html` + `<id>.json` template pairs.
     public var templatesDirectory = "config/templates"
     /// Folder that `url(…)` and `src` paths in cards are resolved under; nothing outside it is read.
-    public var assetsDirectory = "config"
+    public var assetsDirectory = "config/assets"
     /// Folders searched for font files.
     public var fontDirectories = ["/usr/share/fonts"]
     /// Days a stored file lives after its last request.
