@@ -58,6 +58,16 @@ struct PropertyApplier {
 
     enum Outcome { case applied, invalid, unknownProperty }
 
+    /// Whether the engine understands this declaration (`@supports`).
+    static func supports(_ declaration: Declaration) -> Bool {
+        if declaration.name.hasPrefix("--") { return true }
+        if ignored.contains(declaration.name) { return false }
+        var applier = PropertyApplier(parent: ComputedStyle(), viewportWidth: 1200, viewportHeight: 630, rootFontSize: 16)
+        var style = ComputedStyle()
+        applier.apply(declaration, to: &style)
+        return applier.warnings.messages.isEmpty
+    }
+
     static func isInherited(_ name: String) -> Bool {
         name == "color" || name.hasPrefix("font") || name == "line-height" || name == "letter-spacing"
             || name == "text-align" || name == "white-space" || name == "text-transform"

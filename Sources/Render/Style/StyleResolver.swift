@@ -12,12 +12,14 @@ struct StyleResolver {
         self.document = document
         self.viewportWidth = viewportWidth
         self.viewportHeight = viewportHeight
-        for text in document.styleSheets {
-            var parser = CSSParser(text)
-            authorSheet.rules += parser.parseStyleSheet().rules
-            warnings.merge(parser.warnings)
-        }
+        // One sheet for all `<style>` elements, so layer order is shared across them.
+        var parser = CSSParser(document.styleSheets.joined(separator: "\n"))
+        authorSheet = parser.parseStyleSheet(viewport: MediaQuery.Viewport(width: viewportWidth, height: viewportHeight))
+        warnings.merge(parser.warnings)
     }
+
+    /// Rules generated for the element's Tailwind classes (none yet).
+    private func utilitySheet(for element: Int) -> StyleSheet { StyleSheet() }
 
     /// A declaration with the sort key that decides which one wins.
     private struct Matched {
@@ -26,6 +28,7 @@ struct StyleResolver {
         var origin: Int
         var inline: Bool
         var specificity: Int
+        var layer: Int
         var order: Int
     }
 
@@ -44,16 +47,18 @@ struct StyleResolver {
         return styles
     }
 
-    private mutating func compute(_ element: Int, parent: ComputedStyle, rootFontSize: Double) -> ComputedStyle {
+    /// The cascaded style of `element`, or of its `::before`/`::after` box when `pseudoElement` is set.
+    mutating func compute(_ element: Int, pseudoElement: String? = nil, parent: ComputedStyle, rootFontSize: Double) -> ComputedStyle {
         var matched: [Matched] = []
         var order = 0
-        for (origin, sheet) in [UserAgentStyleSheet.sheet, authorSheet].enumerated() {
+        for (origin, sheet) in [UserAgentStyleSheet.sheet, utilitySheet(for: element), authorSheet].enumerated() {
             for rule in sheet.rules {
-                let specificity = rule.selectors.filter { $0.matches(element, in: document) }.map(\.specificity).max()
+                let specificity = rule.selectors.filter { $0.pseudoElement == pseudoElement && $0.matches(element, in: document) }
+                    .map(\.specificity).max()
                 if let specificity {
                     for declaration in rule.declarations {
                         matched.append(Matched(declaration: declaration, important: declaration.important, origin: origin,
-                                               inline: false, specificity: specificity, order: order))
+                                               inline: false, specificity: specificity, layer: rule.layer, order: order))
                         order += 1
                     }
                 } else {
@@ -61,10 +66,10 @@ struct StyleResolver {
                 }
             }
         }
-        if let inline = document.nodes[element].attribute("style") {
+        if pseudoElement == nil, let inline = document.nodes[element].attribute("style") {
             for declaration in CSSParser.parseDeclarations(inline) {
-                matched.append(Matched(declaration: declaration, important: declaration.important, origin: 1,
-                                       inline: true, specificity: 0, order: order))
+                matched.append(Matched(declaration: declaration, important: declaration.important, origin: 2,
+                                       inline: true, specificity: 0, layer: StyleRule.unlayered, order: order))
                 order += 1
             }
         }
@@ -72,10 +77,17 @@ struct StyleResolver {
             if a.important != b.important { return !a.important }
             if a.origin != b.origin { return a.origin < b.origin }
             if a.inline != b.inline { return !a.inline }
+            // Later layers win for normal declarations, earlier ones for important ones.
+            if a.layer != b.layer { return a.important ? a.layer > b.layer : a.layer < b.layer }
             if a.specificity != b.specificity { return a.specificity < b.specificity }
             return a.order < b.order
         }
         var style = ComputedStyle.inheriting(from: parent)
+        // Registered custom properties start at their initial value on the root, and on every
+        // element when they do not inherit (CSS Properties and Values API 1 §2.1).
+        for (name, registration) in authorSheet.registeredProperties where !registration.inherits || parent.customProperties[name] == nil {
+            style.customProperties[name] = registration.initialValue
+        }
         var applier = PropertyApplier(parent: parent, viewportWidth: viewportWidth, viewportHeight: viewportHeight,
                                       rootFontSize: rootFontSize)
         // Custom properties first (other values refer to them), then the properties units depend on.
