@@ -124,7 +124,7 @@ struct CSSParser {
     static func parseDeclarations(_ text: String) -> [Declaration] {
         let cleaned = String(decoding: removingComments(Array(text.utf8)), as: UTF8.self)
         var declarations: [Declaration] = []
-        for piece in splitTopLevel(cleaned, separator: ";") {
+        for piece in flatteningNestedBlocks(cleaned) {
             guard let colon = piece.firstIndex(of: ":") else { continue }
             var name = piece[..<colon].trimmed
             guard !name.isEmpty, !name.contains(where: { $0 == " " || $0 == "{" || $0 == "}" }) else { continue }
@@ -140,6 +140,60 @@ struct CSSParser {
             declarations.append(Declaration(name: name, value: value, important: important))
         }
         return declarations
+    }
+
+    /// Splits a declaration list at top-level `;`, handling nested blocks (CSS Nesting 1): the
+    /// declarations of a nested `@supports` or `@media` block whose condition holds are kept in
+    /// place; nested style rules are dropped, since they target other elements.
+    private static func flatteningNestedBlocks(_ text: String, depth: Int = 0) -> [String] {
+        guard text.contains("{") else { return splitTopLevel(text, separator: ";") }
+        var pieces: [String] = []
+        var current = ""
+        var index = text.startIndex
+        var parens = 0
+        var quote: Character?
+        while index < text.endIndex {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "(" {
+                parens += 1
+            } else if character == ")" {
+                parens = max(0, parens - 1)
+            } else if character == ";" && parens == 0 {
+                pieces.append(current)
+                current = ""
+                index = text.index(after: index)
+                continue
+            } else if character == "{" && parens == 0 {
+                var level = 1
+                var end = text.index(after: index)
+                while end < text.endIndex, level > 0 {
+                    if text[end] == "{" { level += 1 } else if text[end] == "}" { level -= 1 }
+                    if level > 0 { end = text.index(after: end) }
+                }
+                let prelude = current.trimmed.lowercased()
+                let body = String(text[text.index(after: index)..<min(end, text.endIndex)])
+                let holds: Bool
+                if prelude.hasPrefix("@supports") {
+                    holds = SupportsCondition.evaluate(String(prelude.dropFirst("@supports".count)))
+                } else if prelude.hasPrefix("@media") {
+                    holds = MediaQuery.matches(String(prelude.dropFirst("@media".count)), viewport: .init(width: 1200, height: 630))
+                } else {
+                    holds = false
+                }
+                if holds, depth < 8 { pieces += flatteningNestedBlocks(body, depth: depth + 1) }
+                current = ""
+                index = end < text.endIndex ? text.index(after: end) : end
+                continue
+            }
+            current.append(character)
+            index = text.index(after: index)
+        }
+        pieces.append(current)
+        return pieces.filter { !$0.trimmed.isEmpty }
     }
 
     /// Splits at `separator` outside parentheses, brackets and strings.

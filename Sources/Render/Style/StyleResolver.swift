@@ -16,10 +16,56 @@ struct StyleResolver {
         var parser = CSSParser(document.styleSheets.joined(separator: "\n"))
         authorSheet = parser.parseStyleSheet(viewport: MediaQuery.Viewport(width: viewportWidth, height: viewportHeight))
         warnings.merge(parser.warnings)
+        generateUtilities()
     }
 
-    /// Rules generated for the element's Tailwind classes (none yet).
-    private func utilitySheet(for element: Int) -> StyleSheet { StyleSheet() }
+    /// Rules generated for each element's Tailwind classes, by element index.
+    private var utilityRules: [Int: [StyleRule]] = [:]
+
+    /// Tailwind's preflight plus the element's generated utilities; empty when the document uses none.
+    private func utilitySheet(for element: Int) -> StyleSheet {
+        guard !utilityRules.isEmpty else { return StyleSheet() }
+        var sheet = TailwindPreflight.sheet
+        for index in sheet.rules.indices { sheet.rules[index].layer = 0 }
+        sheet.rules += utilityRules[element] ?? []
+        return sheet
+    }
+
+    /// Resolves class names no author selector mentions through `TailwindResolver`.
+    private mutating func generateUtilities() {
+        var authorClasses = Set<String>()
+        for rule in authorSheet.rules {
+            for selector in rule.selectors {
+                for part in selector.parts { authorClasses.formUnion(part.compound.classes) }
+            }
+        }
+        let tailwind = TailwindResolver(viewportWidth: viewportWidth)
+        var spacingParents: [Int: [(property: String, value: String)]] = [:]
+        for index in document.nodes.indices where !document.nodes[index].classes.isEmpty {
+            var generated: [(order: Int, rule: StyleRule)] = []
+            for name in document.nodes[index].classes where !authorClasses.contains(name) {
+                guard let utility = tailwind.utility(for: name) else { continue }
+                let selector = Selector(parts: [.init(compound: .init(classes: [name]), combinator: .descendant)], pseudoElement: nil)
+                generated.append((utility.order, StyleRule(selectors: [selector], declarations: utility.declarations, layer: 1)))
+                for declaration in utility.declarations where declaration.name.hasPrefix("--tw-space-") {
+                    let property = declaration.name.hasSuffix("y") ? "margin-bottom" : "margin-right"
+                    spacingParents[index, default: []].append((property, declaration.value))
+                }
+            }
+            if !generated.isEmpty {
+                utilityRules[index] = generated.sorted { $0.order < $1.order }.map(\.rule)
+            }
+        }
+        // `space-x-*` / `space-y-*` put a margin after every child but the last (Tailwind v4).
+        for (parent, margins) in spacingParents {
+            let children = document.nodes[parent].children.filter { document.nodes[$0].tagName != nil }
+            for child in children.dropLast() {
+                let declarations = margins.map { Declaration(name: $0.property, value: $0.value, important: false) }
+                let selector = Selector(parts: [.init(compound: .init(), combinator: .descendant)], pseudoElement: nil)
+                utilityRules[child, default: []].append(StyleRule(selectors: [selector], declarations: declarations, layer: 1))
+            }
+        }
+    }
 
     /// A declaration with the sort key that decides which one wins.
     private struct Matched {
