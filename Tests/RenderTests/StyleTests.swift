@@ -31,7 +31,7 @@ struct StyleTests {
     }
 
     @Test func unsupportedSelectorsAreRejected() {
-        for text in ["a:hover", "[href]", "p + p", "p ~ p", "p::before", "> p", ".", "#"] {
+        for text in ["a:hover", "p::marker", "> p", ".", "#", "[href", ":nth-child(x)", ":not(a:hover)", "p +"] {
             #expect(Selector(parsing: text) == nil, "\(text)")
         }
     }
@@ -171,12 +171,12 @@ struct StyleTests {
 
     @Test func unsupportedThingsBecomeWarnings() throws {
         let page = try LaidOut("""
-        <style>@media (max-width: 10px) { p { color: red } } a:hover { color: red }</style>
+        <style>@container (max-width: 10px) { p { color: red } } a:hover { color: red }</style>
         <div style="display:grid;grid-template-columns:1fr 1fr;color:nonsense;clip-path:circle(50%);transform:rotate(3deg)">x</div>
         <div style="display:grid">y</div>
         """)
         let warnings = page.warnings
-        #expect(warnings.contains("unsupported at-rule '@media'"))
+        #expect(warnings.contains("unsupported at-rule '@container'"))
         #expect(warnings.contains("unsupported selector 'a:hover'"))
         #expect(warnings.contains("unsupported value 'grid' for 'display', using block"))
         #expect(warnings.contains("unsupported property 'grid-template-columns'"))

@@ -73,7 +73,13 @@ struct BackgroundGradient: Sendable, Equatable {
         var groups = arguments.splitByCommas()
         guard !groups.isEmpty else { return nil }
         var direction = Direction.angle(180)
-        let first = groups[0].withoutWhitespace
+        var first = groups[0].withoutWhitespace
+        // An interpolation space (`in oklab`, CSS Images 4 §3.1) is accepted; stops still mix in sRGB.
+        if let inIndex = first.firstIndex(of: .ident("in")) {
+            first = Array(first[..<inIndex])
+            if first.isEmpty { groups.removeFirst() } else { groups[0] = first }
+        }
+        guard !groups.isEmpty else { return nil }
         if let angle = first.first.flatMap(Self.angle), first.count == 1 {
             direction = .angle(angle)
             groups.removeFirst()

@@ -9,18 +9,28 @@ struct CSSParser {
         bytes = CSSParser.removingComments(Array(css.utf8))
     }
 
-    /// Parses a whole stylesheet.
-    mutating func parseStyleSheet() -> StyleSheet {
+    /// Parses a whole stylesheet; `@media` conditions are evaluated against `viewport`.
+    mutating func parseStyleSheet(viewport: MediaQuery.Viewport = .init(width: 1200, height: 630)) -> StyleSheet {
         var sheet = StyleSheet()
+        parseRules(into: &sheet, layer: nil, limit: bytes.count, viewport: viewport, depth: 0)
+        return sheet
+    }
+
+    /// Parses rules up to `limit`; nested at-rule blocks recurse (bounded by `depth`).
+    private mutating func parseRules(into sheet: inout StyleSheet, layer: String?, limit: Int, viewport: MediaQuery.Viewport, depth: Int) {
         while true {
             skipWhitespace()
-            guard position < bytes.count else { break }
+            guard position < limit else { break }
             if bytes[position] == UInt8(ascii: "@") {
-                skipAtRule()
+                parseAtRule(into: &sheet, layer: layer, limit: limit, viewport: viewport, depth: depth)
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "}") || bytes[position] == UInt8(ascii: ";") {
+                position += 1
                 continue
             }
             let preludeStart = position
-            guard skip(until: UInt8(ascii: "{")) else { break }
+            guard skip(until: UInt8(ascii: "{")), position < limit else { position = limit; break }
             let prelude = String(decoding: bytes[preludeStart..<position], as: UTF8.self)
             position += 1
             let blockStart = position
@@ -36,16 +46,85 @@ struct CSSParser {
                 }
             }
             guard !selectors.isEmpty else { continue }
-            sheet.rules.append(StyleRule(selectors: selectors, declarations: Self.parseDeclarations(body)))
+            sheet.rules.append(StyleRule(selectors: selectors, declarations: Self.parseDeclarations(body),
+                                         layer: layer.map { sheet.layerRank($0) } ?? StyleRule.unlayered))
         }
-        return sheet
+    }
+
+    /// `@layer`, `@media`, `@supports` and `@property` take part in the cascade; `@font-face`,
+    /// `@keyframes`, `@charset`, `@import` (rendering never fetches) and `@page` are skipped quietly;
+    /// anything else is skipped with a warning.
+    private mutating func parseAtRule(into sheet: inout StyleSheet, layer: String?, limit: Int, viewport: MediaQuery.Viewport, depth: Int) {
+        let start = position
+        position += 1
+        while position < limit, HTMLTokenizer.isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "-") {
+            position += 1
+        }
+        let name = String(decoding: bytes[start..<position], as: UTF8.self).lowercased()
+        let preludeStart = position
+        var hasBlock = false
+        while position < limit {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: ";") { break }
+            if byte == UInt8(ascii: "{") { hasBlock = true; break }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { skipString(); continue }
+            position += 1
+        }
+        let prelude = String(decoding: bytes[preludeStart..<min(position, limit)], as: UTF8.self).trimmed
+        position = min(position + 1, limit)
+        guard hasBlock else {
+            if name == "@layer" {
+                for layerName in Self.splitTopLevel(prelude, separator: ",") {
+                    _ = sheet.layerRank(Self.qualified(layerName.trimmed, in: layer))
+                }
+            } else if !["@charset", "@import", "@namespace"].contains(name) {
+                warnings.add("unsupported at-rule '\(name)'")
+            }
+            return
+        }
+        let bodyStart = position
+        skipBlock()
+        let bodyEnd = max(bodyStart, position - 1)
+        let after = position
+        func nested(layer inner: String?) {
+            guard depth < 16 else { return }
+            position = bodyStart
+            parseRules(into: &sheet, layer: inner, limit: bodyEnd, viewport: viewport, depth: depth + 1)
+            position = after
+        }
+        switch name {
+        case "@layer":
+            // An anonymous layer gets a name nothing else can refer to.
+            let layerName = prelude.isEmpty ? "\u{0}anonymous\(bodyStart)" : prelude
+            nested(layer: Self.qualified(layerName, in: layer))
+        case "@media":
+            if MediaQuery.matches(prelude, viewport: viewport) { nested(layer: layer) }
+        case "@supports":
+            if SupportsCondition.evaluate(prelude) { nested(layer: layer) }
+        case "@property":
+            let body = String(decoding: bytes[bodyStart..<bodyEnd], as: UTF8.self)
+            let descriptors = Self.parseDeclarations(body)
+            let initial = descriptors.first { $0.name == "initial-value" }?.value
+            let inherits = descriptors.first { $0.name == "inherits" }?.value.lowercased() != "false"
+            if prelude.hasPrefix("--") {
+                sheet.registeredProperties[prelude] = RegisteredProperty(initialValue: initial, inherits: inherits)
+            }
+        case "@font-face", "@keyframes", "@-webkit-keyframes", "@page", "@counter-style", "@font-feature-values":
+            break
+        default:
+            warnings.add("unsupported at-rule '\(name)'")
+        }
+    }
+
+    private static func qualified(_ name: String, in parent: String?) -> String {
+        parent.map { "\($0).\(name)" } ?? name
     }
 
     /// Parses a declaration list (a rule body or a `style` attribute). Invalid pieces are dropped.
     static func parseDeclarations(_ text: String) -> [Declaration] {
         let cleaned = String(decoding: removingComments(Array(text.utf8)), as: UTF8.self)
         var declarations: [Declaration] = []
-        for piece in splitTopLevel(cleaned, separator: ";") {
+        for piece in flatteningNestedBlocks(cleaned) {
             guard let colon = piece.firstIndex(of: ":") else { continue }
             var name = piece[..<colon].trimmed
             guard !name.isEmpty, !name.contains(where: { $0 == " " || $0 == "{" || $0 == "}" }) else { continue }
@@ -61,6 +140,60 @@ struct CSSParser {
             declarations.append(Declaration(name: name, value: value, important: important))
         }
         return declarations
+    }
+
+    /// Splits a declaration list at top-level `;`, handling nested blocks (CSS Nesting 1): the
+    /// declarations of a nested `@supports` or `@media` block whose condition holds are kept in
+    /// place; nested style rules are dropped, since they target other elements.
+    private static func flatteningNestedBlocks(_ text: String, depth: Int = 0) -> [String] {
+        guard text.contains("{") else { return splitTopLevel(text, separator: ";") }
+        var pieces: [String] = []
+        var current = ""
+        var index = text.startIndex
+        var parens = 0
+        var quote: Character?
+        while index < text.endIndex {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "(" {
+                parens += 1
+            } else if character == ")" {
+                parens = max(0, parens - 1)
+            } else if character == ";" && parens == 0 {
+                pieces.append(current)
+                current = ""
+                index = text.index(after: index)
+                continue
+            } else if character == "{" && parens == 0 {
+                var level = 1
+                var end = text.index(after: index)
+                while end < text.endIndex, level > 0 {
+                    if text[end] == "{" { level += 1 } else if text[end] == "}" { level -= 1 }
+                    if level > 0 { end = text.index(after: end) }
+                }
+                let prelude = current.trimmed.lowercased()
+                let body = String(text[text.index(after: index)..<min(end, text.endIndex)])
+                let holds: Bool
+                if prelude.hasPrefix("@supports") {
+                    holds = SupportsCondition.evaluate(String(prelude.dropFirst("@supports".count)))
+                } else if prelude.hasPrefix("@media") {
+                    holds = MediaQuery.matches(String(prelude.dropFirst("@media".count)), viewport: .init(width: 1200, height: 630))
+                } else {
+                    holds = false
+                }
+                if holds, depth < 8 { pieces += flatteningNestedBlocks(body, depth: depth + 1) }
+                current = ""
+                index = end < text.endIndex ? text.index(after: end) : end
+                continue
+            }
+            current.append(character)
+            index = text.index(after: index)
+        }
+        pieces.append(current)
+        return pieces.filter { !$0.trimmed.isEmpty }
     }
 
     /// Splits at `separator` outside parentheses, brackets and strings.
@@ -90,23 +223,6 @@ struct CSSParser {
     }
 
     // MARK: Scanning
-
-    private mutating func skipAtRule() {
-        let start = position
-        position += 1
-        while position < bytes.count, HTMLTokenizer.isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "-") {
-            position += 1
-        }
-        let name = String(decoding: bytes[start..<position], as: UTF8.self).lowercased()
-        warnings.add("unsupported at-rule '\(name)'")
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: ";") { position += 1; return }
-            if byte == UInt8(ascii: "{") { position += 1; skipBlock(); return }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { skipString(); continue }
-            position += 1
-        }
-    }
 
     /// Moves to the next `target` outside strings; false at the end of input.
     private mutating func skip(until target: UInt8) -> Bool {

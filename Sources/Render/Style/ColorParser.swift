@@ -7,7 +7,8 @@ enum ColorValue: Sendable, Equatable {
 }
 
 /// Parses CSS colors: hex (3, 4, 6, 8 digits), `rgb()`/`rgba()`, `hsl()`/`hsla()` in comma and space
-/// syntax, named colors, `transparent` and `currentColor` (CSS Color 4).
+/// syntax, named colors, `transparent` and `currentColor` (CSS Color 4); `oklch()`, `oklab()` and
+/// `color-mix()` are in `ColorParser+Modern.swift`.
 enum ColorParser {
     static func parse(_ components: [CSSComponent]) -> ColorValue? {
         let items = components.trimmingWhitespace()
@@ -28,6 +29,8 @@ enum ColorParser {
             switch name {
             case "rgb", "rgba": return rgbFunction(arguments).map { .color($0) }
             case "hsl", "hsla": return hslFunction(arguments).map { .color($0) }
+            case "oklch", "oklab": return okFunction(name, arguments).map { .color($0) }
+            case "color-mix": return colorMix(arguments).map { .color($0) }
             default: return nil
             }
         default:
@@ -60,7 +63,7 @@ enum ColorParser {
 
     /// The channel values of a color function: three channels and an optional alpha, with commas
     /// (legacy syntax) or spaces and a slash (modern syntax).
-    private static func channels(_ arguments: [CSSComponent]) -> (values: [CSSComponent], alpha: CSSComponent?)? {
+    static func channels(_ arguments: [CSSComponent]) -> (values: [CSSComponent], alpha: CSSComponent?)? {
         let items = arguments.withoutWhitespace
         if items.contains(.comma) {
             let groups = arguments.splitByCommas()
@@ -75,7 +78,7 @@ enum ColorParser {
         return (items, nil)
     }
 
-    private static func alphaValue(_ component: CSSComponent?) -> Double? {
+    static func alphaValue(_ component: CSSComponent?) -> Double? {
         switch component {
         case nil: return 1
         case .number(let value)?: return min(max(value, 0), 1)

@@ -24,6 +24,10 @@ struct PropertyApplier {
             style.customProperties[name] = declaration.value
             return
         }
+        if let physical = Self.logicalProperties[name] {
+            applyLogical(declaration, as: physical, to: &style)
+            return
+        }
         guard let value = VariableSubstitution.substitute(declaration.value, properties: style.customProperties) else {
             // Invalid at computed-value time: behaves as `unset`.
             copy(name, from: Self.isInherited(name) ? parent : ComputedStyle(), to: &style)
@@ -57,6 +61,49 @@ struct PropertyApplier {
     }
 
     enum Outcome { case applied, invalid, unknownProperty }
+
+    /// Logical properties in a horizontal, left-to-right writing mode (CSS Logical 1 §4): each maps
+    /// to its physical start side, then end side; a two-value shorthand gives start and end.
+    static let logicalProperties: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        for base in ["padding", "margin"] {
+            table["\(base)-inline"] = ["\(base)-left", "\(base)-right"]
+            table["\(base)-block"] = ["\(base)-top", "\(base)-bottom"]
+            table["\(base)-inline-start"] = ["\(base)-left"]
+            table["\(base)-inline-end"] = ["\(base)-right"]
+            table["\(base)-block-start"] = ["\(base)-top"]
+            table["\(base)-block-end"] = ["\(base)-bottom"]
+        }
+        table["inset-inline"] = ["left", "right"]
+        table["inset-block"] = ["top", "bottom"]
+        table["inset-inline-start"] = ["left"]
+        table["inset-inline-end"] = ["right"]
+        table["inset-block-start"] = ["top"]
+        table["inset-block-end"] = ["bottom"]
+        return table
+    }()
+
+    private mutating func applyLogical(_ declaration: Declaration, as physical: [String], to style: inout ComputedStyle) {
+        var values = [declaration.value]
+        if physical.count == 2 {
+            let substituted = VariableSubstitution.substitute(declaration.value, properties: style.customProperties) ?? declaration.value
+            let parts = CSSParser.splitTopLevel(substituted, separator: " ").map(\.trimmed).filter { !$0.isEmpty }
+            values = parts.count == 2 ? parts : [substituted, substituted]
+        }
+        for (name, value) in zip(physical, values) {
+            apply(Declaration(name: name, value: value, important: declaration.important), to: &style)
+        }
+    }
+
+    /// Whether the engine understands this declaration (`@supports`).
+    static func supports(_ declaration: Declaration) -> Bool {
+        if declaration.name.hasPrefix("--") { return true }
+        if ignored.contains(declaration.name) { return false }
+        var applier = PropertyApplier(parent: ComputedStyle(), viewportWidth: 1200, viewportHeight: 630, rootFontSize: 16)
+        var style = ComputedStyle()
+        applier.apply(declaration, to: &style)
+        return applier.warnings.messages.isEmpty
+    }
 
     static func isInherited(_ name: String) -> Bool {
         name == "color" || name.hasPrefix("font") || name == "line-height" || name == "letter-spacing"

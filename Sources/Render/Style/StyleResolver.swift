@@ -12,10 +12,58 @@ struct StyleResolver {
         self.document = document
         self.viewportWidth = viewportWidth
         self.viewportHeight = viewportHeight
-        for text in document.styleSheets {
-            var parser = CSSParser(text)
-            authorSheet.rules += parser.parseStyleSheet().rules
-            warnings.merge(parser.warnings)
+        // One sheet for all `<style>` elements, so layer order is shared across them.
+        var parser = CSSParser(document.styleSheets.joined(separator: "\n"))
+        authorSheet = parser.parseStyleSheet(viewport: MediaQuery.Viewport(width: viewportWidth, height: viewportHeight))
+        warnings.merge(parser.warnings)
+        generateUtilities()
+    }
+
+    /// Rules generated for each element's Tailwind classes, by element index.
+    private var utilityRules: [Int: [StyleRule]] = [:]
+
+    /// Tailwind's preflight plus the element's generated utilities; empty when the document uses none.
+    private func utilitySheet(for element: Int) -> StyleSheet {
+        guard !utilityRules.isEmpty else { return StyleSheet() }
+        var sheet = TailwindPreflight.sheet
+        for index in sheet.rules.indices { sheet.rules[index].layer = 0 }
+        sheet.rules += utilityRules[element] ?? []
+        return sheet
+    }
+
+    /// Resolves class names no author selector mentions through `TailwindResolver`.
+    private mutating func generateUtilities() {
+        var authorClasses = Set<String>()
+        for rule in authorSheet.rules {
+            for selector in rule.selectors {
+                for part in selector.parts { authorClasses.formUnion(part.compound.classes) }
+            }
+        }
+        let tailwind = TailwindResolver(viewportWidth: viewportWidth)
+        var spacingParents: [Int: [(property: String, value: String)]] = [:]
+        for index in document.nodes.indices where !document.nodes[index].classes.isEmpty {
+            var generated: [(order: Int, rule: StyleRule)] = []
+            for name in document.nodes[index].classes where !authorClasses.contains(name) {
+                guard let utility = tailwind.utility(for: name) else { continue }
+                let selector = Selector(parts: [.init(compound: .init(classes: [name]), combinator: .descendant)], pseudoElement: nil)
+                generated.append((utility.order, StyleRule(selectors: [selector], declarations: utility.declarations, layer: 1)))
+                for declaration in utility.declarations where declaration.name.hasPrefix("--tw-space-") {
+                    let property = declaration.name.hasSuffix("y") ? "margin-bottom" : "margin-right"
+                    spacingParents[index, default: []].append((property, declaration.value))
+                }
+            }
+            if !generated.isEmpty {
+                utilityRules[index] = generated.sorted { $0.order < $1.order }.map(\.rule)
+            }
+        }
+        // `space-x-*` / `space-y-*` put a margin after every child but the last (Tailwind v4).
+        for (parent, margins) in spacingParents {
+            let children = document.nodes[parent].children.filter { document.nodes[$0].tagName != nil }
+            for child in children.dropLast() {
+                let declarations = margins.map { Declaration(name: $0.property, value: $0.value, important: false) }
+                let selector = Selector(parts: [.init(compound: .init(), combinator: .descendant)], pseudoElement: nil)
+                utilityRules[child, default: []].append(StyleRule(selectors: [selector], declarations: declarations, layer: 1))
+            }
         }
     }
 
@@ -26,6 +74,7 @@ struct StyleResolver {
         var origin: Int
         var inline: Bool
         var specificity: Int
+        var layer: Int
         var order: Int
     }
 
@@ -44,16 +93,18 @@ struct StyleResolver {
         return styles
     }
 
-    private mutating func compute(_ element: Int, parent: ComputedStyle, rootFontSize: Double) -> ComputedStyle {
+    /// The cascaded style of `element`, or of its `::before`/`::after` box when `pseudoElement` is set.
+    mutating func compute(_ element: Int, pseudoElement: String? = nil, parent: ComputedStyle, rootFontSize: Double) -> ComputedStyle {
         var matched: [Matched] = []
         var order = 0
-        for (origin, sheet) in [UserAgentStyleSheet.sheet, authorSheet].enumerated() {
+        for (origin, sheet) in [UserAgentStyleSheet.sheet, utilitySheet(for: element), authorSheet].enumerated() {
             for rule in sheet.rules {
-                let specificity = rule.selectors.filter { $0.matches(element, in: document) }.map(\.specificity).max()
+                let specificity = rule.selectors.filter { $0.pseudoElement == pseudoElement && $0.matches(element, in: document) }
+                    .map(\.specificity).max()
                 if let specificity {
                     for declaration in rule.declarations {
                         matched.append(Matched(declaration: declaration, important: declaration.important, origin: origin,
-                                               inline: false, specificity: specificity, order: order))
+                                               inline: false, specificity: specificity, layer: rule.layer, order: order))
                         order += 1
                     }
                 } else {
@@ -61,10 +112,10 @@ struct StyleResolver {
                 }
             }
         }
-        if let inline = document.nodes[element].attribute("style") {
+        if pseudoElement == nil, let inline = document.nodes[element].attribute("style") {
             for declaration in CSSParser.parseDeclarations(inline) {
-                matched.append(Matched(declaration: declaration, important: declaration.important, origin: 1,
-                                       inline: true, specificity: 0, order: order))
+                matched.append(Matched(declaration: declaration, important: declaration.important, origin: 2,
+                                       inline: true, specificity: 0, layer: StyleRule.unlayered, order: order))
                 order += 1
             }
         }
@@ -72,10 +123,17 @@ struct StyleResolver {
             if a.important != b.important { return !a.important }
             if a.origin != b.origin { return a.origin < b.origin }
             if a.inline != b.inline { return !a.inline }
+            // Later layers win for normal declarations, earlier ones for important ones.
+            if a.layer != b.layer { return a.important ? a.layer > b.layer : a.layer < b.layer }
             if a.specificity != b.specificity { return a.specificity < b.specificity }
             return a.order < b.order
         }
         var style = ComputedStyle.inheriting(from: parent)
+        // Registered custom properties start at their initial value on the root, and on every
+        // element when they do not inherit (CSS Properties and Values API 1 §2.1).
+        for (name, registration) in authorSheet.registeredProperties where !registration.inherits || parent.customProperties[name] == nil {
+            style.customProperties[name] = registration.initialValue
+        }
         var applier = PropertyApplier(parent: parent, viewportWidth: viewportWidth, viewportHeight: viewportHeight,
                                       rootFontSize: rootFontSize)
         // Custom properties first (other values refer to them), then the properties units depend on.

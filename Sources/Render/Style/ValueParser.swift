@@ -180,6 +180,9 @@ struct CalcParser {
         index += 1
         switch item {
         case .number(let value): return .number(value)
+        // `infinity` is clamped far beyond any canvas (Tailwind writes `calc(infinity * 1px)` for pills).
+        case .ident(let word) where word.lowercased() == "infinity": return .number(1e7)
+        case .ident(let word) where word.lowercased() == "pi": return .number(Double.pi)
         case .percentage(let value): return .length(px: 0, percent: value)
         case .dimension(let value, let unit):
             return ValueParser.absolute(value, unit: unit, context: context).map { .length(px: $0, percent: 0) }
