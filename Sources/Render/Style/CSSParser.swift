@@ -4,6 +4,8 @@ struct CSSParser {
     private let bytes: [UInt8]
     private var position = 0
     private(set) var warnings = Warnings()
+    /// The document's `@font-face` rules in source order (inside `@media`/`@supports` blocks that hold).
+    private(set) var fontFaces: [FontFaceRule] = []  // @font-face (text)
 
     init(_ css: String) {
         bytes = CSSParser.removingComments(Array(css.utf8))
@@ -51,8 +53,8 @@ struct CSSParser {
         }
     }
 
-    /// `@layer`, `@media`, `@supports` and `@property` take part in the cascade; `@font-face`,
-    /// `@keyframes`, `@charset`, `@import` (rendering never fetches) and `@page` are skipped quietly;
+    /// `@layer`, `@media`, `@supports` and `@property` take part in the cascade; `@font-face` rules
+    /// are collected in `fontFaces`; `@keyframes`, `@charset`, `@import` (rendering never fetches) and `@page` are skipped quietly;
     /// anything else is skipped with a warning.
     private mutating func parseAtRule(into sheet: inout StyleSheet, layer: String?, limit: Int, viewport: MediaQuery.Viewport, depth: Int) {
         let start = position
@@ -109,7 +111,16 @@ struct CSSParser {
             if prelude.hasPrefix("--") {
                 sheet.registeredProperties[prelude] = RegisteredProperty(initialValue: initial, inherits: inherits)
             }
-        case "@font-face", "@keyframes", "@-webkit-keyframes", "@page", "@counter-style", "@font-feature-values":
+        // MARK: @font-face (text) — begin
+        case "@font-face":
+            let body = String(decoding: bytes[bodyStart..<bodyEnd], as: UTF8.self)
+            if let rule = FontFaceRule(descriptors: Self.parseDeclarations(body)) {
+                fontFaces.append(rule)
+            } else {
+                warnings.add("@font-face without font-family or src is ignored")
+            }
+        // MARK: @font-face (text) — end
+        case "@keyframes", "@-webkit-keyframes", "@page", "@counter-style", "@font-feature-values":
             break
         default:
             warnings.add("unsupported at-rule '\(name)'")

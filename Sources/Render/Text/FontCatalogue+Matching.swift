@@ -48,8 +48,14 @@ extension FontCatalogue {
     /// The primary font of `spec`: its first available family (what metrics and `line-height: normal` use).
     func primaryFont(for spec: FontSpec) -> ResolvedFont { matchedFonts(for: spec)[0] }
 
-    private func resolve(familyOrGeneric name: String, weight: Int, italic: Bool) -> ResolvedFont? {
-        let lowered = name.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased()
+    /// A family name as written in CSS, unquoted and lowercased, as family tables are keyed.
+    static func normalizedFamily(_ name: String) -> String {
+        name.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased()
+    }
+
+    /// The best face of a generic family's first installed member, or of the named family.
+    func resolve(familyOrGeneric name: String, weight: Int, italic: Bool) -> ResolvedFont? {
+        let lowered = Self.normalizedFamily(name)
         if let candidates = Self.genericFamilies[lowered] {
             for family in candidates { if let font = resolve(family: family, weight: weight, italic: italic) { return font } }
             return nil

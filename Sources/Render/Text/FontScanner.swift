@@ -53,7 +53,8 @@ struct FontScanner {
         return faces
     }
 
-    private static func describe(_ face: FT_Face, path: String, index: Int) -> FontFace? {
+    /// Naming, style and metrics of an open face; nil when it has no family name.
+    static func describe(_ face: FT_Face, path: String, index: Int) -> FontFace? {
         guard let familyPointer = face.pointee.family_name else { return nil }
         let family = String(cString: familyPointer)
         let style = face.pointee.style_name.map { String(cString: $0) } ?? "Regular"

@@ -7,33 +7,64 @@ import CFreeType
 /// faces (opened on first use); the resulting bitmaps go to the catalogue's shared `GlyphCache`.
 /// Not Sendable: confined to its engine.
 final class GlyphRasterizer {
-    private let catalogue: FontCatalogue
+    private var fonts: FontSet
     private let library: FT_Library
     private var faces: [Int: FT_Face] = [:]
+    /// Glyphs of the current document's own faces: their indices mean other fonts in other renders,
+    /// so they stay out of the shared cache.
+    private var documentGlyphs: [GlyphKey: GlyphBitmap] = [:]
 
-    init(catalogue: FontCatalogue) throws {
+    init(fonts: FontSet) throws {
         var library: FT_Library?
         let error = FT_Init_FreeType(&library)
         guard error == 0, let library else { throw TextError.freeType(function: "FT_Init_FreeType", code: error) }
-        self.catalogue = catalogue
+        self.fonts = fonts
         self.library = library
     }
 
     deinit { FT_Done_FreeType(library) }  // Also frees every face opened from it.
 
+    /// Switches to another render's fonts, closing the previous document's faces and dropping their glyphs.
+    func use(_ fonts: FontSet) {
+        for (index, face) in faces where index >= self.fonts.documentBase {
+            FT_Done_Face(face)
+            faces[index] = nil
+        }
+        documentGlyphs.removeAll()
+        self.fonts = fonts
+    }
+
     /// The cached bitmap for `key`, rasterizing it on a miss; nil when FreeType cannot load the glyph.
     func bitmap(for key: GlyphKey) -> GlyphBitmap? {
-        if let cached = catalogue.glyphCache.bitmap(for: key) { return cached }
+        guard Int(key.faceIndex) >= fonts.documentBase else {
+            if let cached = fonts.catalogue.glyphCache.bitmap(for: key) { return cached }
+            guard let bitmap = rasterize(key) else { return nil }
+            fonts.catalogue.glyphCache.insert(bitmap, for: key)
+            return bitmap
+        }
+        if let cached = documentGlyphs[key] { return cached }
         guard let bitmap = rasterize(key) else { return nil }
-        catalogue.glyphCache.insert(bitmap, for: key)
+        if documentGlyphs.count >= GlyphCache.capacity { documentGlyphs.removeAll(keepingCapacity: true) }
+        documentGlyphs[key] = bitmap
         return bitmap
     }
 
     private func face(_ faceIndex: Int) -> FT_Face? {
         if let face = faces[faceIndex] { return face }
-        let description = catalogue.faces[faceIndex]
+        guard fonts.isValid(faceIndex) else { return nil }
         var face: FT_Face?
-        guard FT_New_Face(library, description.path, description.index, &face) == 0, let face else { return nil }
+        switch fonts.documentFont(faceIndex)?.storage {
+        case .memory(let data):
+            // The bytes stay alive while this face is open: `fonts` holds them until `use(_:)` closes it.
+            let base = data.bytes.baseAddress?.assumingMemoryBound(to: FT_Byte.self)
+            guard FT_New_Memory_Face(library, base, FT_Long(data.count), 0, &face) == 0 else { return nil }
+        case .file(let path, let index):
+            guard FT_New_Face(library, path, index, &face) == 0 else { return nil }
+        case nil:
+            let description = fonts.catalogue.faces[faceIndex]
+            guard FT_New_Face(library, description.path, description.index, &face) == 0 else { return nil }
+        }
+        guard let face else { return nil }
         faces[faceIndex] = face
         return face
     }
@@ -41,7 +72,7 @@ final class GlyphRasterizer {
     private func rasterize(_ key: GlyphKey) -> GlyphBitmap? {
         let faceIndex = Int(key.faceIndex)
         guard let face = face(faceIndex) else { return nil }
-        if catalogue.faces[faceIndex].isColorBitmap { return rasterizeColor(key, face: face) }
+        if fonts.face(faceIndex).isColorBitmap { return rasterizeColor(key, face: face) }
 
         guard FT_Set_Char_Size(face, 0, FT_F26Dot6(key.size64), 72, 72) == 0 else { return nil }
         // The oblique shear is FreeType's FT_GlyphSlot_Oblique slant (about 12°); the translation places

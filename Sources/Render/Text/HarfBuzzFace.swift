@@ -8,10 +8,19 @@ final class HarfBuzzFace: @unchecked Sendable {
     let pointer: OpaquePointer
 
     /// Loads face `index` of the file at `path` (memory-mapped by HarfBuzz); nil when the file cannot be read.
-    init?(path: String, index: Int) {
+    convenience init?(path: String, index: Int) {
         guard let blob = hb_blob_create_from_file_or_fail(path) else { return nil }
         defer { hb_blob_destroy(blob) }
-        guard let face = hb_face_create(blob, UInt32(clamping: index)), hb_face_get_glyph_count(face) > 0 else { return nil }
+        guard let face = hb_face_create(blob, UInt32(clamping: index)) else { return nil }
+        self.init(adopting: face)
+    }
+
+    /// Takes ownership of `face`, which must have glyphs; nil (and the face destroyed) when it has none.
+    init?(adopting face: OpaquePointer) {
+        guard hb_face_get_glyph_count(face) > 0 else {
+            hb_face_destroy(face)
+            return nil
+        }
         hb_face_make_immutable(face)
         pointer = face
     }

@@ -89,8 +89,8 @@ struct LineBuilder {
 
     /// The hyphen shown at a soft hyphen that ends a line: U+2010 as Chromium uses when the font has it.
     private func hyphen(span: Int, level: UInt8 = 0) -> [TextCluster] {
-        let font = engine.catalogue.primaryFont(for: spans[span].font)
-        let character = engine.catalogue.covers(font.faceIndex, cluster: "\u{2010}") ? "\u{2010}" : "-"
+        let font = engine.fonts.primaryFont(for: spans[span].font)
+        let character = engine.fonts.covers(font.faceIndex, cluster: "\u{2010}") ? "\u{2010}" : "-"
         return extra(character, span: span, level: level)
     }
 
@@ -169,7 +169,7 @@ struct LineBuilder {
     private func decorationLines(span index: Int, x: Double, width: Double, baseline: Double, ascent: Double) -> [DecorationLine] {
         let span = spans[index]
         let size = span.font.size
-        let face = engine.catalogue.primaryFont(for: span.font).faceIndex
+        let face = engine.fonts.primaryFont(for: span.font).faceIndex
         let metrics = engine.shaper.decorationMetrics(faceIndex: face, size: size)
         let color = span.decoration.color ?? span.color
         let thickness = max(1, (span.decoration.thickness ?? metrics.underlineThickness ?? size / 12).rounded())
@@ -206,11 +206,11 @@ struct LineBuilder {
     /// its font's ascent + descent with half the leading added on both sides; the first span acts as the
     /// strut. With `line-height: normal` the fallback fonts used on the line count too, as in Chromium.
     private func lineExtent(_ items: [TextCluster], spanHint: Int) -> (ascent: Double, descent: Double) {
-        var fonts: [(faceIndex: Int, span: Int)] = [(engine.catalogue.primaryFont(for: spans[0].font).faceIndex, 0)]
+        var fonts: [(faceIndex: Int, span: Int)] = [(engine.fonts.primaryFont(for: spans[0].font).faceIndex, 0)]
         var seen = Set<[Int]>()
         let spanIndices = items.isEmpty ? [spanHint] : items.map(\.span)
         for span in spanIndices where seen.insert([-1, span]).inserted {
-            fonts.append((engine.catalogue.primaryFont(for: spans[span].font).faceIndex, span))
+            fonts.append((engine.fonts.primaryFont(for: spans[span].font).faceIndex, span))
         }
         if style.lineHeight == .normal {
             for item in items where !item.glyphs.isEmpty && seen.insert([item.font.faceIndex, item.span]).inserted {
@@ -221,7 +221,7 @@ struct LineBuilder {
         var descent = 0.0
         for (faceIndex, span) in fonts {
             let size = spans[span].font.size
-            let metrics = engine.catalogue.faces[faceIndex].metrics(size: size)
+            let metrics = engine.fonts.face(faceIndex).metrics(size: size)
             let lineHeight = style.lineHeight.resolved(size: size, metrics: metrics)
             // Blink floors the leading above the baseline and gives the remainder to the part below
             // (NGInlineBoxState's CalculateLeadingSpace), so baselines sit on whole pixels.

@@ -13,11 +13,11 @@ struct ShapedText {
     /// Processes white space, picks a font per grapheme cluster, finds bidi levels and UAX #14 break
     /// opportunities with ICU, and shapes each run.
     init(spans: [TextSpan], whiteSpace: WhiteSpace, direction: TextDirection = .ltr, engine: TextEngine) {
-        self.init(spans: spans, whiteSpace: whiteSpace, direction: direction, catalogue: engine.catalogue,
+        self.init(spans: spans, whiteSpace: whiteSpace, direction: direction, fonts: engine.fonts,
                   shaper: engine.shaper, analyzer: engine.analyzer)
     }
 
-    init(spans: [TextSpan], whiteSpace: WhiteSpace, direction: TextDirection, catalogue: FontCatalogue, shaper: Shaper,
+    init(spans: [TextSpan], whiteSpace: WhiteSpace, direction: TextDirection, fonts: FontSet, shaper: Shaper,
          analyzer: UnicodeAnalyzer) {
         let characters = WhiteSpaceCollapser.process(spans, whiteSpace: whiteSpace)
         var text = ""
@@ -48,7 +48,7 @@ struct ShapedText {
             if let cached = fontCache[key] {
                 font = cached
             } else {
-                font = Self.font(for: character, spec: spans[span].font, variant: variant, catalogue: catalogue)
+                font = Self.font(for: character, spec: spans[span].font, variant: variant, fonts: fonts)
                 fontCache[key] = font
             }
             clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0, glyphs: []))
@@ -175,12 +175,12 @@ struct ShapedText {
 
     /// The first of the span's fonts that covers the cluster, else a fallback font; emoji go straight to
     /// fallback, which tries the colour emoji font first.
-    static func font(for character: Character, spec: FontSpec, variant: CJKVariant, catalogue: FontCatalogue) -> ResolvedFont {
-        let matched = catalogue.matchedFonts(for: spec)
+    static func font(for character: Character, spec: FontSpec, variant: CJKVariant, fonts: FontSet) -> ResolvedFont {
+        let matched = fonts.matchedFonts(for: spec)
         if character == "\n" { return matched[0] }
-        if !TextCharacters.isEmoji(character), let font = matched.first(where: { catalogue.covers($0.faceIndex, cluster: character) }) {
+        if !TextCharacters.isEmoji(character), let font = matched.first(where: { fonts.covers($0.faceIndex, cluster: character) }) {
             return font
         }
-        return catalogue.fallbackFont(for: character, variant: variant, weight: spec.weight, italic: spec.italic) ?? matched[0]
+        return fonts.fallbackFont(for: character, variant: variant, weight: spec.weight, italic: spec.italic) ?? matched[0]
     }
 }

@@ -7,13 +7,22 @@ final class Shaper {
     /// HarfBuzz scale units per px; positions come back in 1/1024 px, well below any visible error.
     private static let unitsPerPixel = 1024.0
 
-    private let catalogue: FontCatalogue
+    private var fontSet: FontSet
     private var fonts: [Int: OpaquePointer] = [:]
     private let buffer: OpaquePointer
 
-    init(catalogue: FontCatalogue) {
-        self.catalogue = catalogue
+    init(fonts: FontSet) {
+        fontSet = fonts
         buffer = hb_buffer_create()
+    }
+
+    /// Switches to another render's fonts, dropping the HarfBuzz fonts made for the previous document's faces.
+    func use(_ fonts: FontSet) {
+        for (index, font) in self.fonts where index >= fontSet.documentBase {
+            hb_font_destroy(font)
+            self.fonts[index] = nil
+        }
+        fontSet = fonts
     }
 
     deinit {
@@ -76,7 +85,7 @@ final class Shaper {
     /// (underlinePosition, underlineThickness) and `OS/2` (yStrikeoutSize, yStrikeoutPosition) tables;
     /// nil members where a table is missing or says zero.
     func decorationMetrics(faceIndex: Int, size: Double) -> DecorationMetrics {
-        guard let face = catalogue.harfBuzzFace(faceIndex)?.pointer else { return DecorationMetrics() }
+        guard let face = fontSet.harfBuzzFace(faceIndex)?.pointer else { return DecorationMetrics() }
         let unitsPerEm = Double(hb_face_get_upem(face))
         guard unitsPerEm > 0 else { return DecorationMetrics() }
         let scale = size / unitsPerEm
@@ -106,7 +115,7 @@ final class Shaper {
 
     private func font(_ faceIndex: Int) -> OpaquePointer? {
         if let font = fonts[faceIndex] { return font }
-        guard let face = catalogue.harfBuzzFace(faceIndex), let font = hb_font_create(face.pointer) else { return nil }
+        guard let face = fontSet.harfBuzzFace(faceIndex), let font = hb_font_create(face.pointer) else { return nil }
         fonts[faceIndex] = font
         return font
     }

@@ -11,6 +11,8 @@
 /// Chromium); line breaks and bidi levels come from ICU.
 final class TextEngine {
     let catalogue: FontCatalogue
+    /// The catalogue plus the current render's `@font-face` faces (see `loadDocumentFonts`).
+    private(set) var fonts: FontSet
     let shaper: Shaper
     let rasterizer: GlyphRasterizer
     let analyzer: UnicodeAnalyzer
@@ -20,9 +22,17 @@ final class TextEngine {
     ///   FreeType cannot start, `TextError.unicode` when ICU cannot.
     init(fonts: FontConfiguration) throws {
         catalogue = try FontCatalogue.shared(for: fonts)
-        shaper = Shaper(catalogue: catalogue)
-        rasterizer = try GlyphRasterizer(catalogue: catalogue)
+        self.fonts = FontSet(catalogue: catalogue)
+        shaper = Shaper(fonts: self.fonts)
+        rasterizer = try GlyphRasterizer(fonts: self.fonts)
         analyzer = try UnicodeAnalyzer()
+    }
+
+    /// Switches the shaper and rasterizer to `fonts` (they close the previous document's faces first).
+    func use(_ fonts: FontSet) {
+        shaper.use(fonts)
+        rasterizer.use(fonts)
+        self.fonts = fonts
     }
 
     /// Fingerprint of the font files in use (names, sizes, modification times), for the cache key.
@@ -30,7 +40,7 @@ final class TextEngine {
 
     /// Ascent, descent and line gap of `font`'s primary face at its size, rounded to pixels as Chromium does.
     func metrics(for font: FontSpec) -> FontMetrics {
-        catalogue.faces[catalogue.primaryFont(for: font).faceIndex].metrics(size: font.size)
+        fonts.face(fonts.primaryFont(for: font).faceIndex).metrics(size: font.size)
     }
 
     /// Width of the longest unbreakable piece (min-content) and of the whole text unwrapped (max-content).
@@ -105,8 +115,8 @@ final class TextEngine {
     }
 
     private func draw(_ glyph: PositionedGlyph, x: Double, y: Double, into sink: some GlyphSink) {
-        guard catalogue.faces.indices.contains(glyph.fontIndex), x.isFinite, y.isFinite else { return }
-        if catalogue.faces[glyph.fontIndex].isColorBitmap {
+        guard fonts.isValid(glyph.fontIndex), x.isFinite, y.isFinite else { return }
+        if fonts.face(glyph.fontIndex).isColorBitmap {
             let key = GlyphKey(faceIndex: Int32(glyph.fontIndex), glyphID: glyph.glyphID, size64: 0, subpixel: 0, synthesis: [])
             guard let bitmap = rasterizer.bitmap(for: key), bitmap.width > 0, bitmap.height > 0, bitmap.strikePPEM > 0 else { return }
             let scale = glyph.size / bitmap.strikePPEM

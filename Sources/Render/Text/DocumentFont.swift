@@ -1,0 +1,48 @@
+/// A face a document brought with `@font-face`, loaded for one render.
+struct DocumentFont {
+    /// Where FreeType finds the face: bytes from the document (an sfnt, WOFF already unpacked) or an
+    /// installed file named by `local()`.
+    enum Storage {
+        case memory(FontData)
+        case file(path: String, index: Int)
+    }
+
+    var rule: FontFaceRule
+    /// Metrics and flags read from the face; its family is the font's own, not the rule's.
+    var description: FontFace
+    var storage: Storage
+    var harfBuzz: HarfBuzzFace
+    /// The face's cmap limited to the rule's `unicode-range`.
+    var coverage: CharacterCoverage
+
+    init(rule: FontFaceRule, description: FontFace, storage: Storage, harfBuzz: HarfBuzzFace) {
+        self.rule = rule
+        self.description = description
+        self.storage = storage
+        self.harfBuzz = harfBuzz
+        coverage = harfBuzz.coverage().limited(to: rule.unicodeRanges)
+    }
+}
+
+extension CharacterCoverage {
+    /// The scalars of this coverage inside `ranges` (all of them when `ranges` is empty).
+    func limited(to ranges: [ClosedRange<UInt32>]) -> CharacterCoverage {
+        guard !ranges.isEmpty else { return self }
+        var result: [ClosedRange<UInt32>] = []
+        for range in self.ranges {
+            for limit in ranges where range.overlaps(limit) {
+                result.append(max(range.lowerBound, limit.lowerBound)...min(range.upperBound, limit.upperBound))
+            }
+        }
+        result.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [ClosedRange<UInt32>] = []
+        for range in result {
+            if let last = merged.last, range.lowerBound <= last.upperBound &+ 1 {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return CharacterCoverage(ranges: merged)
+    }
+}
