@@ -14,9 +14,12 @@ struct DocumentFont {
     var harfBuzz: HarfBuzzFace
     /// The face's cmap limited to the rule's `unicode-range`.
     var coverage: CharacterCoverage
+    /// Design axes when the face is a variable font (`wght`, `opsz`, `ital` are set per request).
+    var axes: [VariationAxis]
 
-    init(rule: FontFaceRule, description: FontFace, storage: Storage, harfBuzz: HarfBuzzFace) {
+    init(rule: FontFaceRule, description: FontFace, storage: Storage, harfBuzz: HarfBuzzFace, axes: [VariationAxis] = []) {
         self.rule = rule
+        self.axes = axes
         self.description = description
         self.storage = storage
         self.harfBuzz = harfBuzz

@@ -68,7 +68,14 @@ struct DocumentFontLoader {
                 throw FontLoadError(message: "no installed face named '\(name)'")
             }
             let face = catalogue.faces[index]
-            return DocumentFont(rule: rule, description: face, storage: .file(path: face.path, index: face.index), harfBuzz: harfBuzz)
+            var axes: [VariationAxis] = []
+            var opened: FT_Face?
+            if FT_New_Face(library, face.path, face.index, &opened) == 0, let opened {
+                axes = VariationAxis.axes(of: opened, library: library)
+                FT_Done_Face(opened)
+            }
+            return DocumentFont(rule: rule, description: face, storage: .file(path: face.path, index: face.index),
+                                harfBuzz: harfBuzz, axes: axes)
         case .url(let reference, let format):
             if let format, !["truetype", "opentype", "woff", "woff2", "collection"].contains(format) {
                 throw FontLoadError(message: "format '\(format)' is not supported")
@@ -110,7 +117,8 @@ struct DocumentFontLoader {
         guard let harfBuzz = HarfBuzzFace(data: data, index: 0) else {
             throw FontLoadError(message: "font tables could not be read")
         }
-        return DocumentFont(rule: rule, description: description, storage: .memory(data), harfBuzz: harfBuzz)
+        return DocumentFont(rule: rule, description: description, storage: .memory(data), harfBuzz: harfBuzz,
+                            axes: VariationAxis.axes(of: face, library: library))
     }
 
     private func open(_ data: FontData, library: FT_Library) throws -> FT_Face {

@@ -65,6 +65,10 @@ final class GlyphRasterizer {
             guard FT_New_Face(library, description.path, description.index, &face) == 0 else { return nil }
         }
         guard let face else { return nil }
+        if let variation = fonts.variation(faceIndex) {
+            var coordinates = variation.map { FT_Fixed(($0.value * 65536).rounded()) }
+            _ = FT_Set_Var_Design_Coordinates(face, FT_UInt(coordinates.count), &coordinates)
+        }
         faces[faceIndex] = face
         return face
     }

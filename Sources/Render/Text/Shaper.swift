@@ -116,6 +116,10 @@ final class Shaper {
     private func font(_ faceIndex: Int) -> OpaquePointer? {
         if let font = fonts[faceIndex] { return font }
         guard let face = fontSet.harfBuzzFace(faceIndex), let font = hb_font_create(face.pointer) else { return nil }
+        if let variation = fontSet.variation(faceIndex) {
+            let settings = variation.map { hb_variation_t(tag: Self.tag($0.axis.tag), value: Float($0.value)) }
+            settings.withUnsafeBufferPointer { hb_font_set_variations(font, $0.baseAddress, UInt32($0.count)) }
+        }
         fonts[faceIndex] = font
         return font
     }
