@@ -11,17 +11,15 @@ extension FontCatalogue {
     /// What each CSS generic family means, in preference order. The first entries are what
     /// `fc-match` answers on Debian with fonts-noto-core, fonts-dejavu and fonts-noto-color-emoji
     /// installed (Chromium on Linux asks fontconfig the same question); later ones cover font
-    /// directories that lack them.
+    /// directories that lack them. `ui-serif`, `ui-sans-serif` and `ui-monospace` are absent on purpose:
+    /// Chromium knows them only on macOS, so on Linux they match nothing and the next family applies.
     static let genericFamilies: [String: [String]] = [
         "sans-serif": ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Inter"],
         "system-ui": ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Inter"],
-        "ui-sans-serif": ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Inter"],
         "cursive": ["Noto Sans", "DejaVu Sans"],
         "fantasy": ["Noto Sans", "DejaVu Sans"],
         "serif": ["Noto Serif", "DejaVu Serif", "Liberation Serif"],
-        "ui-serif": ["Noto Serif", "DejaVu Serif", "Liberation Serif"],
         "monospace": ["DejaVu Sans Mono", "Noto Sans Mono", "JetBrains Mono", "Liberation Mono"],
-        "ui-monospace": ["DejaVu Sans Mono", "Noto Sans Mono", "JetBrains Mono", "Liberation Mono"],
         "emoji": ["Noto Color Emoji"],
         "math": ["Noto Sans Math", "DejaVu Math TeX Gyre"],
     ]
