@@ -20,6 +20,8 @@ let package = Package(
         systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
         systemLibrary("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
         systemLibrary("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
+        // Text: fontconfig answers what the CSS generic families mean, as it does for Chromium on Linux.
+        systemLibrary("CFontconfig", pkgConfig: "fontconfig", apt: "libfontconfig-dev"),
         .target(name: "CLinuxShims"),
         .target(name: "CImageShims", dependencies: ["CPNG", "CJPEG"]),
         // Text: ICU (libicu-dev) for UAX #14 line breaks and UAX #9 bidi, as Chromium uses. A C target
@@ -30,7 +32,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CLinuxShims"]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Store", dependencies: ["SQLite", "CCrypto"]),
-        .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CJPEG", "CWebP", "CImageShims", "CICU"]),
+        .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CJPEG", "CWebP", "CImageShims", "CICU", "CFontconfig"]),
         .target(name: "OGServer", dependencies: ["HTTPServer", "Render", "Store"]),
         .executableTarget(name: "ogpress", dependencies: ["OGServer"]),
 

@@ -23,3 +23,24 @@ struct TextGenericFamilyTests {
         #expect(family([generic, next], engine: try TextTestSupport.engine()) == expected)
     }
 }
+
+/// The generic table built from a fontconfig answer.
+struct TextGenericOrderTests {
+    @Test func fontconfigOrderComesFirstAndUnknownFamiliesAreDropped() {
+        let families: Set<String> = ["DejaVu Sans", "Noto Sans", "Inter", "DejaVu Serif"]
+        let table = FontCatalogue.genericOrder(families: families) { generic in
+            generic == "sans-serif" ? ["Liberation Sans", "DejaVu Sans", "Noto Sans"] : []
+        }
+        #expect(table["sans-serif"]?.prefix(2) == ["DejaVu Sans", "Noto Sans"])
+        #expect(table["sans-serif"]?.contains("Liberation Sans") == true)  // From the fixed tail, harmless if absent.
+        #expect(table["serif"] == FontCatalogue.defaultGenericFamilies["serif"])
+        #expect(table["cursive"] == FontCatalogue.defaultGenericFamilies["cursive"])
+    }
+
+    @Test func systemFontconfigAgreesWithFcMatch() {
+        // With the Debian font packages this project installs, fontconfig's first choices.
+        #expect(Fontconfig.families(for: "sans-serif").first == "Noto Sans")
+        #expect(Fontconfig.families(for: "serif").first == "Noto Serif")
+        #expect(Fontconfig.families(for: "monospace").first == "DejaVu Sans Mono")
+    }
+}

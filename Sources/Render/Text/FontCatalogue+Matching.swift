@@ -13,7 +13,7 @@ extension FontCatalogue {
     /// installed (Chromium on Linux asks fontconfig the same question); later ones cover font
     /// directories that lack them. `ui-serif`, `ui-sans-serif` and `ui-monospace` are absent on purpose:
     /// Chromium knows them only on macOS, so on Linux they match nothing and the next family applies.
-    static let genericFamilies: [String: [String]] = [
+    static let defaultGenericFamilies: [String: [String]] = [
         "sans-serif": ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Inter"],
         "system-ui": ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Inter"],
         "cursive": ["Noto Sans", "DejaVu Sans"],
@@ -23,6 +23,22 @@ extension FontCatalogue {
         "emoji": ["Noto Color Emoji"],
         "math": ["Noto Sans Math", "DejaVu Math TeX Gyre"],
     ]
+
+    /// Generics Chromium on Linux resolves by asking fontconfig (Skia's fontconfig font manager accepts
+    /// its answer for these aliases); the others keep the fixed table, which matches what Chromium shows.
+    static let fontconfigGenerics = ["sans-serif", "serif", "monospace"]
+
+    /// The generic family table for a font set: fontconfig's order for `fontconfigGenerics`, limited to
+    /// families the catalogue has, then the fixed table's entries for font sets fontconfig does not know.
+    static func genericOrder(families: Set<String>, fontconfig: (String) -> [String]) -> [String: [String]] {
+        var table = defaultGenericFamilies
+        for generic in fontconfigGenerics {
+            var order = fontconfig(generic).filter { families.contains($0) }
+            for family in defaultGenericFamilies[generic] ?? [] where !order.contains(family) { order.append(family) }
+            table[generic] = order
+        }
+        return table
+    }
 
     /// The faces for `spec`'s family list, one per family present in the catalogue, in list order.
     /// When none is present the `sans-serif` family stands in, so every request has a primary font.
@@ -54,7 +70,7 @@ extension FontCatalogue {
     /// The best face of a generic family's first installed member, or of the named family.
     func resolve(familyOrGeneric name: String, weight: Int, italic: Bool) -> ResolvedFont? {
         let lowered = Self.normalizedFamily(name)
-        if let candidates = Self.genericFamilies[lowered] {
+        if let candidates = genericFamilies[lowered] {
             for family in candidates { if let font = resolve(family: family, weight: weight, italic: italic) { return font } }
             return nil
         }

@@ -14,6 +14,8 @@ final class FontCatalogue: Sendable {
     let facesByFamily: [String: [Int]]
     /// Family order tried for characters no requested family covers (see `FontCatalogue+Fallback`).
     let fallbackFamilies: [String]
+    /// What each CSS generic family means here, in preference order (see `FontCatalogue+Matching`).
+    let genericFamilies: [String: [String]]
 
     private let harfBuzzFaces = Mutex<[Int: HarfBuzzFace]>([:])
     private let coverages = Mutex<[Int: CharacterCoverage]>([:])
@@ -44,7 +46,9 @@ final class FontCatalogue: Sendable {
         var byFamily: [String: [Int]] = [:]
         for (index, face) in faces.enumerated() { byFamily[face.family.lowercased(), default: []].append(index) }
         facesByFamily = byFamily
-        fallbackFamilies = Self.fallbackOrder(families: Set(faces.map(\.family)))
+        let families = Set(faces.map(\.family))
+        fallbackFamilies = Self.fallbackOrder(families: families)
+        genericFamilies = Self.genericOrder(families: families, fontconfig: { Fontconfig.families(for: $0) })
     }
 
     /// The shared HarfBuzz face for `faceIndex`, parsed on first use.
