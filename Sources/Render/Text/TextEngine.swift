@@ -4,7 +4,8 @@
 /// Fonts come from scanning `FontConfiguration.directories` with FreeType (see `FontCatalogue`); the scan
 /// and the rasterized glyphs are shared by all engines of the process. Each engine owns its HarfBuzz
 /// fonts and its FreeType library and faces, because FreeType faces must not be used from two threads,
-/// and its ICU line break iterator and bidi object, which carry per-call state.
+/// and its ICU line break iterator and bidi object, which carry per-call state. A document's own
+/// `@font-face` faces belong to the engine that renders it (`loadDocumentFonts`), never to the catalogue.
 ///
 /// Grapheme clusters come from Swift's `Character` (UAX #29 extended grapheme clusters, the same rules as
 /// ICU's character break iterator, one Unicode version newer, so Indic conjuncts stay whole as in current
