@@ -48,7 +48,7 @@ public final class Renderer: Sendable {
                 let clock = ContinuousClock()
                 var timings = RenderTimings()
                 let start = clock.now
-                let scene = try Self.layOut(html: html, width: width, height: height, text: engine)
+                let scene = try Self.layOut(html: html, width: width, height: height, text: engine, assets: images)
                 let laidOut = clock.now
                 var painter = Painter(boxes: scene.boxes, width: width, height: height)
                 painter.paint()
@@ -80,8 +80,11 @@ public final class Renderer: Sendable {
     /// Parses, styles and lays out `html` with a pooled text engine, on a render thread; tests inspect the boxes.
     func layOut(html: String, width: Int, height: Int) throws -> Scene {
         let engines = self.engines
+        let images = self.images
         return try LargeStack.run {
-            try engines.withEngine { engine in try Self.layOut(html: html, width: width, height: height, text: engine) }
+            try engines.withEngine { engine in
+                try Self.layOut(html: html, width: width, height: height, text: engine, assets: images)
+            }
         }
     }
 
@@ -92,12 +95,15 @@ public final class Renderer: Sendable {
     }
 
     /// Parses, styles and lays out `html` (everything before painting); tests inspect its boxes.
-    static func layOut(html: String, width: Int, height: Int, text: TextEngine) throws -> Scene {
+    static func layOut(html: String, width: Int, height: Int, text: TextEngine, assets: ImageLoader) throws -> Scene {
         let document = try TreeBuilder.parse(html)
         var resolver = StyleResolver(document: document, viewportWidth: Double(width), viewportHeight: Double(height))
         let styles = resolver.resolve()
         var builder = BoxTreeBuilder(document: document, styles: styles)
         var warnings = resolver.warnings
+        // Every render sets the engine's document fonts, even to none: a pooled engine must not keep
+        // the fonts of the document it rendered before.
+        for message in text.loadDocumentFonts(resolver.fontFaces, assets: assets) { warnings.add(message) }
         guard builder.build() else { return Scene(boxes: [], warnings: warnings) }
         warnings.merge(builder.warnings)
         var layout = LayoutEngine(boxes: builder.boxes, text: text, viewportWidth: Double(width), viewportHeight: Double(height))

@@ -6,6 +6,8 @@ struct StyleResolver {
     let viewportWidth: Double
     let viewportHeight: Double
     private(set) var warnings = Warnings()
+    /// The document's `@font-face` rules, for the text engine.
+    private(set) var fontFaces: [FontFaceRule] = []
     private var authorSheet = StyleSheet()
 
     init(document: Document, viewportWidth: Double, viewportHeight: Double) {
@@ -16,6 +18,7 @@ struct StyleResolver {
         var parser = CSSParser(document.styleSheets.joined(separator: "\n"))
         authorSheet = parser.parseStyleSheet(viewport: MediaQuery.Viewport(width: viewportWidth, height: viewportHeight))
         warnings.merge(parser.warnings)
+        fontFaces = parser.fontFaces
         generateUtilities()
     }
 
