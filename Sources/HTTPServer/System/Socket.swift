@@ -4,7 +4,10 @@ import Glibc
 /// TCP socket calls the server needs, on IPv4.
 enum Socket {
     /// A non-blocking listening socket bound to `host:port` (port 0 picks a free one).
-    static func listen(host: String, port: Int, backlog: Int32 = 511) throws(SystemError) -> Int32 {
+    ///
+    /// With `reusePort`, several sockets (one per event loop) can bind the same port and the kernel
+    /// spreads incoming connections across them (socket(7), `SO_REUSEPORT`).
+    static func listen(host: String, port: Int, reusePort: Bool = false, backlog: Int32 = 4096) throws(SystemError) -> Int32 {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(truncatingIfNeeded: port).bigEndian)
@@ -18,6 +21,11 @@ enum Socket {
             var one: Int32 = 1
             try blockingSyscall("setsockopt(SO_REUSEADDR)") {
                 setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+            }
+            if reusePort {
+                try blockingSyscall("setsockopt(SO_REUSEPORT)") {
+                    setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
+                }
             }
             try blockingSyscall("bind") {
                 withUnsafePointer(to: &address) {
