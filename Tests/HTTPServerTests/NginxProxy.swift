@@ -45,10 +45,14 @@ final class NginxProxy {
         try waitUntilListening()
     }
 
-    /// Terminates nginx (SIGTERM is its fast shutdown) and removes the prefix.
+    /// Kills nginx and removes the prefix.
+    ///
+    /// SIGKILL rather than SIGTERM: a child spawned from a test thread inherits that thread's blocked
+    /// signal mask, and nginx in single-process mode never unblocks SIGTERM. It holds no state worth
+    /// a clean exit.
     func stop() {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: prefix)
