@@ -244,6 +244,11 @@ final class EventLoop {
             connection.inFlight = Connection.InFlight(
                 method: request.method, target: request.target, keepAlive: parsed.keepAlive,
                 isHTTP10: request.version.minor == 0, closes: false, started: clock.now)
+            if let response = responder.respondOnEventLoop(to: request) {
+                let prepared = Self.prepare(response, for: fd, id: id, responder: responder)
+                enqueue(prepared.response, file: prepared.file, on: connection)
+                return
+            }
             let queued = pool.submit {
                 let response = responder.respond(to: request)
                 mailbox.post(Self.prepare(response, for: fd, id: id, responder: responder))
