@@ -124,17 +124,17 @@ read -r OG_POST_RATE OG_POST_P50 OG_POST_P99 OG_POST_ERR < <(BENCH_BODY="$BODY" 
     run_wrk -s "$HELPERS/post.lua" "http://127.0.0.1:$OG_PORT/images")
 read -r NX_JSON_RATE NX_JSON_P50 NX_JSON_P99 NX_JSON_ERR < <(run_wrk "http://127.0.0.1:$NGINX_PORT/small.json")
 
-read -r IDLE_COUNT RSS_BEFORE RSS_HELD < <(python3 "$HELPERS/idle_connections.py" 127.0.0.1 "$OG_PORT" "$IDLE" "$OG_PID")
+read -r IDLE_COUNT RSS_BEFORE RSS_HELD DESCRIPTORS < <(python3 "$HELPERS/idle_connections.py" 127.0.0.1 "$OG_PORT" "$IDLE" "$OG_PID")
 
 python3 - "$SIZE" \
     "$OG_GET_RATE" "$OG_GET_P50" "$OG_GET_P99" "$OG_GET_ERR" "$NX_GET_RATE" "$NX_GET_P50" "$NX_GET_P99" "$NX_GET_ERR" \
     "$OG_POST_RATE" "$OG_POST_P50" "$OG_POST_P99" "$OG_POST_ERR" "$NX_JSON_RATE" "$NX_JSON_P50" "$NX_JSON_P99" "$NX_JSON_ERR" \
-    "$IDLE_COUNT" "$RSS_BEFORE" "$RSS_HELD" <<'PY'
+    "$IDLE_COUNT" "$RSS_BEFORE" "$RSS_HELD" "$DESCRIPTORS" <<'PY'
 import sys
 a = sys.argv[1:]
 size = int(a[0])
 og_get, nx_get, og_post, nx_json = (a[1:5], a[5:9], a[9:13], a[13:17])
-idle, before, held = int(a[17]), int(a[18]), int(a[19])
+idle, before, held, descriptors = int(a[17]), int(a[18]), int(a[19]), int(a[20])
 
 def row(label, server, m):
     return f"| {label:<34} | {server:<16} | {float(m[0]):>9.0f} | {float(m[1]):>8.3f} | {float(m[2]):>8.3f} | {m[3]:>6} |"
@@ -151,5 +151,5 @@ ratio = float(og_post[0]) / float(nx_json[0])
 print(f"| {'':<34} | {'ogpress / nginx':<16} | {ratio:>9.2f} | {float(og_post[1]) / float(nx_json[1]):>8.2f} | {float(og_post[2]) / float(nx_json[2]):>8.2f} |        |")
 print()
 print(f"ogpress VmRSS: {before / 1024:.1f} MB before, {held / 1024:.1f} MB with {idle} idle keep-alive connections "
-      f"({(held - before) / idle * 1024:.0f} bytes per connection)")
+      f"({(held - before) / idle * 1024:.0f} bytes per connection; {descriptors} descriptors open in ogpress)")
 PY

@@ -5,6 +5,7 @@ connection (not a silent one a header timeout would close). Usage:
     idle_connections.py HOST PORT COUNT SERVER_PID
 """
 import asyncio
+import os
 import sys
 
 HOST, PORT, COUNT, PID = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -37,13 +38,16 @@ async def open_one(limit):
 
 async def main():
     before = rss_kib(PID)
-    limit = asyncio.Semaphore(500)
+    # Fewer requests in flight than the worker queue holds (256), so none is refused with 503.
+    limit = asyncio.Semaphore(128)
     writers = await asyncio.gather(*(open_one(limit) for _ in range(COUNT)))
     await asyncio.sleep(1)
     held = rss_kib(PID)
+    # The server's open descriptors prove the connections are really held on its side.
+    descriptors = len(os.listdir(f"/proc/{PID}/fd"))
     for writer in writers:
         writer.close()
-    print(f"{COUNT} {before} {held}")
+    print(f"{COUNT} {before} {held} {descriptors}")
 
 
 asyncio.run(main())
