@@ -110,6 +110,15 @@ struct HardeningTests {
         #expect(reply.hasSuffix("\r\n\r\nhello world"))
     }
 
+    @Test func aSecondServerOnTheSamePortFailsToStart() throws {
+        let live = try LiveServer()
+        defer { live.shutdown() }
+        var configuration = ServerConfiguration()
+        configuration.port = live.server.localPort
+        let second = Server(configuration: configuration, responder: Router { status, _ in Response(status: status) })
+        #expect(throws: SystemError.self) { try second.start() }
+    }
+
     @Test func everyEventLoopListensAndServes() throws {
         let live = try LiveServer(configure: { $0.eventLoops = 3 })
         defer { live.shutdown() }

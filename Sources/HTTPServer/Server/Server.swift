@@ -43,6 +43,7 @@ public final class Server: Sendable {
 
         var opened: [(listenFD: Int32, epollFD: Int32, mailbox: Mailbox)] = []
         var port = configuration.port
+        if port != 0 { try Socket.checkAvailable(host: configuration.host, port: port) }
         do {
             for _ in 0..<max(1, configuration.eventLoops) {
                 // The first socket settles the port (port 0 picks one); the others join it.
