@@ -60,6 +60,11 @@ public final class Application: Sendable {
         server.idleTimeout = .seconds(configuration.limits.idleTimeoutSeconds)
         server.workerThreads = configuration.workerThreads
         server.accessLog = configuration.accessLog
+        server.bodyReadTimeout = .seconds(configuration.limits.bodyReadTimeoutSeconds)
+        server.maxConnections = configuration.limits.maxConnections
+        server.workerQueueCapacity = configuration.limits.workerQueueCapacity
+        server.shutdownTimeout = .seconds(configuration.shutdownTimeoutSeconds)
+        if let eventLoops = configuration.eventLoops { server.eventLoops = eventLoops }
         return server
     }
 

@@ -32,6 +32,21 @@ struct PreconditionsTests {
         ([("If-Match", "\"x\"")], .failed),
         ([("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")], .failed),
         ([("If-Unmodified-Since", "Wed, 15 Nov 2023 00:00:00 GMT")], .proceed),
+        // Exactly the stored second is "not modified since" (RFC 9110 §13.1.3).
+        ([("If-Modified-Since", "Tue, 14 Nov 2023 22:13:20 GMT")], .notModified),
+        ([("If-Modified-Since", "Tue, 14 Nov 2023 22:13:19 GMT")], .proceed),
+        ([("If-None-Match", "W/\"x\", W/\"abc\"")], .notModified),
+        ([("If-None-Match", "\"x\",\"y\"")], .proceed),
+        ([("If-None-Match", "*"), ("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")], .notModified),
+        ([("If-Match", "\"x\", \"abc\"")], .proceed),
+        ([("If-Match", "\"x\""), ("If-Match", "\"abc\"")], .proceed),
+        // A true If-Match makes If-Unmodified-Since irrelevant (step 2 runs only without If-Match).
+        ([("If-Match", "\"abc\""), ("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")], .proceed),
+        // A false If-Match fails before If-None-Match is looked at.
+        ([("If-Match", "\"x\""), ("If-None-Match", "\"abc\"")], .failed),
+        ([("If-Match", "\"abc\""), ("If-None-Match", "\"abc\"")], .notModified),
+        ([("If-Unmodified-Since", "garbage")], .proceed),
+        ([("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"), ("If-None-Match", "\"abc\"")], .failed),
     ])
     func evaluatesInRFCOrder(_ fields: [(String, String)], _ expected: PreconditionOutcome) {
         #expect(Self.evaluate(fields) == expected)

@@ -13,6 +13,10 @@ public enum PreconditionOutcome: Equatable, Sendable {
 /// Evaluates If-Match, If-Unmodified-Since, If-None-Match and If-Modified-Since for GET and HEAD,
 /// in the order RFC 9110 §13.2.2 prescribes.
 public enum Preconditions {
+    /// The outcome for a representation with `etag` (quoted, strong) last modified at `lastModified`.
+    ///
+    /// Call it only when the unconditional answer would be 2xx (§13.2.1); Range and If-Range are
+    /// not evaluated, because `/renders` ignores Range (§14.2) and says `Accept-Ranges: none`.
     public static func evaluate(_ headers: HTTPHeaders, etag: String, lastModified: Date) -> PreconditionOutcome {
         let ifMatch = headers.values(for: "If-Match")
         if !ifMatch.isEmpty {

@@ -25,6 +25,9 @@ struct RequestParser {
         case trailers(RequestHead, bytesSeen: Int)
     }
 
+    /// The largest buffer kept between requests.
+    static let retainedCapacity = 4096
+
     let limits: Limits
     private var buffer: [UInt8] = []
     /// Index of the first unconsumed byte.
@@ -50,6 +53,15 @@ struct RequestParser {
     var isReadingHead: Bool {
         if case .head = state { return start < buffer.count }
         return false
+    }
+
+    /// Bytes reserved by the input buffer (what an idle connection costs).
+    var bufferCapacity: Int { buffer.capacity }
+
+    /// Whether a request's head has been parsed and its body is still arriving.
+    var isReadingBody: Bool {
+        if case .head = state { return false }
+        return true
     }
 
     /// Whether the current request asked for `100 Continue` and it has not been sent yet.
@@ -141,7 +153,9 @@ struct RequestParser {
     /// grow it without bound. Only called between requests, when no index points into the buffer.
     private mutating func compact() {
         if start == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
+            // An idle keep-alive connection keeps a small buffer for its next request, never the
+            // room a large body needed: thousands of idle connections must stay cheap.
+            buffer.removeAll(keepingCapacity: buffer.capacity <= Self.retainedCapacity)
             start = 0
         } else if start > 4096 && start * 2 > buffer.count {
             buffer.removeFirst(start)

@@ -16,6 +16,10 @@ public struct Router: Responder {
     }
 
     private var routes: [Route] = []
+    /// Tried on the event loop before a request goes to the workers; see
+    /// `Responder.respondOnEventLoop(to:)` for what it must not do. It sees the request before
+    /// routing, so `parameters` is empty. Nil (the default) sends everything to the workers.
+    public var eventLoopHandler: (@Sendable (Request) -> Response?)?
     private let errorFormatter: @Sendable (HTTPStatus, String) -> Response
 
     /// Creates an empty router.
@@ -70,6 +74,11 @@ public struct Router: Responder {
         } catch {
             return errorFormatter(.internalServerError, "Internal Server Error")
         }
+    }
+
+    /// The `eventLoopHandler`'s answer, if it has one.
+    public func respondOnEventLoop(to request: Request) -> Response? {
+        eventLoopHandler?(request)
     }
 
     /// Formats an error the server detected with the router's error formatter.

@@ -25,6 +25,7 @@ final class Connection {
 
     /// Bytes or a file region not yet written.
     enum Outbound {
+        /// Never empty, so each one is a non-empty iovec.
         case bytes([UInt8], sent: Int)
         case file(fd: Int32, offset: Int, remaining: Int)
     }
@@ -53,6 +54,8 @@ final class Connection {
     var lingerDeadline: ContinuousClock.Instant?
     /// When the first byte of the header block being read arrived.
     var headStarted: ContinuousClock.Instant?
+    /// When the server became ready for the body being read (its head parsed, nothing else queued).
+    var bodyStarted: ContinuousClock.Instant?
     var lastActivity: ContinuousClock.Instant
     var registeredEvents: UInt32
 
@@ -67,23 +70,34 @@ final class Connection {
     /// Whether nothing is queued, running or waiting to be written.
     var isQuiet: Bool { pending.isEmpty && inFlight == nil && output.isEmpty }
 
+    /// At most this many byte buffers go into one `sendmsg` (Linux allows 1024; a few pipelined
+    /// responses are all a connection ever has queued).
+    static let maxVectors = 16
+
     /// Writes as much queued output as the socket takes.
+    ///
+    /// Consecutive byte buffers (a response's head and body, or several pipelined responses) go out
+    /// in one gathering `sendmsg`; file regions go out with `sendfile`.
     /// - Throws: `SystemError` when the peer is gone (EPIPE, ECONNRESET …).
     func flush() throws(SystemError) -> FlushResult {
         var progressed = false
         while let first = output.first {
             switch first {
-            case .bytes(let bytes, let sent):
-                let result = try syscall("send") {
-                    bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
+            case .bytes:
+                let run = output.prefix(Self.maxVectors).prefix { if case .bytes = $0 { true } else { false } }
+                // A file right behind the head: let the kernel merge the head into the file's first segment.
+                let more = run.count < output.count ? Int32(MSG_MORE) : 0
+                let result = try syscall("sendmsg") {
+                    Self.withVectors(run) { vectors, count in
+                        var message = msghdr()
+                        message.msg_iov = vectors
+                        message.msg_iovlen = count
+                        return sendmsg(fd, &message, Int32(MSG_NOSIGNAL) | more)
+                    }
                 }
                 guard case .processed(let written) = result else { return .blocked(progressed: progressed) }
                 progressed = true
-                if sent + written == bytes.count {
-                    output.removeFirst()
-                } else {
-                    output[0] = .bytes(bytes, sent: sent + written)
-                }
+                consume(written)
             case .file(let file, let offset, let remaining):
                 var position = off_t(offset)
                 // Linux sendfile moves at most 0x7ffff000 bytes per call.
@@ -100,6 +114,41 @@ final class Connection {
             }
         }
         return .done
+    }
+
+    /// Drops `count` written bytes from the front of the queued byte buffers.
+    private func consume(_ count: Int) {
+        var left = count
+        while left > 0, case .bytes(let bytes, let sent) = output[0] {
+            let available = bytes.count - sent
+            if left >= available {
+                output.removeFirst()
+                left -= available
+            } else {
+                output[0] = .bytes(bytes, sent: sent + left)
+                left = 0
+            }
+        }
+    }
+
+    /// Calls `body` with an iovec array over the unsent part of each `.bytes` item.
+    ///
+    /// Each array is pinned by its own `withUnsafeBytes` scope, nested by recursion, so every
+    /// pointer stays valid until `body` returns.
+    private static func withVectors<Result>(
+        _ items: ArraySlice<Outbound>, _ vectors: [iovec] = [],
+        _ body: (UnsafeMutablePointer<iovec>, Int) -> Result
+    ) -> Result {
+        guard let first = items.first, case .bytes(let bytes, let sent) = first else {
+            var vectors = vectors
+            return vectors.withUnsafeMutableBufferPointer { body($0.baseAddress!, $0.count) }
+        }
+        return bytes.withUnsafeBytes { raw in
+            var vectors = vectors
+            vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + sent),
+                                 iov_len: raw.count - sent))
+            return withVectors(items.dropFirst(), vectors, body)
+        }
     }
 
     /// Releases the socket and any open files. The caller unregisters it from epoll first.

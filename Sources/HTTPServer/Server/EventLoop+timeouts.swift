@@ -1,5 +1,5 @@
 extension EventLoop {
-    /// Enforces the header read, idle, linger and shutdown deadlines.
+    /// Enforces the header read, body read, idle, linger and shutdown deadlines.
     ///
     /// Timeouts only look at instants stored on each connection, so a client trickling one byte a
     /// second costs one check per tick and never blocks anybody else.
@@ -19,9 +19,14 @@ extension EventLoop {
                     fail(connection, with: .requestTimeout, message: HTTPStatus.requestTimeout.reasonPhrase)
                     process(connection)
                 }
+            } else if let started = connection.bodyStarted, connection.acceptsRequests, connection.isQuiet,
+                      now - started >= configuration.bodyReadTimeout {
+                // A body trickling in (or stalled) past its deadline: the same 408 as a slow head.
+                fail(connection, with: .requestTimeout, message: HTTPStatus.requestTimeout.reasonPhrase)
+                process(connection)
             } else if connection.inFlight == nil && connection.pending.isEmpty
                         && now - connection.lastActivity >= configuration.idleTimeout {
-                // Idle keep-alive, a stalled body, or a client that stopped reading its response.
+                // Idle keep-alive, or a client that stopped reading its response.
                 closeConnection(connection)
             }
         }

@@ -1,17 +1,16 @@
 import CLinuxShims
 import Glibc
 
-/// The epoll loop: owns the listening socket and every connection, and runs on one thread.
+/// One epoll loop: owns a listening socket and the connections accepted on it, and runs on one thread.
 ///
-/// All socket I/O, parsing and response encoding happen here; responders run on the worker pool
-/// and their results come back through the mailbox. Sockets are level-triggered: a connection is
+/// The server runs one loop per core, each with its own `SO_REUSEPORT` socket, sharing the worker
+/// pool and the connection limit. All socket I/O, parsing and response encoding happen here;
+/// responders run on the worker pool and their results come back through the loop's mailbox. Sockets are level-triggered: a connection is
 /// registered for input only while the loop wants to read it, which gives back-pressure for free.
 final class EventLoop {
     /// A connection never has more than this many parsed requests waiting; reading stops until
     /// they are answered.
     static let maxPendingRequests = 16
-    /// How long a stopping server waits for requests in flight.
-    static let shutdownGracePeriod = Duration.seconds(30)
     /// How long input is drained after a closing response, so the close does not reset the
     /// connection before the client has read the response.
     static let lingerPeriod = Duration.seconds(2)
@@ -20,6 +19,7 @@ final class EventLoop {
     let responder: any Responder
     let mailbox: Mailbox
     let pool: WorkerPool
+    let limiter: ConnectionLimiter
     let epollFD: Int32
     var listenFD: Int32?
     let limits: RequestParser.Limits
@@ -34,11 +34,12 @@ final class EventLoop {
     static let readEvents = Epoll.input | Epoll.readHangUp
 
     init(configuration: ServerConfiguration, responder: any Responder, mailbox: Mailbox,
-         pool: WorkerPool, epollFD: Int32, listenFD: Int32) {
+         pool: WorkerPool, limiter: ConnectionLimiter, epollFD: Int32, listenFD: Int32) {
         self.configuration = configuration
         self.responder = responder
         self.mailbox = mailbox
         self.pool = pool
+        self.limiter = limiter
         self.epollFD = epollFD
         self.listenFD = listenFD
         self.limits = RequestParser.Limits(maxHeaderBytes: configuration.maxHeaderBytes,
@@ -76,7 +77,7 @@ final class EventLoop {
 
     /// Timeouts are checked on a tick a quarter of the shortest timeout long, between 10 ms and 1 s.
     private var sweepInterval: Duration {
-        let shortest = min(configuration.headerReadTimeout, configuration.idleTimeout) / 4
+        let shortest = min(configuration.headerReadTimeout, configuration.bodyReadTimeout, configuration.idleTimeout) / 4
         return min(max(shortest, .milliseconds(10)), .seconds(1))
     }
 
@@ -85,36 +86,6 @@ final class EventLoop {
         if let listenFD { close(listenFD) }
         close(epollFD)
         close(mailbox.eventFD)
-        pool.shutdown()
-    }
-
-    // MARK: Accepting
-
-    private func acceptConnections() {
-        guard let listenFD else { return }
-        while true {
-            let accepted: IOResult<Int32>
-            do {
-                accepted = try Socket.accept(from: listenFD)
-            } catch {
-                // ECONNABORTED, EMFILE and the like affect one attempt; keep serving the others.
-                return
-            }
-            guard case .processed(let fd) = accepted else { return }
-            nextConnectionID += 1
-            let connection = Connection(fd: fd, id: nextConnectionID, limits: limits, now: clock.now,
-                                        events: Self.readEvents)
-            // The first header block is timed from the connect, so a silent client cannot hold a
-            // socket for the whole idle timeout.
-            connection.headStarted = clock.now
-            do {
-                try Epoll.add(fd, events: Self.readEvents, to: epollFD)
-            } catch {
-                close(fd)
-                continue
-            }
-            connections[fd] = connection
-        }
     }
 
     // MARK: Socket events
@@ -167,6 +138,12 @@ final class EventLoop {
     /// the workers. Adds output only for `100 Continue`.
     private func advance(_ connection: Connection) {
         parseRequests(on: connection)
+        if connection.parser.isReadingBody && connection.isQuiet && connection.acceptsRequests
+            && connection.bodyStarted == nil {
+            // The body clock starts once the server waits for nothing else, so a body held back by
+            // earlier pipelined requests (or by a client waiting for 100) is not charged for it.
+            connection.bodyStarted = clock.now
+        }
         if connection.parser.wantsContinue && connection.isQuiet && connection.acceptsRequests {
             // Only when everything before this request is answered, so 100 precedes its own final response.
             connection.output.append(.bytes(ResponseEncoder.continueResponse, sent: 0))
@@ -181,6 +158,7 @@ final class EventLoop {
                 guard let parsed = try connection.parser.next() else { break }
                 connection.pending.append(.request(parsed))
                 connection.headStarted = connection.parser.isReadingHead ? clock.now : nil
+                connection.bodyStarted = nil
                 if !parsed.keepAlive { connection.acceptsRequests = false }
             } catch {
                 fail(connection, with: error.status, message: error.status.reasonPhrase)
@@ -193,6 +171,7 @@ final class EventLoop {
         connection.pending.append(.failure(status, message: message))
         connection.acceptsRequests = false
         connection.headStarted = nil
+        connection.bodyStarted = nil
     }
 
     private func dispatchNext(on connection: Connection) {
@@ -208,17 +187,27 @@ final class EventLoop {
             connection.inFlight = Connection.InFlight(
                 method: request.method, target: request.target, keepAlive: parsed.keepAlive,
                 isHTTP10: request.version.minor == 0, closes: false, started: clock.now)
-            pool.submit {
+            if let response = responder.respondOnEventLoop(to: request) {
+                let prepared = Self.prepare(response, for: fd, id: id, responder: responder)
+                enqueue(prepared.response, file: prepared.file, on: connection)
+                return
+            }
+            let queued = pool.submit {
                 let response = responder.respond(to: request)
                 mailbox.post(Self.prepare(response, for: fd, id: id, responder: responder))
+            }
+            if !queued {
+                // The queue is full: answer at once rather than make the client wait behind it.
+                enqueue(busyResponse(), file: nil, on: connection)
             }
         case .failure(let status, let message):
             connection.inFlight = Connection.InFlight(
                 method: nil, target: "-", keepAlive: false, isHTTP10: false, closes: true, started: clock.now)
-            pool.submit {
-                let response = responder.errorResponse(status, message: message)
-                mailbox.post(Self.prepare(response, for: fd, id: id, responder: responder))
-            }
+            // Error responses are built here: `errorResponse` only formats a message and the
+            // connection closes after it, so there is no reason to queue it behind real work.
+            var response = responder.errorResponse(status, message: message)
+            if case .file = response.body { response.body = .empty }
+            enqueue(response, file: nil, on: connection)
         }
     }
 
@@ -247,27 +236,35 @@ final class EventLoop {
 
     private func deliver(_ completion: Mailbox.Completion) {
         guard let connection = connections[completion.fd], connection.id == completion.connectionID,
-              let inFlight = connection.inFlight else {
+              connection.inFlight != nil else {
             if let file = completion.file { close(file) }
             return
         }
+        enqueue(completion.response, file: completion.file, on: connection)
+        process(connection)
+    }
+
+    /// Queues the response to the connection's in-flight request; the caller flushes it.
+    private func enqueue(_ response: Response, file: Int32?, on connection: Connection) {
+        guard let inFlight = connection.inFlight else {
+            if let file { close(file) }
+            return
+        }
         connection.inFlight = nil
-        let response = completion.response
         let closes = inFlight.closes || !inFlight.keepAlive || stopDeadline != nil
         let mode: ResponseEncoder.ConnectionMode = closes ? .close : (inFlight.isHTTP10 ? .keepAliveExplicit : .keepAliveByDefault)
         let length = response.body.count
-        var bytes = ResponseEncoder.head(for: response, bodyLength: length, date: dates.current, connection: mode)
+        let head = ResponseEncoder.head(for: response, bodyLength: length, date: dates.current, connection: mode)
         let sendsBody = inFlight.method != .head && !response.status.forbidsContentLength
+        connection.output.append(.bytes(head, sent: 0))
         switch response.body {
-        case .bytes(let body) where sendsBody:
-            bytes.append(contentsOf: body)
-            connection.output.append(.bytes(bytes, sent: 0))
+        case .bytes(let body) where sendsBody && !body.isEmpty:
+            // Head and body stay separate buffers; `flush` writes them with one sendmsg.
+            connection.output.append(.bytes(body, sent: 0))
         case .file(_, let offset, _) where sendsBody && length > 0:
-            connection.output.append(.bytes(bytes, sent: 0))
-            if let file = completion.file { connection.output.append(.file(fd: file, offset: offset, remaining: length)) }
+            if let file { connection.output.append(.file(fd: file, offset: offset, remaining: length)) }
         default:
-            if let file = completion.file { close(file) }
-            connection.output.append(.bytes(bytes, sent: 0))
+            if let file { close(file) }
         }
         if closes {
             connection.closeAfterOutput = true
@@ -278,7 +275,6 @@ final class EventLoop {
             AccessLog.write(method: inFlight.method, target: inFlight.target, status: response.status.code,
                             bytes: sendsBody ? length : 0, elapsed: clock.now - inFlight.started)
         }
-        process(connection)
     }
 
     /// Moves the connection forward: flushes output, parses and dispatches what is next, then
@@ -348,12 +344,13 @@ final class EventLoop {
         connections[connection.fd] = nil
         try? Epoll.remove(connection.fd, from: epollFD)
         connection.close()
+        limiter.release()
     }
 
     // MARK: Stopping
 
     private func beginStopping() {
-        stopDeadline = clock.now + Self.shutdownGracePeriod
+        stopDeadline = clock.now + configuration.shutdownTimeout
         if let listenFD {
             try? Epoll.remove(listenFD, from: epollFD)
             close(listenFD)

@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// A fixed set of threads running jobs in submission order; this is where responders run.
+/// A fixed set of threads running jobs in submission order, with a bounded queue; this is where
+/// responders run.
 final class WorkerPool: Sendable {
     typealias Job = @Sendable () -> Void
 
@@ -10,15 +11,20 @@ final class WorkerPool: Sendable {
         var jobs: [Job] = []
         var head = 0
         var shuttingDown = false
+
+        var waiting: Int { jobs.count - head }
     }
 
     private let queue = Mutex(Queue())
     /// Counts queued jobs plus one wake-up per thread at shutdown.
     private let signal = DispatchSemaphore(value: 0)
     private let threadCount: Int
+    private let capacity: Int
 
-    init(threads: Int) {
+    /// Starts `threads` threads; at most `capacity` jobs may wait for one.
+    init(threads: Int, capacity: Int) {
         threadCount = max(1, threads)
+        self.capacity = max(1, capacity)
         for index in 0..<threadCount {
             let thread = Thread { [self] in self.work() }
             thread.name = "http-worker-\(index)"
@@ -26,9 +32,15 @@ final class WorkerPool: Sendable {
         }
     }
 
-    func submit(_ job: @escaping Job) {
-        queue.withLock { $0.jobs.append(job) }
-        signal.signal()
+    /// Queues `job`, or returns false without queueing it when `capacity` jobs are already waiting.
+    func submit(_ job: @escaping Job) -> Bool {
+        let accepted = queue.withLock { queue in
+            guard queue.waiting < capacity else { return false }
+            queue.jobs.append(job)
+            return true
+        }
+        if accepted { signal.signal() }
+        return accepted
     }
 
     /// Lets the threads finish the queued jobs, then exit.

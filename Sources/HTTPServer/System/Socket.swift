@@ -4,7 +4,31 @@ import Glibc
 /// TCP socket calls the server needs, on IPv4.
 enum Socket {
     /// A non-blocking listening socket bound to `host:port` (port 0 picks a free one).
-    static func listen(host: String, port: Int, backlog: Int32 = 511) throws(SystemError) -> Int32 {
+    ///
+    /// With `reusePort`, several sockets (one per event loop) can bind the same port and the kernel
+    /// spreads incoming connections across them (socket(7), `SO_REUSEPORT`).
+    static func listen(host: String, port: Int, reusePort: Bool = false, backlog: Int32 = 4096) throws(SystemError) -> Int32 {
+        let fd = try bound(host: host, port: port, reusePort: reusePort)
+        do {
+            try blockingSyscall("listen") { Glibc.listen(fd, backlog) }
+        } catch {
+            close(fd)
+            throw error
+        }
+        return fd
+    }
+
+    /// Throws `EADDRINUSE` if anything is bound to `host:port`.
+    ///
+    /// Sockets with `SO_REUSEPORT` share a port with any other such socket of the same user, so a
+    /// second server started by mistake would silently take half the traffic. A plain bind first
+    /// makes that mistake fail the way it always has.
+    static func checkAvailable(host: String, port: Int) throws(SystemError) {
+        close(try bound(host: host, port: port, reusePort: false))
+    }
+
+    /// A non-blocking socket bound to `host:port`, not yet listening.
+    private static func bound(host: String, port: Int, reusePort: Bool) throws(SystemError) -> Int32 {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(truncatingIfNeeded: port).bigEndian)
@@ -19,6 +43,11 @@ enum Socket {
             try blockingSyscall("setsockopt(SO_REUSEADDR)") {
                 setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
             }
+            if reusePort {
+                try blockingSyscall("setsockopt(SO_REUSEPORT)") {
+                    setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
+                }
+            }
             try blockingSyscall("bind") {
                 withUnsafePointer(to: &address) {
                     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -26,7 +55,6 @@ enum Socket {
                     }
                 }
             }
-            try blockingSyscall("listen") { Glibc.listen(fd, backlog) }
         } catch {
             close(fd)
             throw error

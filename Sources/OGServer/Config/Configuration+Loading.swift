@@ -35,6 +35,8 @@ extension Configuration {
             case "retentionDays": retentionDays = try reader.integer(value, key, in: 1...36_500)
             case "workerThreads": workerThreads = try reader.integer(value, key, in: 1...1024)
             case "accessLog": accessLog = try reader.bool(value, key)
+            case "eventLoops": eventLoops = value == .null ? nil : try reader.integer(value, key, in: 1...256)
+            case "shutdownTimeoutSeconds": shutdownTimeoutSeconds = try reader.integer(value, key, in: 0...3_600)
             case "limits": try applyLimits(value, reader: reader)
             case "plans": plans = try Self.plans(from: value, reader: reader)
             default: throw ConfigurationError("\(source): unknown setting \"\(key)\"")
@@ -56,6 +58,9 @@ extension Configuration {
             case "maxHeaderBytes": limits.maxHeaderBytes = try reader.integer(value, name, in: 1_024...(1 << 20))
             case "headerReadTimeoutSeconds": limits.headerReadTimeoutSeconds = try reader.integer(value, name, in: 1...3_600)
             case "idleTimeoutSeconds": limits.idleTimeoutSeconds = try reader.integer(value, name, in: 1...86_400)
+            case "bodyReadTimeoutSeconds": limits.bodyReadTimeoutSeconds = try reader.integer(value, name, in: 1...3_600)
+            case "maxConnections": limits.maxConnections = try reader.integer(value, name, in: 1...1_000_000)
+            case "workerQueueCapacity": limits.workerQueueCapacity = try reader.integer(value, name, in: 1...1_000_000)
             default: throw ConfigurationError("\(reader.source): unknown setting \"\(name)\"")
             }
         }

@@ -19,6 +19,10 @@ public struct Configuration: Sendable, Equatable {
     public var retentionDays = 30
     /// Threads that handle requests (rendering and SQLite run there, never on the event loop).
     public var workerThreads = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// Event loop threads accepting and serving connections; nil means one per core.
+    public var eventLoops: Int?
+    /// Seconds `serve` lets requests in flight finish after SIGTERM/SIGINT.
+    public var shutdownTimeoutSeconds = 30
     /// Write one line per request to stderr.
     public var accessLog = false
     public var limits = Limits()

@@ -18,6 +18,12 @@ public struct Limits: Sendable, Equatable {
     public var headerReadTimeoutSeconds = 10
     /// How long an idle keep-alive connection stays open; longer than CDNs' own (60 s at most).
     public var idleTimeoutSeconds = 75
+    /// How long a client may take to send a request body once the server is ready for it.
+    public var bodyReadTimeoutSeconds = 30
+    /// Open connections beyond which new ones get an immediate 503 and are closed.
+    public var maxConnections = 16_384
+    /// Requests waiting for a worker beyond which new ones get an immediate 503 with `Retry-After`.
+    public var workerQueueCapacity = 256
 
     public init() {}
 }

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# HTTP benchmark (not a test): ogpress against nginx on loopback, in one run.
+#
+#   1. GET /renders/<key>.png of a ~60 KB card: ogpress vs nginx serving the same file (sendfile on).
+#   2. POST /images cache hit on ogpress vs nginx serving a small static JSON file.
+#   3. ogpress's resident memory with 10,000 idle keep-alive connections open.
+#
+# Builds nothing: `make bench` builds the release binary first. Needs wrk, nginx, curl, python3.
+# Knobs: BENCH_THREADS (wrk threads, default 2), BENCH_CONNECTIONS (64), BENCH_DURATION (10s),
+# BENCH_IDLE (10000), BENCH_LOOPS (event loops for ogpress = nginx worker processes; default: cores).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HELPERS="$ROOT/Tests/Benchmarks/http"
+OGPRESS="$ROOT/.build/release/ogpress"
+THREADS=${BENCH_THREADS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+DURATION=${BENCH_DURATION:-10s}
+IDLE=${BENCH_IDLE:-10000}
+LOOPS=${BENCH_LOOPS:-$(nproc)}
+
+for tool in wrk nginx curl python3; do
+    command -v "$tool" >/dev/null || { echo "http-bench: $tool is not installed" >&2; exit 1; }
+done
+[ -x "$OGPRESS" ] || { echo "http-bench: $OGPRESS missing; run 'swift build -c release' (make bench does)" >&2; exit 1; }
+# 10,000 idle connections need as many descriptors on each side.
+ulimit -n "$(ulimit -Hn)"
+
+WORK=$(mktemp -d)
+OG_PID=""
+NGINX_PID=""
+cleanup() {
+    for pid in $OG_PID $NGINX_PID; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+wait_for_port() {
+    for _ in $(seq 200); do
+        curl --silent --output /dev/null "http://127.0.0.1:$1/" && return 0
+        sleep 0.05
+    done
+    echo "http-bench: nothing listens on port $1" >&2
+    return 1
+}
+
+# --- ogpress -----------------------------------------------------------------------------------
+OG_PORT=$(free_port)
+cat > "$WORK/ogpress.json" <<JSON
+{
+  "host": "127.0.0.1",
+  "port": $OG_PORT,
+  "cacheDirectory": "$WORK/cache",
+  "templatesDirectory": "$ROOT/config/templates",
+  "fontDirectories": ["/usr/share/fonts"],
+  "accessLog": false,
+  "eventLoops": $LOOPS
+}
+JSON
+"$OGPRESS" serve --config "$WORK/ogpress.json" > "$WORK/ogpress.log" 2>&1 &
+OG_PID=$!
+wait_for_port "$OG_PORT"
+KEY=$(grep -o 'og_live_[0-9a-f]\{32\}' "$WORK/ogpress.log" | head -n 1)
+[ -n "$KEY" ] || { echo "http-bench: no API key in the server's output" >&2; cat "$WORK/ogpress.log" >&2; exit 1; }
+
+# A render of about 60 KB (58 KB when this was written): the blog template with every field set.
+BODY='{"template":"blog","data":{"title":"How we serve cards","author":"Bench Mark","date":"November 2026","site":"ogpress.dev"}}'
+ANSWER=$(curl --silent --fail --max-time 60 -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+    --data-binary "$BODY" "http://127.0.0.1:$OG_PORT/images")
+RENDER_PATH=$(python3 -c 'import json, sys, urllib.parse; print(urllib.parse.urlparse(json.loads(sys.argv[1])["url"]).path)' "$ANSWER")
+NAME=$(basename "$RENDER_PATH")
+FILE=$(find "$WORK/cache/renders" -name "$NAME")
+SIZE=$(stat -c %s "$FILE")
+
+# --- nginx, serving the same bytes and a small JSON file of the POST answer's size --------------
+NGINX_PORT=$(free_port)
+mkdir -p "$WORK/static/renders" "$WORK/nginx"
+cp "$FILE" "$WORK/static/renders/$NAME"
+printf '%s' "$ANSWER" > "$WORK/static/small.json"
+# nginx workers run as an unprivileged user; mktemp made the work folder private.
+chmod -R a+rX "$WORK"
+cat > "$WORK/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes $LOOPS;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    keepalive_requests 1000000;
+    keepalive_timeout 75s;
+    client_body_temp_path $WORK/nginx/body;
+    proxy_temp_path $WORK/nginx/proxy;
+    types { image/png png; application/json json; }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/static;
+    }
+}
+CONF
+nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log" &
+NGINX_PID=$!
+wait_for_port "$NGINX_PORT"
+
+run_wrk() {
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | python3 "$HELPERS/wrk_report.py"
+}
+
+echo "http-bench: $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency;" \
+     "ogpress $LOOPS event loops, nginx $LOOPS worker processes; render $NAME is $SIZE bytes" >&2
+
+read -r OG_GET_RATE OG_GET_P50 OG_GET_P99 OG_GET_ERR < <(run_wrk "http://127.0.0.1:$OG_PORT$RENDER_PATH")
+read -r NX_GET_RATE NX_GET_P50 NX_GET_P99 NX_GET_ERR < <(run_wrk "http://127.0.0.1:$NGINX_PORT/renders/$NAME")
+read -r OG_POST_RATE OG_POST_P50 OG_POST_P99 OG_POST_ERR < <(BENCH_BODY="$BODY" BENCH_KEY="$KEY" \
+    run_wrk -s "$HELPERS/post.lua" "http://127.0.0.1:$OG_PORT/images")
+read -r NX_JSON_RATE NX_JSON_P50 NX_JSON_P99 NX_JSON_ERR < <(run_wrk "http://127.0.0.1:$NGINX_PORT/small.json")
+
+read -r IDLE_COUNT RSS_BEFORE RSS_HELD DESCRIPTORS < <(python3 "$HELPERS/idle_connections.py" 127.0.0.1 "$OG_PORT" "$IDLE" "$OG_PID")
+
+python3 - "$SIZE" \
+    "$OG_GET_RATE" "$OG_GET_P50" "$OG_GET_P99" "$OG_GET_ERR" "$NX_GET_RATE" "$NX_GET_P50" "$NX_GET_P99" "$NX_GET_ERR" \
+    "$OG_POST_RATE" "$OG_POST_P50" "$OG_POST_P99" "$OG_POST_ERR" "$NX_JSON_RATE" "$NX_JSON_P50" "$NX_JSON_P99" "$NX_JSON_ERR" \
+    "$IDLE_COUNT" "$RSS_BEFORE" "$RSS_HELD" "$DESCRIPTORS" <<'PY'
+import sys
+a = sys.argv[1:]
+size = int(a[0])
+og_get, nx_get, og_post, nx_json = (a[1:5], a[5:9], a[9:13], a[13:17])
+idle, before, held, descriptors = int(a[17]), int(a[18]), int(a[19]), int(a[20])
+
+def row(label, server, m):
+    return f"| {label:<34} | {server:<16} | {float(m[0]):>9.0f} | {float(m[1]):>8.3f} | {float(m[2]):>8.3f} | {m[3]:>6} |"
+
+print("| benchmark                          | server           |     req/s | p50 (ms) | p99 (ms) | errors |")
+print("|------------------------------------|------------------|-----------|----------|----------|--------|")
+print(row(f"GET /renders/<key>.png ({size} B)", "ogpress", og_get))
+print(row("", "nginx (sendfile)", nx_get))
+ratio = float(og_get[0]) / float(nx_get[0])
+print(f"| {'':<34} | {'ogpress / nginx':<16} | {ratio:>9.2f} | {float(og_get[1]) / float(nx_get[1]):>8.2f} | {float(og_get[2]) / float(nx_get[2]):>8.2f} |        |")
+print(row("POST /images (cache hit)", "ogpress", og_post))
+print(row("GET /small.json (static)", "nginx", nx_json))
+ratio = float(og_post[0]) / float(nx_json[0])
+print(f"| {'':<34} | {'ogpress / nginx':<16} | {ratio:>9.2f} | {float(og_post[1]) / float(nx_json[1]):>8.2f} | {float(og_post[2]) / float(nx_json[2]):>8.2f} |        |")
+print()
+print(f"ogpress VmRSS: {before / 1024:.1f} MB before, {held / 1024:.1f} MB with {idle} idle keep-alive connections "
+      f"({(held - before) / idle * 1024:.0f} bytes per connection; {descriptors} descriptors open in ogpress)")
+PY
