@@ -3,20 +3,20 @@ import Foundation
 import Testing
 import HTTPServer
 
-/// `Router.eventLoopHandler`: answers served without the worker pool.
+/// Routes with an event-loop handler: answers served without the worker pool.
 struct EventLoopHandlerTests {
     @Test func eventLoopHandlerAnswersWhileTheOnlyWorkerIsBusy() throws {
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let live = try LiveServer(configure: { $0.workerThreads = 1 }, routes: { router in
             let fileBody = router.respond(to: Request(method: .get, target: "/file")).body
-            router.eventLoopHandler = { request in
-                switch request.path {
-                case "/fast": Response(body: .bytes(Array("fast".utf8)))
-                case "/fast-file": Response(body: fileBody)
-                default: nil
-                }
+            router.on(.get, "/fast", onEventLoop: { _ in Response(body: .bytes(Array("fast".utf8))) }) { _ in
+                Response(body: .bytes(Array("slow".utf8)))
             }
+            router.on(.get, "/fast-file", onEventLoop: { _ in Response(body: fileBody) }) { _ in Response() }
+            router.on(.get, "/declines/:name", onEventLoop: { request in
+                request.parameters["name"] == "yes" ? Response(body: .bytes(Array("loop".utf8))) : nil
+            }) { _ in Response(body: .bytes(Array("worker".utf8))) }
             router.on(.get, "/block") { _ in
                 entered.signal()
                 release.wait()
@@ -36,6 +36,9 @@ struct EventLoopHandlerTests {
         release.signal()
         blocker.waitUntilExit()
         #expect(fast.stdout == "fastabcdefghij")
+        let declined = try runTool("/usr/bin/curl", ["--silent", "--max-time", "5", "\(live.base)/declines/yes",
+                                                     "--next", "\(live.base)/declines/no"])
+        #expect(declined.stdout == "loopworker")
         // Requests the handler declines still reach their routes.
         #expect(try runTool("/usr/bin/curl", ["--silent", "--max-time", "5", "\(live.base)/hello"]).stdout == "hello world")
     }

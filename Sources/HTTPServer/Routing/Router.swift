@@ -8,18 +8,24 @@
 public struct Router: Responder {
     /// A route handler; runs on a worker thread and may block.
     public typealias Handler = @Sendable (Request) throws -> Response
+    /// A route's event-loop handler: answers from memory or returns nil to pass the request to the
+    /// route's `Handler` on a worker. It must never block (no SQLite, no rendering, no waiting).
+    public typealias EventLoopHandler = @Sendable (Request) throws -> Response?
 
     private struct Route: Sendable {
         var method: HTTPMethod
         var pattern: RoutePattern
         var handler: Handler
+        var eventLoopHandler: EventLoopHandler?
+    }
+
+    /// Where a request goes: a route with its parameters, or the error response routing produced.
+    private enum Match {
+        case route(Route, Request)
+        case error(Response)
     }
 
     private var routes: [Route] = []
-    /// Tried on the event loop before a request goes to the workers; see
-    /// `Responder.respondOnEventLoop(to:)` for what it must not do. It sees the request before
-    /// routing, so `parameters` is empty. Nil (the default) sends everything to the workers.
-    public var eventLoopHandler: (@Sendable (Request) -> Response?)?
     private let errorFormatter: @Sendable (HTTPStatus, String) -> Response
 
     /// Creates an empty router.
@@ -34,20 +40,57 @@ public struct Router: Responder {
     /// - Parameters:
     ///   - method: The method to answer; a GET route also answers HEAD unless a HEAD route exists.
     ///   - pattern: A path starting with `/`; segments written `:name` capture into `Request.parameters`.
-    public mutating func on(_ method: HTTPMethod, _ pattern: String, handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: RoutePattern(pattern), handler: handler))
+    ///   - eventLoopHandler: Optionally tried first, on the event loop; nil from it, or no such handler,
+    ///     sends the request to `handler` on a worker.
+    public mutating func on(_ method: HTTPMethod, _ pattern: String, onEventLoop eventLoopHandler: EventLoopHandler? = nil,
+                            handler: @escaping Handler) {
+        routes.append(Route(method: method, pattern: RoutePattern(pattern), handler: handler, eventLoopHandler: eventLoopHandler))
     }
 
     /// Routes the request to its handler and turns thrown errors into error responses.
     public func respond(to request: Request) -> Response {
+        switch match(request) {
+        case .error(let response):
+            return response
+        case .route(let route, let routed):
+            return answer { try route.handler(routed) }
+        }
+    }
+
+    /// The matched route's event-loop answer, if it has an event-loop handler that answers.
+    /// Routing errors (404, 405) are left to the worker path, which answers them the same way.
+    public func respondOnEventLoop(to request: Request) -> Response? {
+        guard case .route(let route, let routed) = match(request), let fast = route.eventLoopHandler else { return nil }
+        do {
+            guard let response = try fast(routed) else { return nil }
+            return response
+        } catch {
+            return answer { throw error }
+        }
+    }
+
+    /// Runs a handler, formatting a thrown `HTTPError` with its headers and anything else as a bare 500.
+    private func answer(_ handler: () throws -> Response) -> Response {
+        do {
+            return try handler()
+        } catch let error as HTTPError {
+            var response = errorFormatter(error.status, error.message)
+            for (name, value) in error.headers { response.headers.set(name, value) }
+            return response
+        } catch {
+            return errorFormatter(.internalServerError, "Internal Server Error")
+        }
+    }
+
+    private func match(_ request: Request) -> Match {
         // Only origin-form paths can match a pattern; `*` (OPTIONS *) has no route.
-        guard request.path.hasPrefix("/") else { return errorResponse(.notFound, message: "Not Found") }
+        guard request.path.hasPrefix("/") else { return .error(errorResponse(.notFound, message: "Not Found")) }
         let segments = RoutePattern.split(request.path)
         var candidates: [(route: Route, parameters: [String: String])] = []
         for route in routes {
             if let parameters = route.pattern.match(segments) { candidates.append((route, parameters)) }
         }
-        guard !candidates.isEmpty else { return errorResponse(.notFound, message: "Not Found") }
+        guard !candidates.isEmpty else { return .error(errorResponse(.notFound, message: "Not Found")) }
 
         // Stable sort keeps registration order among patterns of equal specificity.
         let ranked = candidates.enumerated()
@@ -60,25 +103,11 @@ public struct Router: Responder {
             if allowed.contains(HTTPMethod.get.rawValue) { allowed.insert(HTTPMethod.head.rawValue) }
             var response = errorResponse(.methodNotAllowed, message: "Method Not Allowed")
             response.headers.set("Allow", allowed.sorted().joined(separator: ", "))
-            return response
+            return .error(response)
         }
-
         var routed = request
         routed.parameters = chosen.parameters
-        do {
-            return try chosen.route.handler(routed)
-        } catch let error as HTTPError {
-            var response = errorFormatter(error.status, error.message)
-            for (name, value) in error.headers { response.headers.set(name, value) }
-            return response
-        } catch {
-            return errorFormatter(.internalServerError, "Internal Server Error")
-        }
-    }
-
-    /// The `eventLoopHandler`'s answer, if it has one.
-    public func respondOnEventLoop(to request: Request) -> Response? {
-        eventLoopHandler?(request)
+        return .route(chosen.route, routed)
     }
 
     /// Formats an error the server detected with the router's error formatter.
