@@ -42,9 +42,9 @@ public final class Application: Sendable {
         let images = ImagesHandler(authenticator: Authenticator(store: store), service: service, configuration: configuration)
         let renders = RendersHandler(service: service)
         let templateList = TemplatesHandler(templates: templates)
-        router.on(.post, "/images", handler: images.handle)
+        router.on(.post, "/images", onEventLoop: images.handleOnEventLoop, handler: images.handle)
         router.on(.get, "/templates", handler: templateList.handle)
-        router.on(.get, "/renders/:name", handler: renders.handle)
+        router.on(.get, "/renders/:name", onEventLoop: renders.handleOnEventLoop, handler: renders.handle)
         router.on(.get, "/health") { _ in .json(.object([("status", .string("ok"))])) }
         return router
     }

@@ -29,16 +29,33 @@ extension Store {
     /// lookup timing reveals nothing usable about the key itself.
     public func account(forAPIKey key: String) throws -> Account? {
         guard Self.isWellFormedAPIKey(key) else { return nil }
-        return try withDatabase { db in
+        if let account = cachedAccount(forAPIKey: key) { return account }
+        let hash = SHA256.hex(key)
+        let account = try withDatabase { db in
             try db.query(
                 "SELECT id, name, plan, created FROM api_keys WHERE key_hash = ? AND revoked IS NULL",
-                [.text(SHA256.hex(key))]
+                [.text(hash)]
             ).first.map { row in
                 Account(
                     id: try row.integer(0), name: try row.text(1), plan: try row.text(2),
                     created: try row.date(3))
             }
         }
+        if let account { recentAccounts.insert((account, clock()), for: hash) }
+        return account
+    }
+
+    /// The account for `key` if it was looked up in the last `accountCacheLifetime` seconds; never
+    /// touches SQLite, so an event loop may call it. Nil means "ask `account(forAPIKey:)`".
+    public func cachedAccount(forAPIKey key: String) -> Account? {
+        guard Self.isWellFormedAPIKey(key) else { return nil }
+        let hash = SHA256.hex(key)
+        guard let entry = recentAccounts[hash] else { return nil }
+        guard clock().timeIntervalSince(entry.read) < accountCacheLifetime else {
+            recentAccounts.remove(hash)
+            return nil
+        }
+        return entry.account
     }
 
     /// The number of API keys that have not been revoked.
@@ -53,12 +70,15 @@ extension Store {
     @discardableResult
     public func revokeAPIKey(id: Int64) throws -> Bool {
         let now = clock()
-        return try withDatabase { db in
+        let revoked = try withDatabase { db in
             try db.execute(
                 "UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL",
                 [.date(now), .integer(id)])
             return db.changes == 1
         }
+        // Hashes are the cache's keys and the account id is not, so forget every cached account.
+        recentAccounts.removeAll()
+        return revoked
     }
 
     /// True when `key` matches `^og_live_[0-9a-f]{32}$`.

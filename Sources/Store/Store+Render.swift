@@ -67,9 +67,11 @@ extension Store {
             _ = try? FileIO.remove(path)
             throw error
         }
-        return StoredRender(
+        let stored = StoredRender(
             key: key, format: spec.format, path: path, byteCount: bytes.count, contentDigest: contentDigest,
             created: now, expires: expires)
+        recentRenders.insert(stored, for: key)
+        return stored
     }
 
     /// Creates the shard directories of `key` as needed, fsyncing the parent of each one created so the

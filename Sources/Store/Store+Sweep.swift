@@ -14,6 +14,8 @@ extension Store {
         try sweepExpired(now: now, into: &report)
         try sweepOrphans(now: now, into: &report)
         try sweepTemporaryFiles(now: now, into: &report)
+        // Swept files must not be answered from memory; the cache refills from the index.
+        recentRenders.removeAll()
         return report
     }
 

@@ -24,6 +24,12 @@ public final class Store: Sendable {
     /// The single connection. `Connection` is not `Sendable`; the mutex is what makes sharing it safe,
     /// since the connection is only ever reached inside `withLock`.
     private let database: Mutex<Connection>
+    /// Renders known to be on disk and fresh, answered without SQLite (see `memoryLookup`).
+    let recentRenders = MemoryCache<CacheKey, StoredRender>(capacity: 50_000)
+    /// Accounts by key hash with the time they were read; kept for `accountCacheLifetime` so a key
+    /// revoked by another process (the CLI) stops working within that time.
+    let recentAccounts = MemoryCache<String, (account: Account, read: Date)>(capacity: 10_000)
+    let accountCacheLifetime: TimeInterval = 60
 
     /// Opens (creating if needed) the store under `root`. Files live `retention` after their last request.
     /// - Throws: `StoreError.io` when the directories cannot be made, `StoreError.database` when the
@@ -60,6 +66,7 @@ public final class Store: Sendable {
     /// `retention − 1 day` remains, so a hot key costs a write per day rather than per request.
     /// A row whose file is missing or has the wrong size gives nil, so the caller renders again.
     public func lookup(_ key: CacheKey) throws -> StoredRender? {
+        if let hit = memoryLookup(key) { return hit }
         let now = clock()
         guard let record = try record(for: key), record.filePresent, record.expires > now else { return nil }
         let path = path(for: key, format: record.format)
@@ -73,9 +80,24 @@ public final class Store: Sendable {
                     [.date(expires), .date(now), .text(key.hex), .date(expires)])
             }
         }
-        return StoredRender(
+        let stored = StoredRender(
             key: key, format: record.format, path: path, byteCount: Int(record.byteCount),
             contentDigest: record.contentDigest, created: record.created, expires: expires)
+        recentRenders.insert(stored, for: key)
+        return stored
+    }
+
+    /// The render for `key` if memory knows it is on disk and needs no expiry write; never touches
+    /// SQLite, so an event loop may call it. Nil means "ask `lookup`", not "missing".
+    public func memoryLookup(_ key: CacheKey) -> StoredRender? {
+        guard let stored = recentRenders[key] else { return nil }
+        // The file may have been swept by another process; its size is the cheap check.
+        guard stored.expires.timeIntervalSince(clock()) >= refreshThreshold,
+              FileIO.status(stored.path)?.size == Int64(stored.byteCount) else {
+            recentRenders.remove(key)
+            return nil
+        }
+        return stored
     }
 
     /// The spec recorded for `key`, kept after its file expired so the image can be made again.

@@ -73,6 +73,32 @@ struct ApplicationTests {
         #expect(app.send(.get, other).status == .notFound)
     }
 
+    @Test func cacheHitsAreAnsweredOnTheEventLoop() throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        // Nothing known yet: the event loop defers every request to the workers.
+        #expect(app.sendOnEventLoop(.post, "/images", json: Self.blog, key: app.key) == nil)
+        let created = try JSONParser.parse(app.send(.post, "/images", json: Self.blog, key: app.key).bodyBytes)
+        guard case .string(let url)? = created["url"] else { Issue.record("no url"); return }
+        let path = String(url.dropFirst("https://cdn.example".count))
+
+        let hit = try #require(app.sendOnEventLoop(.post, "/images", json: Self.blog, key: app.key))
+        let hitJSON = try JSONParser.parse(hit.bodyBytes)
+        #expect(hitJSON["cached"] == .bool(true) && hitJSON["url"] == .string(url))
+        let file = try #require(app.sendOnEventLoop(.get, path))
+        #expect(file.status == .ok && file.bodyBytes == app.send(.get, path).bodyBytes)
+        #expect(file.headers["ETag"] == app.send(.get, path).headers["ETag"])
+        #expect(app.sendOnEventLoop(.get, path, headers: [("If-None-Match", file.headers["ETag"]!)])?.status == .notModified)
+
+        // Misses, unknown keys and bad input go to the workers, which answer them in full.
+        #expect(app.sendOnEventLoop(.post, "/images", json: #"{"template":"minimal"}"#, key: app.key) == nil)
+        #expect(app.sendOnEventLoop(.post, "/images", json: Self.blog, key: "og_live_" + String(repeating: "1", count: 32)) == nil)
+        #expect(app.sendOnEventLoop(.post, "/images", json: Self.blog) == nil)
+        #expect(app.sendOnEventLoop(.post, "/images", json: "nope", key: app.key) == nil)
+        #expect(app.sendOnEventLoop(.get, "/renders/\(String(repeating: "0", count: 64)).png") == nil)
+        #expect(app.sendOnEventLoop(.get, "/renders/nope.png")?.status == .notFound)
+    }
+
     @Test func expiredFileIsRenderedAgainFromItsSpec() throws {
         let app = try TestApplication()
         defer { app.remove() }

@@ -35,12 +35,21 @@ struct TestApplication {
     /// Sends a request straight to the router, as the server's workers do.
     func send(_ method: HTTPMethod, _ target: String, json: String? = nil, key: String? = nil,
               headers extra: [(String, String)] = []) -> Response {
+        router.respond(to: request(method, target, json: json, key: key, headers: extra))
+    }
+
+    /// The answer the event loop gives without a worker, or nil when it defers to the workers.
+    func sendOnEventLoop(_ method: HTTPMethod, _ target: String, json: String? = nil, key: String? = nil,
+                         headers extra: [(String, String)] = []) -> Response? {
+        router.respondOnEventLoop(to: request(method, target, json: json, key: key, headers: extra))
+    }
+
+    func request(_ method: HTTPMethod, _ target: String, json: String?, key: String?, headers extra: [(String, String)]) -> Request {
         var headers = HTTPHeaders()
         if let key { headers.add("Authorization", "Bearer \(key)") }
         if json != nil { headers.add("Content-Type", "application/json") }
         for (name, value) in extra { headers.add(name, value) }
-        let request = Request(method: method, target: target, headers: headers, body: Array((json ?? "").utf8))
-        return router.respond(to: request)
+        return Request(method: method, target: target, headers: headers, body: Array((json ?? "").utf8))
     }
 
     /// Files under `renders/` and `tmp/` of the cache.

@@ -13,14 +13,30 @@ struct RendersHandler: Sendable {
     static let immutable = "public, max-age=31536000, immutable, no-transform"
 
     func handle(_ request: Request) throws -> Response {
-        guard let name = request.parameters["name"], let (key, format) = Self.parse(name: name) else {
+        let (key, format) = try Self.name(of: request)
+        guard let stored = try storedRender(key: key, format: format) else {
+            // A well-formed name may appear later, so the 404 is short-lived.
+            throw Self.notFound(maxAge: 60)
+        }
+        return respond(to: request, with: stored)
+    }
+
+    /// The event-loop answer: from memory only, or nil to let `handle` ask the database.
+    func handleOnEventLoop(_ request: Request) throws -> Response? {
+        let (key, format) = try Self.name(of: request)
+        guard let stored = service.store.memoryLookup(key), stored.format == format else { return nil }
+        return respond(to: request, with: stored)
+    }
+
+    private static func name(of request: Request) throws -> (CacheKey, ImageFormat) {
+        guard let name = request.parameters["name"], let parsed = parse(name: name) else {
             // A malformed name can never exist: let caches keep the 404 for a day.
             throw notFound(maxAge: 86_400)
         }
-        guard let stored = try storedRender(key: key, format: format) else {
-            // A well-formed name may appear later, so the 404 is short-lived.
-            throw notFound(maxAge: 60)
-        }
+        return parsed
+    }
+
+    private func respond(to request: Request, with stored: StoredRender) -> Response {
         let etag = "\"\(stored.contentDigest)\""
         var headers = HTTPHeaders()
         headers.set("Cache-Control", Self.immutable)
@@ -52,7 +68,7 @@ struct RendersHandler: Sendable {
         return try service.store.fetchOrRender(spec, owner: nil) { try service.render(spec) }.render
     }
 
-    private func notFound(maxAge: Int) -> HTTPError {
+    private static func notFound(maxAge: Int) -> HTTPError {
         var headers = HTTPHeaders()
         headers.set("Cache-Control", "public, max-age=\(maxAge)")
         return HTTPError(.notFound, "No such render.", headers: headers)

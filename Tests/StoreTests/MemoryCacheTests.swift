@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import Store
+
+/// The in-memory answers that let hot requests skip SQLite.
+struct MemoryCacheTests {
+    @Test func renderIsAnsweredFromMemoryUntilItsFileOrFreshnessGoes() throws {
+        let fixture = try TemporaryStore()
+        let spec = Samples.spec()
+        #expect(fixture.store.memoryLookup(spec.key) == nil)
+        let stored = try fixture.store.fetchOrRender(spec, owner: nil) { Samples.bytes }.render
+        #expect(fixture.store.memoryLookup(spec.key) == stored)
+
+        // Close to expiry the memory declines, so `lookup` can write the longer expiry.
+        fixture.clock.advance(by: 2 * 86_400)
+        #expect(fixture.store.memoryLookup(spec.key) == nil)
+        let refreshed = try #require(try fixture.store.lookup(spec.key))
+        #expect(refreshed.expires > stored.expires)
+        #expect(fixture.store.memoryLookup(spec.key) == refreshed)
+
+        // A file removed behind the store's back is not answered.
+        try FileManager.default.removeItem(atPath: stored.path)
+        #expect(fixture.store.memoryLookup(spec.key) == nil)
+    }
+
+    @Test func sweptFilesLeaveMemory() throws {
+        let fixture = try TemporaryStore()
+        let spec = Samples.spec()
+        let stored = try fixture.store.fetchOrRender(spec, owner: nil) { Samples.bytes }.render
+        fixture.clock.advance(by: 31 * 86_400)
+        _ = try fixture.store.sweep(now: fixture.clock.now)
+        #expect(!FileManager.default.fileExists(atPath: stored.path))
+        #expect(fixture.store.memoryLookup(spec.key) == nil)
+    }
+
+    @Test func accountsAreRememberedForAMinuteAndForgottenOnRevocation() throws {
+        let fixture = try TemporaryStore()
+        let (key, account) = try fixture.store.createAPIKey(plan: "pro", name: "a")
+        #expect(fixture.store.cachedAccount(forAPIKey: key) == nil)
+        #expect(try fixture.store.account(forAPIKey: key) == account)
+        #expect(fixture.store.cachedAccount(forAPIKey: key) == account)
+        fixture.clock.advance(by: 61)
+        #expect(fixture.store.cachedAccount(forAPIKey: key) == nil)
+        #expect(try fixture.store.account(forAPIKey: key) == account)
+        try fixture.store.revokeAPIKey(id: account.id)
+        #expect(fixture.store.cachedAccount(forAPIKey: key) == nil)
+        #expect(try fixture.store.account(forAPIKey: key) == nil)
+    }
+
+    @Test func fullCacheStartsOver() {
+        let cache = MemoryCache<Int, String>(capacity: 2)
+        cache.insert("a", for: 1)
+        cache.insert("b", for: 2)
+        cache.insert("b2", for: 2)
+        #expect(cache[1] == "a" && cache[2] == "b2")
+        cache.insert("c", for: 3)
+        #expect(cache[1] == nil && cache[2] == nil && cache[3] == "c")
+    }
+}
