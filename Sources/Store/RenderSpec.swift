@@ -52,11 +52,17 @@ public struct RenderSpec: Sendable, Equatable {
 }
 
 extension RenderSpec.Source {
+    /// `text` in Unicode NFC. ASCII is already NFC, and nearly every value is ASCII, so only other text
+    /// pays for Foundation's normalization.
+    static func nfc(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    }
+
     /// The source with template variable values in Unicode NFC.
     func normalized() -> Self {
         switch self {
         case .template(let id, let digest, let variables):
-            .template(id: id, digest: digest, variables: variables.mapValues(\.precomposedStringWithCanonicalMapping))
+            .template(id: id, digest: digest, variables: variables.mapValues(Self.nfc))
         case .html:
             self
         }

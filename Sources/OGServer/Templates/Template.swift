@@ -9,18 +9,27 @@ public struct Template: Sendable, Equatable {
         public var defaultValue: String
     }
 
-    public var id: String
-    public var description: String
-    public var width: Int
-    public var height: Int
-    public var variables: [Variable]
-    public var html: String
+    public let id: String
+    public let description: String
+    public let width: Int
+    public let height: Int
+    public let variables: [Variable]
+    public let html: String
     /// SHA-256 of the HTML and the manifest together: editing either gives new cache keys.
-    public var digest: String
+    public let digest: String
 
-    /// Names of the variables the HTML actually refers to.
-    public var usedVariables: Set<String> {
-        Set(TemplateText.placeholders(in: html))
+    /// Names of the variables the HTML actually refers to; found once, since every request needs them.
+    public let usedVariables: Set<String>
+
+    public init(id: String, description: String, width: Int, height: Int, variables: [Variable], html: String, digest: String) {
+        self.id = id
+        self.description = description
+        self.width = width
+        self.height = height
+        self.variables = variables
+        self.html = html
+        self.digest = digest
+        usedVariables = Set(TemplateText.placeholders(in: html))
     }
 
     /// The values a render uses: each used variable from `data`, else its default. Unused data is dropped,
