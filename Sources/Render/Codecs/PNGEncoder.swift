@@ -117,6 +117,10 @@ enum PNGEncoder {
 
     private static func write(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, inputChannels: Int,
                               outputChannels: Int, settings: Settings) throws -> [UInt8] {
+        if settings.filters == .none, inputChannels == 4 {
+            return try writeUnfiltered(pixels, width: width, height: height, outputChannels: outputChannels,
+                                       settings: settings)
+        }
         let options = cimage_png_options(output_channels: Int32(outputChannels), input_channels: Int32(inputChannels),
                                          zlib_level: Int32(settings.level), zlib_strategy: Int32(settings.strategy),
                                          filters: settings.filters.rawValue)
@@ -126,6 +130,23 @@ enum PNGEncoder {
         let status: Int32 = message.withUnsafeMutableBufferPointer { text in
             cimage_png_encode(pixels, UInt32(width), UInt32(height), width * inputChannels, options,
                               &buffer, text.baseAddress, text.count)
+        }
+        guard status == Int32(CIMAGE_OK), let data = buffer.data else {
+            throw PNGDecoder.error(status: status, message: message, width: width, height: height)
+        }
+        return [UInt8](UnsafeBufferPointer(start: data, count: buffer.length))
+    }
+
+    /// Unfiltered rows skip libpng: the shim feeds them to zlib itself and writes the chunks.
+    private static func writeUnfiltered(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, outputChannels: Int,
+                                        settings: Settings) throws -> [UInt8] {
+        var buffer = cimage_buffer(data: nil, length: 0, capacity: 0)
+        defer { cimage_buffer_free(&buffer) }
+        var message = [CChar](repeating: 0, count: 256)
+        let status: Int32 = message.withUnsafeMutableBufferPointer { text in
+            cimage_png_encode_unfiltered(pixels, UInt32(width), UInt32(height), width * 4, Int32(outputChannels),
+                                         Int32(settings.level), Int32(settings.strategy), &buffer,
+                                         text.baseAddress, text.count)
         }
         guard status == Int32(CIMAGE_OK), let data = buffer.data else {
             throw PNGDecoder.error(status: status, message: message, width: width, height: height)

@@ -73,6 +73,16 @@ extension Canvas {
                         case .vertical:
                             let pixel: UInt32 = gradient.rowColor(y)
                             Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                        case .diagonal where gradient.isOpaque && maskLine == nil && row.interiorCoverage >= 255
+                            && row.holeEnd <= row.holeStart && row.interiorEnd > row.interiorStart:
+                            // The fully covered run is written straight into the canvas; only the
+                            // anti-aliased ends go through the row buffer and the blend.
+                            gradient.fill(row: y, from: row.interiorStart, to: row.interiorEnd, into: line)
+                            gradient.fill(row: y, from: row.start, to: row.interiorStart, into: columnColors)
+                            gradient.fill(row: y, from: row.interiorEnd, to: row.end, into: columnColors)
+                            let colors = BufferRowColors(base: UnsafePointer(columnColors), isOpaque: true)
+                            Canvas.blendEdge(line: line, coverage: coverage, colors: colors, from: row.start, to: row.interiorStart)
+                            Canvas.blendEdge(line: line, coverage: coverage, colors: colors, from: row.interiorEnd, to: row.end)
                         case .horizontal, .diagonal:
                             if gradient.direction == .diagonal {
                                 gradient.fill(row: y, from: row.start, to: row.end, into: columnColors)

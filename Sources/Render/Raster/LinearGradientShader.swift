@@ -76,12 +76,50 @@ struct LinearGradientShader {
         let step: Int = Int((slope * scale).rounded())
         let limit: Int = last << 16
         table.withUnsafeBufferPointer { table in
-            for x in start..<end {
+            // Split the span where the position leaves 0...limit, so the middle run (usually all of
+            // it) is a clamp-free load and store per pixel; the clamped ends are constant colors.
+            var x: Int = start
+            if step == 0 || position < 0 || position > limit {
+                let outside: Int = Self.pixels(before: position, step: step, reaches: 0...limit, within: end - x)
                 let clamped: Int = position < 0 ? 0 : (position > limit ? limit : position)
-                row[x] = table[clamped >> 16]
+                (row + x).update(repeating: table[clamped >> 16], count: outside)
+                x += outside
+                position &+= step &* outside
+            }
+            guard x < end else { return }
+            guard position >= 0, position <= limit else {
+                // A step longer than the whole table jumped over it: the rest is the far end.
+                (row + x).update(repeating: position < 0 ? table[0] : table[last], count: end - x)
+                return
+            }
+            let inside: Int = Self.pixels(before: position, step: step, leaving: 0...limit, within: end - x)
+            let entries: UnsafePointer<UInt32> = table.baseAddress!
+            let runEnd: Int = x + inside
+            while x < runEnd {
+                row[x] = entries[position >> 16]
                 position &+= step
+                x += 1
+            }
+            if x < end {
+                (row + x).update(repeating: step > 0 ? table[last] : table[0], count: end - x)
             }
         }
+    }
+
+    /// How many steps from `position` stay outside `range` (at most `count`).
+    private static func pixels(before position: Int, step: Int, reaches range: ClosedRange<Int>, within count: Int) -> Int {
+        if range.contains(position) { return 0 }
+        if step == 0 || (position < range.lowerBound) != (step > 0) { return count }
+        let distance: Int = position < range.lowerBound ? range.lowerBound - position : position - range.upperBound
+        let steps: Int = (distance + abs(step) - 1) / abs(step)
+        return Swift.min(count, steps)
+    }
+
+    /// How many steps from `position` (inside `range`) stay inside it (at most `count`).
+    private static func pixels(before position: Int, step: Int, leaving range: ClosedRange<Int>, within count: Int) -> Int {
+        if step == 0 { return count }
+        let room: Int = step > 0 ? range.upperBound - position : position - range.lowerBound
+        return Swift.min(count, room / abs(step) + 1)
     }
 
     /// Samples the stops at `size` even steps of `t` in 0...1, interpolating premultiplied
