@@ -49,13 +49,20 @@ struct PixelBounds: Equatable {
         var bounds: PixelBounds? = nil
         layer.withUnsafeBytes { raw in
             let words = raw.bindMemory(to: UInt32.self)
+            let rowBytes = width * 4
             for y in 0..<height {
-                let row = y * width
+                // Most rows of a layer are empty: one OR over the row (a vectorizable reduction)
+                // rules them out before any per-pixel search.
+                let row = raw.baseAddress! + y * rowBytes
+                let pairs = width / 2
+                var any: UInt64 = width % 2 == 1 ? UInt64(words[y * width + width - 1]) : 0
+                for index in 0..<pairs { any |= row.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self) }
+                guard any != 0 else { continue }
+                let start = y * width
                 var first = 0
-                while first < width && words[row + first] == 0 { first += 1 }
-                guard first < width else { continue }
+                while words[start + first] == 0 { first += 1 }
                 var last = width - 1
-                while words[row + last] == 0 { last -= 1 }
+                while words[start + last] == 0 { last -= 1 }
                 let line = PixelBounds(left: first, top: y, right: last + 1, bottom: y + 1)
                 bounds = bounds.map { $0.union(line) } ?? line
             }
