@@ -29,3 +29,34 @@ struct PaintGradientInterpolationTests {
         #expect(max(lch.red, lch.green, lch.blue) - min(lch.red, lch.green, lch.blue) > max(middle.red, middle.blue) - middle.green)
     }
 }
+
+struct RasterGradientDitherTests {
+    /// Skia's ordered dither: a ramp between two levels comes out as a mix of both, varying from
+    /// row to row, and a flat color stays exact.
+    @Test func ditheredRowsMixNeighbouringLevels() throws {
+        let stops = [GradientStop(color: Color(red: 15 / 255, green: 0, blue: 0), position: 0),
+                     GradientStop(color: Color(red: 16 / 255, green: 0, blue: 0), position: 1)]
+        let box = Rect(x: 0, y: 0, width: 64, height: 8)
+        let shader = try #require(LinearGradientShader(angle: 90, stops: stops, box: box, dither: true))
+        #expect(shader.dithers)
+        var rows: [[UInt32]] = []
+        for y in 0..<8 {
+            var row = [UInt32](repeating: 0, count: 64)
+            row.withUnsafeMutableBufferPointer { shader.fill(row: y, from: 0, to: 64, into: $0.baseAddress!) }
+            rows.append(row)
+        }
+        let reds = rows.flatMap { $0.map { $0 & 0xFF } }
+        #expect(Set(reds) == [15, 16])
+        #expect(rows.allSatisfy { $0.allSatisfy { $0 >> 24 == 255 } })
+        #expect(rows[0] != rows[1])
+        // Middle columns are about half each.
+        let middle = rows.map { $0[32] & 0xFF }
+        #expect(middle.contains(15) && middle.contains(16))
+        let flat = try #require(LinearGradientShader(angle: 90, stops: [stops[0], GradientStop(color: stops[0].color, position: 1)],
+                                                     box: box, dither: true))
+        var row = [UInt32](repeating: 0, count: 64)
+        row.withUnsafeMutableBufferPointer { flat.fill(row: 3, from: 0, to: 64, into: $0.baseAddress!) }
+        #expect(row.allSatisfy { $0 & 0xFF == 15 })
+        #expect(LinearGradientShader(angle: 90, stops: stops, box: box)?.dithers == LinearGradientShader.dithersByDefault)
+    }
+}
