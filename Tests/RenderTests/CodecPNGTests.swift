@@ -52,6 +52,47 @@ struct CodecPNGTests {
         }
     }
 
+    /// A canvas of pseudo-random pixels (premultiplied, so channels never exceed alpha).
+    private func noise(width: Int, height: Int, opaque: Bool) -> Canvas {
+        let canvas = Canvas(width: width, height: height)
+        var state: UInt32 = 0x1234_5678
+        for index in stride(from: 0, to: canvas.pixels.count, by: 4) {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            let alpha: UInt8 = opaque ? 255 : UInt8(truncatingIfNeeded: state >> 24)
+            for channel in 0..<3 {
+                let value = UInt16(truncatingIfNeeded: state >> (channel * 8)) & 0xFF
+                canvas.pixels[index + channel] = UInt8(value % (UInt16(alpha) + 1))
+            }
+            canvas.pixels[index + 3] = alpha
+        }
+        return canvas
+    }
+
+    /// Unfiltered images bypass libpng; the stream must still be one that libpng reads back exactly,
+    /// including the Adler-32 of rows whose length is not a multiple of the SIMD block.
+    @Test(arguments: [(1, 1), (5, 3), (17, 9), (1201, 4)])
+    func unfilteredWriterRoundTrips(width: Int, height: Int) throws {
+        let opaque = noise(width: width, height: height, opaque: true)
+        let rgb = try PNGEncoder.encode(opaque)
+        #expect(colorType(rgb) == 2)
+        #expect(try PNGDecoder.decode(rgb, maxPixels: 100_000).rgba == opaque.pixels)
+        #expect(Array(rgb[12..<16]) == Array("IHDR".utf8) && Array(rgb[37..<41]) == Array("IDAT".utf8))
+        #expect(Array(rgb[(rgb.count - 8)..<(rgb.count - 4)]) == Array("IEND".utf8))
+
+        let translucent = noise(width: width, height: height, opaque: false)
+        let rgba = try PNGEncoder.encode(translucent)
+        #expect(colorType(rgba) == 6)
+        let straight = PNGEncoder.unpremultiplied(translucent.pixels)
+        #expect(try PNGDecoder.decode(rgba, maxPixels: 100_000).rgba == straight)
+    }
+
+    @Test func unfilteredWriterChecksumIsVerified() throws {
+        var png = try PNGEncoder.encode(noise(width: 33, height: 7, opaque: true))
+        // The Adler-32 sits just before the IDAT CRC and the 12-byte IEND chunk.
+        png[png.count - 12 - 4 - 1] ^= 0x01
+        #expect(throws: (any Error).self) { try PNGDecoder.decode(png, maxPixels: 10_000) }
+    }
+
     @Test func corruptDataThrows() throws {
         let png = try PNGEncoder.encode(S.card(width: 32, height: 32))
         #expect(throws: PNGError.notPNG) { try PNGDecoder.decode([1, 2, 3, 4, 5, 6, 7, 8, 9], maxPixels: 100) }

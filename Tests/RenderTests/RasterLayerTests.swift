@@ -17,6 +17,32 @@ struct RasterLayerTests {
         #expect(canvas.layers.isEmpty)
     }
 
+    /// Layer buffers are reused: every effect path must leave them transparent for the next layer.
+    @Test(arguments: [LayerEffects(), LayerEffects(blur: 2), LayerEffects(transform: .translation(12, 3)),
+                      LayerEffects(dropShadows: [BoxShadowPaint(offsetX: 4, offsetY: 4, blur: 4, spread: 0, color: .black, inset: false)])])
+    func reusedLayerStartsTransparent(effects: LayerEffects) {
+        let canvas = Canvas(width: 40, height: 20)
+        canvas.pushLayer()
+        canvas.fill(Rect(x: 2, y: 2, width: 8, height: 8), paint: .solid(S.red))
+        canvas.popLayer(effects)
+        let first = canvas.pixels
+        canvas.pushLayer()
+        #expect(canvas.pixels.allSatisfy { $0 == 0 })
+        canvas.popLayer(effects)
+        #expect(canvas.pixels == first)
+    }
+
+    @Test func effectsReachPastTheContentButNoFurther() {
+        let canvas = Canvas(width: 60, height: 60)
+        canvas.pushLayer()
+        canvas.fill(Rect(x: 20, y: 20, width: 10, height: 10), paint: .solid(S.red))
+        canvas.popLayer(LayerEffects(dropShadows: [BoxShadowPaint(offsetX: 10, offsetY: 0, blur: 6, spread: 0, color: .black, inset: false)]))
+        // The shadow's blur spreads beyond the content's own bounds, to the right of the offset copy.
+        #expect(S.rgba(canvas, 42, 25)[3] > 0)
+        #expect(S.rgba(canvas, 59, 25)[3] == 0)
+        #expect(S.rgba(canvas, 25, 5)[3] == 0)
+    }
+
     @Test func translationMovesPixelsExactly() {
         let canvas = Canvas(width: 20, height: 20)
         canvas.pushLayer()

@@ -1,5 +1,6 @@
 import Testing
 @testable import Render
+import Foundation
 
 struct RasterRadialConicTests {
     private typealias S = RasterTestSupport
@@ -43,5 +44,24 @@ struct RasterRadialConicTests {
         canvas.fill(Rect(x: 0, y: 0, width: 10, height: 10),
                     paint: .gradient(.radial(centerX: 5, centerY: 5, radiusX: 0, radiusY: 5), stops: redToBlue, repeating: false, lineLength: 1))
         #expect(S.rgba(canvas, 5, 5) == [0, 0, 0, 0])
+    }
+}
+
+struct RasterArctangentTests {
+    @Test func matchesLibmWithinATenThousandthOfARadian() {
+        var worst: Double = 0
+        for i in -60...60 {
+            for j in -60...60 {
+                let y = Double(i) * 0.37, x = Double(j) * 0.53
+                guard x != 0 || y != 0 else { continue }
+                var difference = abs(GradientShader.arctangent(y, x) - atan2(y, x))
+                // ±π are the same direction.
+                if difference > Double.pi { difference = abs(difference - 2 * Double.pi) }
+                worst = max(worst, difference)
+            }
+        }
+        #expect(worst < 2e-5)
+        #expect(GradientShader.arctangent(0, 0) == 0)
+        #expect(abs(GradientShader.arctangent(1, 0) - Double.pi / 2) < 2e-5)
     }
 }

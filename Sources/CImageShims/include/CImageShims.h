@@ -83,3 +83,11 @@ int cimage_jpeg_decode(const uint8_t *bytes, size_t length, uint64_t max_pixels,
 
 void cimage_buffer_free(cimage_buffer *buffer);
 void cimage_free(void *pointer);
+
+/// Encodes 8-bit RGBA rows (`stride` bytes apart, 4 bytes per pixel) as an unfiltered PNG with
+/// `output_channels` 3 (alpha dropped) or 4, compressing with zlib directly at `zlib_level` and
+/// `zlib_strategy`. Writes only the IHDR, one IDAT and IEND chunks, so the output is deterministic.
+/// `out` must start empty. On failure returns a nonzero status and writes a message.
+int cimage_png_encode_unfiltered(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
+                                 int output_channels, int zlib_level, int zlib_strategy,
+                                 cimage_buffer *out, char *message, size_t message_capacity);

@@ -4,6 +4,8 @@ final class DisplayList {
     enum Item {
         case fill(Rect, CornerRadii, Paint)
         case border(Rect, CornerRadii, EdgeWidths, Color)
+        /// A border whose sides differ in color or style (top, right, bottom, left).
+        case borderSides(Rect, CornerRadii, EdgeWidths, [BorderSide])
         /// The paragraph of a laid-out box, drawn with its top-left corner at the point.
         case text(box: Int, origin: Point)
         case pushClip(Rect, CornerRadii)
@@ -33,6 +35,8 @@ final class DisplayList {
                 canvas.fill(rect, radii: radii, paint: paint)
             case .border(let rect, let radii, let widths, let color):
                 canvas.strokeBorder(rect, radii: radii, widths: widths, color: color)
+            case .borderSides(let rect, let radii, let widths, let sides):
+                canvas.strokeBorder(rect, radii: radii, widths: widths, sides: sides)
             case .text(let box, let origin):
                 if let paragraph = boxes[box].paragraph { text.draw(paragraph, at: origin, on: canvas) }
             case .pushClip(let rect, let radii):

@@ -14,15 +14,20 @@ extension Painter {
         let widths = box.border
         guard widths != .zero else { return }
         let style = box.style
-        // The canvas strokes a ring in one color, so the first visible side's color is used for all
-        // (BoxTreeBuilder warns when the sides differ).
-        let side = [(widths.top, style.borderColor.top), (widths.right, style.borderColor.right),
-                    (widths.bottom, style.borderColor.bottom), (widths.left, style.borderColor.left)]
-            .first { $0.0 > 0 }!.1
-        var color = style.resolve(side)
-        color.alpha *= box.opacity
-        guard color.alpha > 0 else { return }
-        output.append(.border(box.frame, radii, widths, color))
+        let colors = [style.borderColor.top, style.borderColor.right, style.borderColor.bottom, style.borderColor.left]
+            .map { value -> Color in
+                var color = style.resolve(value)
+                color.alpha *= box.opacity
+                return color
+            }
+        let sides = zip(colors, style.paint.borderStyles).map { BorderSide(color: $0, style: $1) }
+        let visible = zip([widths.top, widths.right, widths.bottom, widths.left], sides).filter { $0.0 > 0 }.map(\.1)
+        guard let first = visible.first, visible.contains(where: { $0.color.alpha > 0 }) else { return }
+        if visible.allSatisfy({ $0 == first }) && first.style == .solid {
+            output.append(.border(box.frame, radii, widths, first.color))
+        } else {
+            output.append(.borderSides(box.frame, radii, widths, sides))
+        }
     }
 
     func paintBackground(of index: Int, in rect: Rect, radii: CornerRadii) {
@@ -45,29 +50,34 @@ extension Painter {
         }
     }
 
-    /// Corner radii resolved against the border box and scaled down so adjacent radii never overlap
-    /// (CSS Backgrounds 3 §5.5).
+    /// Corner radii resolved against the border box (horizontal radii against its width, vertical
+    /// ones against its height, CSS Backgrounds 3 §5.1) and scaled down so adjacent radii never
+    /// overlap (§5.5).
     func outerRadii(of index: Int) -> CornerRadii {
         let frame = boxes[index].frame
-        let reference = min(frame.width, frame.height)
-        let values = boxes[index].style.borderRadius.map { max(0, $0.resolve(reference) ?? 0) }
-        guard values.contains(where: { $0 > 0 }) else { return .zero }
+        let style = boxes[index].style
+        let x = style.borderRadius.map { max(0, $0.resolve(frame.width) ?? 0) }
+        let y = zip(style.borderRadius, style.paint.borderRadiusVertical).map { horizontal, vertical in
+            max(0, (vertical ?? horizontal).resolve(frame.height) ?? 0)
+        }
+        guard x.contains(where: { $0 > 0 }) && y.contains(where: { $0 > 0 }) else { return .zero }
         var factor = 1.0
-        for (sum, side) in [(values[0] + values[1], frame.width), (values[3] + values[2], frame.width),
-                            (values[0] + values[3], frame.height), (values[1] + values[2], frame.height)] where sum > 0 {
+        for (sum, side) in [(x[0] + x[1], frame.width), (x[3] + x[2], frame.width),
+                            (y[0] + y[3], frame.height), (y[1] + y[2], frame.height)] where sum > 0 {
             factor = min(factor, side / sum)
         }
-        return CornerRadii(topLeft: values[0] * factor, topRight: values[1] * factor,
-                           bottomRight: values[2] * factor, bottomLeft: values[3] * factor)
+        let radii = CornerRadii(horizontal: (x[0] * factor, x[1] * factor, x[2] * factor, x[3] * factor),
+                                vertical: (y[0] * factor, y[1] * factor, y[2] * factor, y[3] * factor))
+        return radii.isZero ? .zero : radii
     }
 
-    /// Radii of the padding box: the outer radii reduced by the adjacent border widths.
+    /// Radii of the padding box: each outer radius reduced by the border width on its side.
     func innerRadii(of index: Int) -> CornerRadii {
         let outer = outerRadii(of: index)
         let border = boxes[index].border
-        return CornerRadii(topLeft: max(0, outer.topLeft - max(border.left, border.top)),
-                           topRight: max(0, outer.topRight - max(border.right, border.top)),
-                           bottomRight: max(0, outer.bottomRight - max(border.right, border.bottom)),
-                           bottomLeft: max(0, outer.bottomLeft - max(border.left, border.bottom)))
+        return CornerRadii(horizontal: (max(0, outer.topLeft - border.left), max(0, outer.topRight - border.right),
+                                        max(0, outer.bottomRight - border.right), max(0, outer.bottomLeft - border.left)),
+                           vertical: (max(0, outer.topLeftY - border.top), max(0, outer.topRightY - border.top),
+                                      max(0, outer.bottomRightY - border.bottom), max(0, outer.bottomLeftY - border.bottom)))
     }
 }

@@ -48,7 +48,7 @@ extension Canvas {
         let mask: [UInt8] = clip.mask ?? []
 
         // A horizontal gradient has the same colors on every row: compute them once.
-        if case .gradient(let gradient) = colors, gradient.direction == .horizontal {
+        if case .gradient(let gradient) = colors, gradient.direction == .horizontal, !gradient.dithers {
             let start: Int = Swift.max(clip.columns.lowerBound, Int(saturatingFloor: outer.left))
             let end: Int = Swift.min(clip.columns.upperBound, Int(saturatingCeiling: outer.right))
             gradient.fill(row: 0, from: start, to: end, into: columnColors)
@@ -70,11 +70,21 @@ extension Canvas {
                         Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
                     case .gradient(let gradient):
                         switch gradient.direction {
-                        case .vertical:
+                        case .vertical where !gradient.dithers:
                             let pixel: UInt32 = gradient.rowColor(y)
                             Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
-                        case .horizontal, .diagonal:
-                            if gradient.direction == .diagonal {
+                        case _ where gradient.dithers && maskLine == nil && row.interiorCoverage >= 255
+                            && row.holeEnd <= row.holeStart && row.interiorEnd > row.interiorStart:
+                            // The fully covered run is written straight into the canvas; only the
+                            // anti-aliased ends go through the row buffer and the blend.
+                            gradient.fill(row: y, from: row.interiorStart, to: row.interiorEnd, into: line)
+                            gradient.fill(row: y, from: row.start, to: row.interiorStart, into: columnColors)
+                            gradient.fill(row: y, from: row.interiorEnd, to: row.end, into: columnColors)
+                            let colors = BufferRowColors(base: UnsafePointer(columnColors), isOpaque: true)
+                            Canvas.blendEdge(line: line, coverage: coverage, colors: colors, from: row.start, to: row.interiorStart)
+                            Canvas.blendEdge(line: line, coverage: coverage, colors: colors, from: row.interiorEnd, to: row.end)
+                        case .vertical, .horizontal, .diagonal:
+                            if gradient.direction != .horizontal || gradient.dithers {
                                 gradient.fill(row: y, from: row.start, to: row.end, into: columnColors)
                             }
                             let colors = BufferRowColors(base: UnsafePointer(columnColors), isOpaque: gradient.isOpaque)

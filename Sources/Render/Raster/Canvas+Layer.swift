@@ -5,130 +5,223 @@ extension Canvas {
     /// Starts a layer; the clip stack carries on inside it.
     func pushLayer() {
         layers.append(pixels)
-        pixels = [UInt8](repeating: 0, count: width * height * 4)
+        pixels = zeroedBuffer()
     }
 
     /// Ends the innermost layer and composites it onto what lies below with `effects`.
+    ///
+    /// Effects visit only the layer's content (its non-transparent pixels), grown by what each
+    /// effect can add: the transformed corners, the blur's reach, each shadow's offset and blur.
     func popLayer(_ effects: LayerEffects) {
         guard let below = layers.popLast() else { return }
         var layer = pixels
         pixels = below
+        guard var bounds = PixelBounds.content(of: layer, width: width, height: height) else {
+            recycle(&layer, dirty: nil)
+            return
+        }
         if !effects.transform.isIdentity {
-            guard let inverse = effects.transform.inverted else { return }
-            layer = resampled(layer, inverse: inverse)
+            let target = bounds.transformed(by: effects.transform).clamped(width: width, height: height)
+            guard let inverse = effects.transform.inverted, !target.isEmpty else {
+                recycle(&layer, dirty: bounds)
+                return
+            }
+            var output = zeroedBuffer()
+            resample(layer, inverse: inverse, within: target, into: &output)
+            recycle(&layer, dirty: bounds)
+            layer = output
+            bounds = target
         }
         var shadows: [(mask: AlphaMask, color: Color)] = []
         for shadow in effects.dropShadows where shadow.color.alpha > 0 {
-            var mask = alphaMask(of: layer, offsetX: shadow.offsetX, offsetY: shadow.offsetY)
-            mask.blur(sigma: shadow.blur / 2)
+            let sigma = shadow.blur / 2
+            let dx = Self.wholePixels(shadow.offsetX), dy = Self.wholePixels(shadow.offsetY)
+            let area = bounds.offsetBy(x: dx, y: dy).expanded(by: Self.blurReach(sigma: sigma))
+                .clamped(width: width, height: height)
+            guard !area.isEmpty else { continue }
+            var mask = alphaMask(of: layer, offsetX: dx, offsetY: dy, within: area)
+            mask.blur(sigma: sigma)
             shadows.append((mask, shadow.color))
         }
-        if effects.blur > 0.01 { layer = blurred(layer, sigma: effects.blur) }
+        if effects.blur > 0.01 {
+            bounds = bounds.expanded(by: Self.blurReach(sigma: effects.blur)).clamped(width: width, height: height)
+            blur(&layer, sigma: effects.blur, within: bounds)
+        }
         // Drop shadows sit under the content but are part of the group (its opacity applies).
         if !shadows.isEmpty {
-            let content = layer
-            pixels = [UInt8](repeating: 0, count: width * height * 4)
-            for (mask, color) in shadows { draw(mask, color: color) }
-            let shadowPixels = pixels
-            pixels = below
-            layer = Self.over(content, shadowPixels)
+            var group = zeroedBuffer()
+            swap(&pixels, &group)
+            var shadowBounds: PixelBounds = bounds
+            for (mask, color) in shadows {
+                draw(mask, color: color)
+                shadowBounds = shadowBounds.union(PixelBounds(left: mask.originX, top: mask.originY,
+                                                              right: mask.originX + mask.width, bottom: mask.originY + mask.height))
+            }
+            swap(&pixels, &group)
+            Self.draw(layer, over: &group, width: width, within: bounds)
+            recycle(&layer, dirty: bounds)
+            layer = group
+            bounds = shadowBounds
         }
-        composite(layer, opacity: effects.opacity, mode: effects.blendMode)
+        composite(layer, opacity: effects.opacity, mode: effects.blendMode, within: bounds)
+        recycle(&layer, dirty: bounds)
     }
 
-    /// The alpha channel of `layer` shifted by whole pixels (rounded offsets), as a mask over the canvas.
-    private func alphaMask(of layer: [UInt8], offsetX: Double, offsetY: Double) -> AlphaMask {
-        var mask = AlphaMask(originX: 0, originY: 0, width: width, height: height)
-        let dx = Int(offsetX.rounded()), dy = Int(offsetY.rounded())
-        for y in 0..<height {
+    /// A canvas-sized buffer of zeros: a spare one when there is one.
+    private func zeroedBuffer() -> [UInt8] {
+        spareBuffers.popLast() ?? [UInt8](repeating: 0, count: width * height * 4)
+    }
+
+    /// Zeroes the rows of `dirty` (nothing else was written) and keeps the buffer for a later layer.
+    private func recycle(_ buffer: inout [UInt8], dirty: PixelBounds?) {
+        guard buffer.count == width * height * 4, spareBuffers.count < 4 else { return }
+        if let area = dirty?.clamped(width: width, height: height), !area.isEmpty {
+            let width = self.width
+            buffer.withUnsafeMutableBytes { raw in
+                let words = raw.bindMemory(to: UInt32.self)
+                for y in area.top..<area.bottom {
+                    (words.baseAddress! + y * width + area.left).update(repeating: 0, count: area.width)
+                }
+            }
+        }
+        spareBuffers.append(buffer)
+        buffer = []
+    }
+
+    /// A shadow offset rounded to whole pixels, bounded so index arithmetic cannot overflow (an
+    /// offset beyond any canvas moves the shadow out of view either way).
+    private static func wholePixels(_ offset: Double) -> Int {
+        Swift.min(1 << 20, Swift.max(-(1 << 20), Int(saturatingFloor: offset.rounded())))
+    }
+
+    /// How far the three box passes of `AlphaMask.blur` spread a pixel.
+    private static func blurReach(sigma: Double) -> Int {
+        guard sigma > 0.01 else { return 0 }
+        return AlphaMask.boxWidths(sigma: sigma).filter { $0 > 1 }.reduce(0) { $0 + $1 / 2 }
+    }
+
+    /// The alpha channel of `layer` shifted by whole pixels, as a mask covering `area`.
+    private func alphaMask(of layer: [UInt8], offsetX dx: Int, offsetY dy: Int, within area: PixelBounds) -> AlphaMask {
+        var mask = AlphaMask(originX: area.left, originY: area.top, width: area.width, height: area.height)
+        for y in area.top..<area.bottom {
             let sy = y - dy
             guard sy >= 0, sy < height else { continue }
-            for x in 0..<width {
+            let row = (y - area.top) * area.width - area.left
+            for x in area.left..<area.right {
                 let sx = x - dx
                 guard sx >= 0, sx < width else { continue }
-                mask.values[y * width + x] = Float(layer[(sy * width + sx) * 4 + 3]) / 255
+                mask.values[row + x] = Float(layer[(sy * width + sx) * 4 + 3]) / 255
             }
         }
         return mask
     }
 
-    /// Each premultiplied channel blurred with the same Gaussian.
-    private func blurred(_ layer: [UInt8], sigma: Double) -> [UInt8] {
-        var output = layer
+    /// Each premultiplied channel inside `area` blurred with the same Gaussian, in place (`area`
+    /// already includes the blur's reach, so nothing outside it changes).
+    private func blur(_ layer: inout [UInt8], sigma: Double, within area: PixelBounds) {
+        guard !area.isEmpty else { return }
+        let width = self.width
         for channel in 0..<4 {
-            var mask = AlphaMask(originX: 0, originY: 0, width: width, height: height)
-            for index in 0..<(width * height) { mask.values[index] = Float(layer[index * 4 + channel]) / 255 }
+            var mask = AlphaMask(originX: area.left, originY: area.top, width: area.width, height: area.height)
+            for y in area.top..<area.bottom {
+                let row = (y - area.top) * area.width - area.left
+                for x in area.left..<area.right { mask.values[row + x] = Float(layer[(y * width + x) * 4 + channel]) / 255 }
+            }
             mask.blur(sigma: sigma)
-            for index in 0..<(width * height) {
-                output[index * 4 + channel] = UInt8(Swift.min(255, Swift.max(0, mask.values[index] * 255 + 0.5)))
+            for y in area.top..<area.bottom {
+                let row = (y - area.top) * area.width - area.left
+                for x in area.left..<area.right {
+                    layer[(y * width + x) * 4 + channel] = UInt8(Swift.min(255, Swift.max(0, mask.values[row + x] * 255 + 0.5)))
+                }
             }
         }
         // Blurring channels separately can leave a color a rounding step above its alpha.
-        for index in 0..<(width * height) {
-            let alpha = output[index * 4 + 3]
-            for channel in 0..<3 where output[index * 4 + channel] > alpha { output[index * 4 + channel] = alpha }
-        }
-        return output
-    }
-
-    /// `layer` seen through a transform whose inverse is `inverse`: bilinear samples at each canvas
-    /// pixel centre, so rotated and skewed edges come out anti-aliased.
-    private func resampled(_ layer: [UInt8], inverse: AffineTransform) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: layer.count)
-        for y in 0..<height {
-            for x in 0..<width {
-                let source = inverse.apply(Point(x: Double(x) + 0.5, y: Double(y) + 0.5))
-                let fx = source.x - 0.5, fy = source.y - 0.5
-                guard fx > -1, fy > -1, fx < Double(width), fy < Double(height) else { continue }
-                let x0 = Int(fx.rounded(.down)), y0 = Int(fy.rounded(.down))
-                let wx = fx - Double(x0), wy = fy - Double(y0)
-                var sums = (0.0, 0.0, 0.0, 0.0)
-                func add(_ sx: Int, _ sy: Int, _ weight: Double) {
-                    guard sx >= 0, sy >= 0, sx < width, sy < height, weight > 0 else { return }
-                    let offset = (sy * width + sx) * 4
-                    sums.0 += weight * Double(layer[offset])
-                    sums.1 += weight * Double(layer[offset + 1])
-                    sums.2 += weight * Double(layer[offset + 2])
-                    sums.3 += weight * Double(layer[offset + 3])
-                }
-                add(x0, y0, (1 - wx) * (1 - wy))
-                add(x0 + 1, y0, wx * (1 - wy))
-                add(x0, y0 + 1, (1 - wx) * wy)
-                add(x0 + 1, y0 + 1, wx * wy)
-                let offset = (y * width + x) * 4
-                output[offset] = UInt8(Swift.min(255, sums.0 + 0.5))
-                output[offset + 1] = UInt8(Swift.min(255, sums.1 + 0.5))
-                output[offset + 2] = UInt8(Swift.min(255, sums.2 + 0.5))
-                output[offset + 3] = UInt8(Swift.min(255, sums.3 + 0.5))
+        for y in area.top..<area.bottom {
+            for x in area.left..<area.right {
+                let index = y * width + x
+                let alpha = layer[index * 4 + 3]
+                for channel in 0..<3 where layer[index * 4 + channel] > alpha { layer[index * 4 + channel] = alpha }
             }
         }
-        return output
     }
 
-    /// Premultiplied `top` over `bottom`, pixel by pixel.
-    private static func over(_ top: [UInt8], _ bottom: [UInt8]) -> [UInt8] {
-        var output = bottom
-        output.withUnsafeMutableBytes { out in
+    /// `layer` seen through a transform whose inverse is `inverse`, written into `output` (zeros):
+    /// bilinear samples at the centre of each canvas pixel inside `area`, so rotated and skewed
+    /// edges come out anti-aliased. The source position steps by the inverse's columns along a row,
+    /// and weights are 8-bit fixed point (a 1/256-pixel grid, below what 8-bit channels can show).
+    private func resample(_ layer: [UInt8], inverse: AffineTransform, within area: PixelBounds, into output: inout [UInt8]) {
+        let width = self.width, height = self.height
+        layer.withUnsafeBytes { raw in
+            output.withUnsafeMutableBytes { rawOutput in
+                let source = raw.bindMemory(to: UInt32.self)
+                let target = rawOutput.bindMemory(to: UInt32.self)
+                // A texel outside the layer counts as transparent.
+                func texel(_ x: Int, _ y: Int) -> UInt32 {
+                    x >= 0 && y >= 0 && x < width && y < height ? source[y * width + x] : 0
+                }
+                for y in area.top..<area.bottom {
+                    let start = inverse.apply(Point(x: Double(area.left) + 0.5, y: Double(y) + 0.5))
+                    var fx = start.x - 0.5, fy = start.y - 0.5
+                    for x in area.left..<area.right {
+                        defer { fx += inverse.a; fy += inverse.b }
+                        guard fx > -1, fy > -1, fx < Double(width), fy < Double(height) else { continue }
+                        let x0 = Int(fx.rounded(.down)), y0 = Int(fy.rounded(.down))
+                        let wx = UInt32((fx - Double(x0)) * 256 + 0.5), wy = UInt32((fy - Double(y0)) * 256 + 0.5)
+                        let interior = x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height
+                        let base = y0 * width + x0
+                        let p00 = interior ? source[base] : texel(x0, y0)
+                        let p10 = interior ? source[base + 1] : texel(x0 + 1, y0)
+                        let p01 = interior ? source[base + width] : texel(x0, y0 + 1)
+                        let p11 = interior ? source[base + width + 1] : texel(x0 + 1, y0 + 1)
+                        if p00 | p10 | p01 | p11 == 0 { continue }
+                        target[y * width + x] = Self.bilinear(p00, p10, p01, p11, wx: wx, wy: wy)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The four premultiplied texels mixed with weights `wx`, `wy` in 0...256.
+    @inline(__always)
+    private static func bilinear(_ p00: UInt32, _ p10: UInt32, _ p01: UInt32, _ p11: UInt32, wx: UInt32, wy: UInt32) -> UInt32 {
+        let w00 = (256 - wx) * (256 - wy), w10 = wx * (256 - wy), w01 = (256 - wx) * wy, w11 = wx * wy
+        var result: UInt32 = 0
+        for shift: UInt32 in [0, 8, 16, 24] {
+            let sum = ((p00 >> shift) & 255) * w00 + ((p10 >> shift) & 255) * w10
+                + ((p01 >> shift) & 255) * w01 + ((p11 >> shift) & 255) * w11
+            result |= ((sum + 32768) >> 16) << shift
+        }
+        return result
+    }
+
+    /// Premultiplied `top` over `bottom` inside `area`, written into `bottom`.
+    private static func draw(_ top: [UInt8], over bottom: inout [UInt8], width: Int, within area: PixelBounds) {
+        bottom.withUnsafeMutableBytes { out in
             top.withUnsafeBytes { source in
                 let o = out.bindMemory(to: UInt32.self), s = source.bindMemory(to: UInt32.self)
-                for index in o.indices { o[index] = PixelMath.over(s[index], o[index]) }
+                for y in area.top..<area.bottom {
+                    for index in (y * width + area.left)..<(y * width + area.right) { o[index] = PixelMath.over(s[index], o[index]) }
+                }
             }
         }
-        return output
     }
 
     /// Blends a finished layer onto the canvas with group opacity and a blend mode.
-    private func composite(_ layer: [UInt8], opacity: Double, mode: LayerEffects.BlendMode) {
+    private func composite(_ layer: [UInt8], opacity: Double, mode: LayerEffects.BlendMode, within area: PixelBounds) {
         let alpha: UInt32 = Color.byte(opacity)
-        guard alpha > 0 else { return }
+        let area = area.clamped(width: width, height: height)
+        guard alpha > 0, !area.isEmpty else { return }
+        let width = self.width
         withPixelWords { canvas in
             layer.withUnsafeBytes { raw in
                 let source = raw.bindMemory(to: UInt32.self)
-                for index in canvas.indices {
-                    var top = source[index]
-                    if top == 0 { continue }
-                    if alpha < 255 { top = PixelMath.scale(top, by: alpha) }
-                    canvas[index] = mode == .normal ? PixelMath.over(top, canvas[index]) : Self.blend(top, canvas[index], mode)
+                for y in area.top..<area.bottom {
+                    for index in (y * width + area.left)..<(y * width + area.right) {
+                        var top = source[index]
+                        if top == 0 { continue }
+                        if alpha < 255 { top = PixelMath.scale(top, by: alpha) }
+                        canvas[index] = mode == .normal ? PixelMath.over(top, canvas[index]) : Self.blend(top, canvas[index], mode)
+                    }
                 }
             }
         }

@@ -11,10 +11,7 @@ extension Canvas {
             guard !padding.isEmpty else { return }
             let hole = Rect(x: padding.x + shadow.offsetX + shadow.spread, y: padding.y + shadow.offsetY + shadow.spread,
                             width: padding.width - 2 * shadow.spread, height: padding.height - 2 * shadow.spread)
-            let holeRadii = CornerRadii(topLeft: Swift.max(0, paddingRadii.topLeft - shadow.spread),
-                                        topRight: Swift.max(0, paddingRadii.topRight - shadow.spread),
-                                        bottomRight: Swift.max(0, paddingRadii.bottomRight - shadow.spread),
-                                        bottomLeft: Swift.max(0, paddingRadii.bottomLeft - shadow.spread))
+            let holeRadii = paddingRadii.mapped { Swift.max(0, $0 - shadow.spread) }
             // Twice the blur's reach around the padding box, so the zeros beyond the mask's edge
             // never bleed into the part that is drawn.
             guard let area = maskArea(around: padding, margin: 2 * reach) else { return }
@@ -26,10 +23,7 @@ extension Canvas {
             let shape = Rect(x: border.x + shadow.offsetX - shadow.spread, y: border.y + shadow.offsetY - shadow.spread,
                              width: border.width + 2 * shadow.spread, height: border.height + 2 * shadow.spread)
             guard !shape.isEmpty, let area = maskArea(around: shape, margin: reach) else { return }
-            let shapeRadii = CornerRadii(topLeft: BoxShadowPaint.spreadRadius(radii.topLeft, by: shadow.spread),
-                                         topRight: BoxShadowPaint.spreadRadius(radii.topRight, by: shadow.spread),
-                                         bottomRight: BoxShadowPaint.spreadRadius(radii.bottomRight, by: shadow.spread),
-                                         bottomLeft: BoxShadowPaint.spreadRadius(radii.bottomLeft, by: shadow.spread))
+            let shapeRadii = radii.mapped { BoxShadowPaint.spreadRadius($0, by: shadow.spread) }
             mask = AlphaMask(originX: area.x, originY: area.y, width: area.width, height: area.height)
             mask.fill(with: RoundedBox(shape, radii: shapeRadii))
             mask.blur(sigma: sigma)

@@ -13,6 +13,9 @@ final class Canvas {
     let rasterizer: CoverageRasterizer
     /// Pixels under each open offscreen layer (`pushLayer`), innermost last.
     var layers: [[UInt8]] = []
+    /// Canvas-sized buffers left over from finished layers, every byte zero again, so the next
+    /// layer skips a 4-bytes-per-pixel allocation and its page faults (see `Canvas+Layer.swift`).
+    var spareBuffers: [[UInt8]] = []
 
     init(width: Int, height: Int) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")

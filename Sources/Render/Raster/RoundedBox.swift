@@ -12,24 +12,29 @@ struct RoundedBox: Sendable, Equatable {
     var bottomRight: (x: Double, y: Double)
     var bottomLeft: (x: Double, y: Double)
 
-    /// A box from a CSS rectangle and circular radii, scaling all radii down together when the
-    /// radii on one side add up to more than that side (CSS Backgrounds 3 §5.5).
+    /// A box from a CSS rectangle and corner radii, scaling all radii down together when the radii
+    /// on one side add up to more than that side (CSS Backgrounds 3 §5.5). A corner with one zero
+    /// radius is square.
     init(_ rect: Rect, radii: CornerRadii) {
         left = rect.x; top = rect.y; right = rect.maxX; bottom = rect.maxY
-        let tl: Double = RoundedBox.positive(radii.topLeft)
-        let tr: Double = RoundedBox.positive(radii.topRight)
-        let br: Double = RoundedBox.positive(radii.bottomRight)
-        let bl: Double = RoundedBox.positive(radii.bottomLeft)
+        func corner(_ x: Double, _ y: Double) -> (x: Double, y: Double) {
+            let x = RoundedBox.positive(x), y = RoundedBox.positive(y)
+            return x > 0 && y > 0 ? (x, y) : (0, 0)
+        }
+        let tl = corner(radii.topLeft, radii.topLeftY)
+        let tr = corner(radii.topRight, radii.topRightY)
+        let br = corner(radii.bottomRight, radii.bottomRightY)
+        let bl = corner(radii.bottomLeft, radii.bottomLeftY)
         let width: Double = Swift.max(0, rect.width)
         let height: Double = Swift.max(0, rect.height)
         var factor: Double = 1
-        for (length, sum) in [(width, tl + tr), (width, bl + br), (height, tl + bl), (height, tr + br)] where sum > 0 {
+        for (length, sum) in [(width, tl.x + tr.x), (width, bl.x + br.x), (height, tl.y + bl.y), (height, tr.y + br.y)] where sum > 0 {
             factor = Swift.min(factor, length / sum)
         }
-        topLeft = (tl * factor, tl * factor)
-        topRight = (tr * factor, tr * factor)
-        bottomRight = (br * factor, br * factor)
-        bottomLeft = (bl * factor, bl * factor)
+        topLeft = (tl.x * factor, tl.y * factor)
+        topRight = (tr.x * factor, tr.y * factor)
+        bottomRight = (br.x * factor, br.y * factor)
+        bottomLeft = (bl.x * factor, bl.y * factor)
     }
 
     static func == (lhs: RoundedBox, rhs: RoundedBox) -> Bool {

@@ -13,8 +13,15 @@ struct BackgroundGradient: Sendable, Equatable {
         var color: ColorValue
         var position: Length?
     }
+    /// The color space stops are mixed in (CSS Images 4 §3.1, `in <space>`).
+    enum Interpolation: Sendable, Equatable {
+        case srgb, oklab
+        /// OKLCh with the shorter (default) or longer hue arc.
+        case oklch(longerHue: Bool)
+    }
     var direction: Direction
     var stops: [Stop]
+    var interpolation = Interpolation.srgb
 
     /// The angle in CSS degrees for a box of this size (CSS Images 3 §3.1.1: a corner direction makes
     /// the 50% line pass through the other two corners).
@@ -57,7 +64,7 @@ struct BackgroundGradient: Sendable, Equatable {
             }
             index += 1
         }
-        return zip(stops, positions).map { stop, position in
+        let resolved = zip(stops, positions).map { stop, position in
             var color: Color
             switch stop.color {
             case .color(let value): color = value
@@ -66,6 +73,7 @@ struct BackgroundGradient: Sendable, Equatable {
             color.alpha *= opacity
             return GradientStop(color: color, position: position!)
         }
+        return interpolation == .srgb ? resolved : GradientInterpolation.expand(resolved, in: interpolation)
     }
 
     /// Parses the arguments of `linear-gradient( … )`.
@@ -74,9 +82,24 @@ struct BackgroundGradient: Sendable, Equatable {
         guard !groups.isEmpty else { return nil }
         var direction = Direction.angle(180)
         var first = groups[0].withoutWhitespace
-        // An interpolation space (`in oklab`, CSS Images 4 §3.1) is accepted; stops still mix in sRGB.
-        if let inIndex = first.firstIndex(of: .ident("in")) {
-            first = Array(first[..<inIndex])
+        // An interpolation space (CSS Images 4 §3.1) may come before or after the direction.
+        var interpolation = Interpolation.srgb
+        if let inIndex = first.firstIndex(where: { if case .ident(let word) = $0 { return word.lowercased() == "in" }; return false }) {
+            var end = inIndex + 1
+            let words = first[(inIndex + 1)...].prefix(3).map { item -> String in
+                if case .ident(let word) = item { return word.lowercased() }
+                return ""
+            }
+            switch words.first {
+            case "oklab": interpolation = .oklab; end += 1
+            case "oklch":
+                let longer = words.count >= 3 && words[1] == "longer" && words[2] == "hue"
+                interpolation = .oklch(longerHue: longer)
+                end += words.count >= 3 && words[2] == "hue" && ["shorter", "longer", "increasing", "decreasing"].contains(words[1]) ? 3 : 1
+            case .some(let space) where !space.isEmpty: end += 1  // other spaces mix in sRGB
+            default: return nil
+            }
+            first = Array(first[..<inIndex] + first[end...])
             if first.isEmpty { groups.removeFirst() } else { groups[0] = first }
         }
         guard !groups.isEmpty else { return nil }
@@ -120,7 +143,7 @@ struct BackgroundGradient: Sendable, Equatable {
             for position in positions { stops.append(Stop(color: color, position: position)) }
         }
         guard stops.count >= 2 else { return nil }
-        return BackgroundGradient(direction: direction, stops: stops)
+        return BackgroundGradient(direction: direction, stops: stops, interpolation: interpolation)
     }
 
     private static func angle(_ component: CSSComponent) -> Double? {

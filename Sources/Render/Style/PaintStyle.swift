@@ -20,6 +20,12 @@ struct PaintStyle: Sendable, Equatable {
     var transform = TransformValue(functions: [])
     var transformOrigin = PositionValue.center
     var blendMode = LayerEffects.BlendMode.normal
+    /// The line style of each border side (top, right, bottom, left); layout only reads whether a
+    /// side is drawn at all (`ComputedStyle.borderSolid`).
+    var borderStyles: [BorderSide.LineStyle] = [.solid, .solid, .solid, .solid]
+    /// Vertical corner radii (top-left, top-right, bottom-right, bottom-left) from `a / b` or a
+    /// corner longhand's second value; nil where the corner is circular (`ComputedStyle.borderRadius`).
+    var borderRadiusVertical: [Length?] = [nil, nil, nil, nil]
 
     /// Whether the box is painted through an offscreen layer (filters, transforms, blend modes).
     var needsLayer: Bool { !filter.isNone || !transform.functions.isEmpty || blendMode != .normal }

@@ -22,11 +22,12 @@ extension PropertyApplier {
         case nil:
             // Shorthand: any order of width, style, color; omitted parts reset to initial values.
             var width = 3.0, solid = false, color = ColorValue.currentColor
+            var line = BorderSide.LineStyle.solid
             for item in items {
                 if let parsed = borderWidth(item, context: context) {
                     width = parsed
                 } else if case .ident(let word) = item, let parsed = borderStyle(word) {
-                    solid = parsed
+                    (solid, line) = parsed
                 } else if let parsed = ColorParser.parse(item) {
                     color = parsed
                 } else {
@@ -36,6 +37,7 @@ extension PropertyApplier {
             for side in targetSides {
                 set(&style.borderWidth, side, width)
                 set(&style.borderSolid, side, solid)
+                style.paint.borderStyles[side] = line
                 set(&style.borderColor, side, color)
             }
         case "width":
@@ -43,12 +45,15 @@ extension PropertyApplier {
             guard let expanded = expand(values, count: targetSides.count) else { return .invalid }
             for (offset, side) in targetSides.enumerated() { set(&style.borderWidth, side, expanded[offset]) }
         case "style":
-            let values = items.map { item -> Bool? in
+            let values = items.map { item -> (Bool, BorderSide.LineStyle)? in
                 if case .ident(let word) = item { return borderStyle(word) }
                 return nil
             }
             guard let expanded = expand(values, count: targetSides.count) else { return .invalid }
-            for (offset, side) in targetSides.enumerated() { set(&style.borderSolid, side, expanded[offset]) }
+            for (offset, side) in targetSides.enumerated() {
+                set(&style.borderSolid, side, expanded[offset].0)
+                style.paint.borderStyles[side] = expanded[offset].1
+            }
         default:
             let values = items.map { ColorParser.parse($0) }
             guard let expanded = expand(values, count: targetSides.count) else { return .invalid }
@@ -94,32 +99,44 @@ extension PropertyApplier {
         return px
     }
 
-    /// Whether a border style draws (only `solid` is painted; other visible styles draw solid with a warning).
-    private mutating func borderStyle(_ word: String) -> Bool? {
+    /// Whether a border style draws, and how.
+    private mutating func borderStyle(_ word: String) -> (Bool, BorderSide.LineStyle)? {
         switch word.lowercased() {
-        case "none", "hidden": return false
-        case "solid": return true
-        case "dashed", "dotted", "double", "groove", "ridge", "inset", "outset":
+        case "none", "hidden": return (false, .solid)
+        case "solid": return (true, .solid)
+        case "dashed": return (true, .dashed)
+        case "dotted": return (true, .dotted)
+        case "double": return (true, .double)
+        case "groove", "ridge", "inset", "outset":
             warnings.add("border-style '\(word)' drawn as solid")
-            return true
+            return (true, .solid)
         default: return nil
         }
     }
 
+    /// `border-radius` (`h{1,4} [/ v{1,4}]`) and the corner longhands (`h [v]`).
     private mutating func applyRadius(_ name: String, items: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
         let corners = ["border-top-left-radius", "border-top-right-radius", "border-bottom-right-radius", "border-bottom-left-radius"]
-        // Elliptical radii (`a / b`) keep the horizontal values: corners are circular in this version.
-        let horizontal = items.split(separator: .slash, omittingEmptySubsequences: false).first.map(Array.init) ?? []
-        let values = horizontal.map { ValueParser.nonNegativeLength([$0], context: context, allowAuto: false) }
+        let halves = items.split(separator: .slash, omittingEmptySubsequences: false).map(Array.init)
+        func lengths(_ part: [CSSComponent]) -> [Length?] {
+            part.map { ValueParser.nonNegativeLength([$0], context: context, allowAuto: false) }
+        }
         if let corner = corners.firstIndex(of: name) {
-            guard let first = values.first, let radius = first else { return .invalid }
-            style.borderRadius[corner] = radius
+            let values = lengths(items)
+            guard halves.count == 1, (1...2).contains(values.count), values.allSatisfy({ $0 != nil }) else { return .invalid }
+            style.borderRadius[corner] = values[0]!
+            style.paint.borderRadiusVertical[corner] = values.count == 2 ? values[1] : nil
             return .applied
         }
-        guard name == "border-radius", let expanded = expand(values, count: 4) else {
-            return name == "border-radius" ? .invalid : .unknownProperty
+        guard name == "border-radius" else { return .unknownProperty }
+        guard (1...2).contains(halves.count), let horizontal = expand(lengths(halves[0]), count: 4) else { return .invalid }
+        var vertical: [Length?] = [nil, nil, nil, nil]
+        if halves.count == 2 {
+            guard let values = expand(lengths(halves[1]), count: 4) else { return .invalid }
+            vertical = values
         }
-        style.borderRadius = expanded
+        style.borderRadius = horizontal
+        style.paint.borderRadiusVertical = vertical
         return .applied
     }
 }
