@@ -5,7 +5,7 @@ PORT ?= 8080
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages the build, the tests and the renderer need (C libraries, fonts, test clients).
-DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev libfreetype-dev libharfbuzz-dev libpng-dev libjpeg62-turbo-dev libwebp-dev libicu-dev libfontconfig-dev \
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libssl-dev libfreetype-dev libharfbuzz-dev libpng-dev zlib1g-dev libjpeg62-turbo-dev libwebp-dev libicu-dev libfontconfig-dev \
 	fonts-inter fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-jetbrains-mono fonts-dejavu-core \
 	curl python3 nginx-light
 

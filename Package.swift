@@ -23,7 +23,8 @@ let package = Package(
         // Text: fontconfig answers what the CSS generic families mean, as it does for Chromium on Linux.
         systemLibrary("CFontconfig", pkgConfig: "fontconfig", apt: "libfontconfig-dev"),
         .target(name: "CLinuxShims"),
-        .target(name: "CImageShims", dependencies: ["CPNG", "CJPEG"]),
+        // png_writer.c calls zlib (deflate, crc32) itself rather than through libpng.
+        .target(name: "CImageShims", dependencies: ["CPNG", "CJPEG"], linkerSettings: [.linkedLibrary("z")]),
         // Text: ICU (libicu-dev) for UAX #14 line breaks and UAX #9 bidi, as Chromium uses. A C target
         // rather than a system library: Foundation's own ICU headers clash with the system ones in Swift.
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc")]),
