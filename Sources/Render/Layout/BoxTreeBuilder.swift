@@ -103,7 +103,17 @@ struct BoxTreeBuilder {
                         warnings.add("backgrounds and borders of inline elements are not painted")
                     }
                     if let tag = node.tagName, Self.unsupportedElements.contains(tag) { warnings.add("unsupported element <\(tag)>") }
+                    // `dir` on an inline element opens a bidi embedding around its text (HTML §15.3.5 asks
+                    // for an isolate; an embedding is the closest control the text engine treats as invisible).
+                    let embedding: Character? = switch node.attribute("dir")?.lowercased() {
+                    case "rtl": "\u{202B}"
+                    case "ltr": "\u{202A}"
+                    default: nil
+                    }
+                    let inlineOpacity = opacityOfInline(child, container: container)
+                    if let embedding { run.appendFormatting(embedding, style: style, opacity: inlineOpacity) }
                     buildBlockChildren(of: child, into: container, run: &run)
+                    if embedding != nil { run.appendFormatting("\u{202C}", style: style, opacity: inlineOpacity) }
                 case .inlineBlock, .inlineFlex:
                     let spaceBefore = run.endsWithSpace
                     flush(&run, into: container)
@@ -159,6 +169,7 @@ struct BoxTreeBuilder {
         box.spans = spans
         box.paragraphStyle = ParagraphStyle(lineHeight: owner.lineHeight, align: owner.textAlign,
                                             whiteSpace: owner.whiteSpace, maxLines: owner.lineClamp)
+        box.paragraphStyle.apply(owner.textFeatures)
         if run.hasForcedBreak {
             // The text was collapsed while it was collected, so the newline-keeping modes lay it out
             // the same way except that they honour the "\n" of each `<br>`.
@@ -169,10 +180,9 @@ struct BoxTreeBuilder {
             }
         }
         if owner.textOverflowEllipsis, owner.overflowHidden, owner.whiteSpace == .nowrap {
-            // Single-line `text-overflow: ellipsis`, approximated by the text engine's clamp: one line
-            // broken at a word boundary, ending in "…" when text was cut.
-            box.paragraphStyle.whiteSpace = .normal
-            box.paragraphStyle.maxLines = 1
+            // Single-line `text-overflow: ellipsis` (CSS Overflow 3 §3.1): the unwrapped line is cut to the
+            // box and ends in "…".
+            box.paragraphStyle.ellipsis = true
         }
         let index = boxes.count
         boxes.append(box)

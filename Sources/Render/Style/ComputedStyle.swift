@@ -79,6 +79,7 @@ struct ComputedStyle: Sendable {
     var textOverflowEllipsis = false
     /// Custom properties (`--name`), inherited, values unsubstituted.
     var customProperties: [String: String] = [:]
+    var textFeatures = TextFeatures()
 
     // Paint-only properties (shadows, effects): see PaintStyle.swift.
     var paint = PaintStyle()
@@ -98,6 +99,7 @@ struct ComputedStyle: Sendable {
         style.whiteSpace = parent.whiteSpace
         style.textTransform = parent.textTransform
         style.customProperties = parent.customProperties
+        style.textFeatures = parent.textFeatures
         return style
     }
 

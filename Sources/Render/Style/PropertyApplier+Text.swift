@@ -38,8 +38,10 @@ extension PropertyApplier {
             return .applied
         case "text-align":
             switch keyword {
-            case "left", "start": style.textAlign = .left
-            case "right", "end": style.textAlign = .right
+            case "left": style.textAlign = .left
+            case "right": style.textAlign = .right
+            case "start": style.textAlign = .start
+            case "end": style.textAlign = .end
             case "center", "-webkit-center": style.textAlign = .center
             case "justify": style.textAlign = .justify
             default: return .invalid

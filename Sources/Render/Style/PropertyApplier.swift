@@ -50,7 +50,10 @@ struct PropertyApplier {
         let components = CSSComponent.parse(value)
         let context = LengthContext(fontSize: style.fontSize, rootFontSize: rootFontSize,
                                     viewportWidth: viewportWidth, viewportHeight: viewportHeight)
-        switch applyValue(name, components, to: &style, context: context) {
+        let outcome = Self.textFeatureProperties.contains(name)
+            ? applyTextFeature(name, components, to: &style.textFeatures, currentColor: style.color, context: context)
+            : applyValue(name, components, to: &style, context: context)
+        switch outcome {
         case .applied:
             break
         case .invalid:

@@ -134,6 +134,13 @@ struct StyleResolver {
         for (name, registration) in authorSheet.registeredProperties where !registration.inherits || parent.customProperties[name] == nil {
             style.customProperties[name] = registration.initialValue
         }
+        // The `dir` attribute sets the element's base direction (HTML §3.2.6.4); pseudo-elements inherit it.
+        switch pseudoElement == nil ? document.nodes[element].attribute("dir")?.lowercased() : nil {
+        case "rtl": style.textFeatures.direction = .rtl
+        case "ltr": style.textFeatures.direction = .ltr
+        case "auto": style.textFeatures.direction = .auto
+        default: break
+        }
         var applier = PropertyApplier(parent: parent, viewportWidth: viewportWidth, viewportHeight: viewportHeight,
                                       rootFontSize: rootFontSize)
         // Custom properties first (other values refer to them), then the properties units depend on.
