@@ -187,11 +187,16 @@ struct StyleTests {
 }
 
 extension StyleTests {
-    @Test func hugeValuesAreRejected() {
+    @Test func hugeValuesAreRejectedAndHugeCalcResultsClamped() {
         let context = LengthContext(fontSize: 16, rootFontSize: 16, viewportWidth: 100, viewportHeight: 100)
-        for text in ["1e300px", "calc(1e200px * 1e200)", "2000000px", "calc(1e6px * 1e6)"] {
+        for text in ["1e300px", "2000000px"] {
             #expect(ValueParser.length(CSSComponent.parse(text), context: context) == nil, "\(text)")
         }
+        let largest = Length.value(px: ValueParser.largestMagnitude, percent: 0)
+        for text in ["calc(1e200px * 1e200)", "calc(1e6px * 1e6)", "calc(infinity * 1px)", "calc(infinity * 1rem)"] {
+            #expect(ValueParser.length(CSSComponent.parse(text), context: context) == largest, "\(text)")
+        }
+        #expect(ValueParser.length(CSSComponent.parse("calc(-infinity * 1px)"), context: context) == .value(px: -ValueParser.largestMagnitude, percent: 0))
         #expect(ValueParser.number(CSSComponent.parse("1e300")) == nil)
     }
 }

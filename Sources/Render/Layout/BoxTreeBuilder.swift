@@ -19,15 +19,14 @@ struct BoxTreeBuilder {
     mutating func build() -> Bool {
         guard let root = document.root, var style = styles[root], style.display != .none else { return false }
         if style.display != .flex { style.display = .block }
-        _ = makeBox(for: root, style: style, parent: -1, parentOpacity: 1)
+        _ = makeBox(for: root, style: style, parent: -1)
         return true
     }
 
     /// Creates the box of a block-level (or blockified) element and its subtree.
-    private mutating func makeBox(for element: Int, style: ComputedStyle, parent: Int, parentOpacity: Double) -> Int {
+    private mutating func makeBox(for element: Int, style: ComputedStyle, parent: Int) -> Int {
         let index = boxes.count
-        var box = LayoutBox(kind: style.isFlexContainer ? .flex : .block, element: element, style: style, parent: parent)
-        box.opacity = parentOpacity * style.opacity
+        let box = LayoutBox(kind: style.isFlexContainer ? .flex : .block, element: element, style: style, parent: parent)
         boxes.append(box)
         if parent >= 0 { boxes[parent].children.append(index) }
         if let tag = document.nodes[element].tagName, Self.unsupportedElements.contains(tag) {
@@ -57,7 +56,7 @@ struct BoxTreeBuilder {
             case .text(let text):
                 // Each contiguous run of text becomes an anonymous flex item (CSS Flexbox 1 §4).
                 var run = InlineRunBuilder()
-                run.append(text, style: boxes[container].style, opacity: boxes[container].opacity)
+                run.append(text, style: boxes[container].style, opacity: 1)
                 guard !run.isEmpty else { continue }
                 let item = appendAnonymousBlock(to: container)
                 flush(&run, into: item)
@@ -68,7 +67,7 @@ struct BoxTreeBuilder {
                 } else if !style.isFlexContainer {
                     style.display = .block
                 }
-                _ = makeBox(for: child, style: style, parent: container, parentOpacity: boxes[container].opacity)
+                _ = makeBox(for: child, style: style, parent: container)
             case .document:
                 continue
             }
@@ -78,7 +77,6 @@ struct BoxTreeBuilder {
     /// Walks the children of `element` (a block container or an inline element inside one),
     /// adding text to the current run and block-level boxes as children of `container`.
     private mutating func buildBlockChildren(of element: Int, into container: Int, run: inout InlineRunBuilder) {
-        let inheritedOpacity = boxes[container].opacity
         for child in document.nodes[element].children {
             let node = document.nodes[child]
             switch node.kind {
@@ -93,7 +91,7 @@ struct BoxTreeBuilder {
                 }
                 if style.position == .absolute {
                     if !style.isFlexContainer { style.display = .block }
-                    _ = makeBox(for: child, style: style, parent: container, parentOpacity: inheritedOpacity)
+                    _ = makeBox(for: child, style: style, parent: container)
                     continue
                 }
                 switch style.display {
@@ -118,12 +116,12 @@ struct BoxTreeBuilder {
                     let spaceBefore = run.endsWithSpace
                     flush(&run, into: container)
                     style.display = style.display == .inlineFlex ? .flex : .block
-                    let box = makeBox(for: child, style: style, parent: container, parentOpacity: inheritedOpacity)
+                    let box = makeBox(for: child, style: style, parent: container)
                     boxes[box].isAtomicInline = true
                     boxes[box].spaceBefore = spaceBefore
                 case .block, .flex:
                     flush(&run, into: container)
-                    _ = makeBox(for: child, style: style, parent: container, parentOpacity: inheritedOpacity)
+                    _ = makeBox(for: child, style: style, parent: container)
                 case .none:
                     continue
                 }
@@ -133,9 +131,10 @@ struct BoxTreeBuilder {
         }
     }
 
-    /// Opacity of text inside inline elements: the container's, times any inline ancestors' own.
+    /// Opacity of text inside inline elements: the product of the inline ancestors' own, faded into the
+    /// text colour (boxes get opacity groups when painted; inline elements do not).
     private func opacityOfInline(_ element: Int, container: Int) -> Double {
-        var opacity = boxes[container].opacity
+        var opacity = 1.0
         var current = element
         while current > 0, current != boxes[container].element, let style = styles[current] {
             opacity *= style.opacity
@@ -148,8 +147,7 @@ struct BoxTreeBuilder {
         let index = boxes.count
         var style = ComputedStyle.inheriting(from: boxes[container].style)
         style.display = .block
-        var box = LayoutBox(kind: .block, element: nil, style: style, parent: container)
-        box.opacity = boxes[container].opacity
+        let box = LayoutBox(kind: .block, element: nil, style: style, parent: container)
         boxes.append(box)
         boxes[container].children.append(index)
         return index
@@ -165,7 +163,6 @@ struct BoxTreeBuilder {
         var style = ComputedStyle.inheriting(from: owner)
         style.display = .block
         var box = LayoutBox(kind: .paragraph, element: nil, style: style, parent: container)
-        box.opacity = boxes[container].opacity
         box.spans = spans
         box.paragraphStyle = ParagraphStyle(lineHeight: owner.lineHeight, align: owner.textAlign,
                                             whiteSpace: owner.whiteSpace, maxLines: owner.lineClamp)

@@ -19,7 +19,8 @@ struct LayoutBox: Sendable {
     var isAtomicInline = false
     /// For atomic inlines: collapsible white space separated it from the previous one on its line.
     var spaceBefore = false
-    /// Opacity of this box times its ancestors' (opacity is approximated by fading colors).
+    /// A fade the painter multiplies into this box's own colours. Layout leaves it at 1: `opacity` is
+    /// composited as a group by the painter's layers instead.
     var opacity: Double = 1
 
     var spans: [TextSpan] = []
