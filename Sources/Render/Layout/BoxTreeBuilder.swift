@@ -1,32 +1,44 @@
+import Foundation
+
 /// Generates the box tree from the DOM and computed styles (CSS Display 3 §2): `display:none`
 /// subtrees vanish, inline content between block-level boxes becomes anonymous paragraph boxes,
 /// flex children are blockified, absolutely positioned boxes stay in the tree out of flow.
 struct BoxTreeBuilder {
     let document: Document
     let styles: [ComputedStyle?]
+    /// Decodes `<img>` sources for their natural sizes.
+    let images: ImageCache
     private(set) var boxes: [LayoutBox] = []
     private(set) var warnings = Warnings()
 
     /// Elements the engine cannot draw; their text content is still laid out.
-    static let unsupportedElements: Set<String> = ["img", "svg", "canvas", "video", "iframe", "picture", "object", "input", "button", "select", "textarea", "audio"]
+    static let unsupportedElements: Set<String> = ["svg", "canvas", "video", "iframe", "picture", "object", "input", "button", "select", "textarea", "audio"]
 
-    init(document: Document, styles: [ComputedStyle?]) {
+    init(document: Document, styles: [ComputedStyle?], images: ImageCache) {
         self.document = document
         self.styles = styles
+        self.images = images
     }
 
     /// Builds the tree; box 0 is the root element's box. Returns false when there is nothing to draw.
-    mutating func build() -> Bool {
+    /// - Throws: `RenderError.invalidInput` naming an `<img>` source that cannot be loaded.
+    mutating func build() throws -> Bool {
         guard let root = document.root, var style = styles[root], style.display != .none else { return false }
         if style.display != .flex { style.display = .block }
-        _ = makeBox(for: root, style: style, parent: -1)
+        _ = try makeBox(for: root, style: style, parent: -1)
         return true
     }
 
     /// Creates the box of a block-level (or blockified) element and its subtree.
-    private mutating func makeBox(for element: Int, style: ComputedStyle, parent: Int) -> Int {
+    private mutating func makeBox(for element: Int, style: ComputedStyle, parent: Int) throws -> Int {
         let index = boxes.count
-        let box = LayoutBox(kind: style.isFlexContainer ? .flex : .block, element: element, style: style, parent: parent)
+        var box = LayoutBox(kind: style.isFlexContainer ? .flex : .block, element: element, style: style, parent: parent)
+        if document.nodes[element].tagName == "img" {
+            try makeReplaced(&box)
+            boxes.append(box)
+            if parent >= 0 { boxes[parent].children.append(index) }
+            return index
+        }
         boxes.append(box)
         if parent >= 0 { boxes[parent].children.append(index) }
         if let tag = document.nodes[element].tagName, Self.unsupportedElements.contains(tag) {
@@ -40,16 +52,46 @@ struct BoxTreeBuilder {
             warnings.add("border sides with different colors are drawn in one color")
         }
         if box.kind == .flex {
-            buildFlexItems(of: element, into: index)
+            try buildFlexItems(of: element, into: index)
         } else {
             var run = InlineRunBuilder()
-            buildBlockChildren(of: element, into: index, run: &run)
+            try buildBlockChildren(of: element, into: index, run: &run)
             flush(&run, into: index)
         }
         return index
     }
 
-    private mutating func buildFlexItems(of element: Int, into container: Int) {
+    /// Makes `box` an `<img>`: a replaced box with no children, its picture loaded now for its natural
+    /// size. The `width`/`height` attributes are presentational hints (HTML §15.4.3) used when CSS
+    /// leaves the size auto.
+    private func makeReplaced(_ box: inout LayoutBox) throws {
+        guard let element = box.element else { return }
+        let node = document.nodes[element]
+        box.kind = .block
+        for (attribute, isWidth) in [("width", true), ("height", false)] {
+            guard let value = node.attribute(attribute).flatMap(Self.dimension) else { continue }
+            if isWidth, box.style.width.isAuto { box.style.width = value }
+            if !isWidth, box.style.height.isAuto { box.style.height = value }
+        }
+        guard let source = node.attribute("src")?.trimmingCharacters(in: .whitespaces), !source.isEmpty else {
+            throw RenderError.invalidInput("<img> has no src")
+        }
+        let picture = try images.image(source)
+        box.image = ReplacedImage(reference: source, naturalWidth: Double(picture.width), naturalHeight: Double(picture.height))
+    }
+
+    /// An HTML dimension attribute value: a non-negative number of pixels, or a percentage.
+    private static func dimension(_ text: String) -> Length? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("%") {
+            return Double(trimmed.dropLast()).flatMap { $0 >= 0 && $0.isFinite ? .percent($0) : nil }
+        }
+        let number = trimmed.hasSuffix("px") ? String(trimmed.dropLast(2)) : trimmed
+        guard let value = Double(number), value >= 0, value <= ValueParser.largestMagnitude else { return nil }
+        return .px(value)
+    }
+
+    private mutating func buildFlexItems(of element: Int, into container: Int) throws {
         for child in document.nodes[element].children {
             let node = document.nodes[child]
             switch node.kind {
@@ -67,7 +109,7 @@ struct BoxTreeBuilder {
                 } else if !style.isFlexContainer {
                     style.display = .block
                 }
-                _ = makeBox(for: child, style: style, parent: container)
+                _ = try makeBox(for: child, style: style, parent: container)
             case .document:
                 continue
             }
@@ -76,7 +118,7 @@ struct BoxTreeBuilder {
 
     /// Walks the children of `element` (a block container or an inline element inside one),
     /// adding text to the current run and block-level boxes as children of `container`.
-    private mutating func buildBlockChildren(of element: Int, into container: Int, run: inout InlineRunBuilder) {
+    private mutating func buildBlockChildren(of element: Int, into container: Int, run: inout InlineRunBuilder) throws {
         for child in document.nodes[element].children {
             let node = document.nodes[child]
             switch node.kind {
@@ -91,9 +133,11 @@ struct BoxTreeBuilder {
                 }
                 if style.position == .absolute {
                     if !style.isFlexContainer { style.display = .block }
-                    _ = makeBox(for: child, style: style, parent: container)
+                    _ = try makeBox(for: child, style: style, parent: container)
                     continue
                 }
+                // An inline `<img>` is an atomic inline, like an inline-block.
+                if tag == "img", style.display == .inline { style.display = .inlineBlock }
                 switch style.display {
                 case .inline:
                     if style.backgroundColor != .color(.transparent) || !style.backgroundGradients.isEmpty
@@ -110,18 +154,18 @@ struct BoxTreeBuilder {
                     }
                     let inlineOpacity = opacityOfInline(child, container: container)
                     if let embedding { run.appendFormatting(embedding, style: style, opacity: inlineOpacity) }
-                    buildBlockChildren(of: child, into: container, run: &run)
+                    try buildBlockChildren(of: child, into: container, run: &run)
                     if embedding != nil { run.appendFormatting("\u{202C}", style: style, opacity: inlineOpacity) }
                 case .inlineBlock, .inlineFlex:
                     let spaceBefore = run.endsWithSpace
                     flush(&run, into: container)
                     style.display = style.display == .inlineFlex ? .flex : .block
-                    let box = makeBox(for: child, style: style, parent: container)
+                    let box = try makeBox(for: child, style: style, parent: container)
                     boxes[box].isAtomicInline = true
                     boxes[box].spaceBefore = spaceBefore
                 case .block, .flex:
                     flush(&run, into: container)
-                    _ = makeBox(for: child, style: style, parent: container)
+                    _ = try makeBox(for: child, style: style, parent: container)
                 case .none:
                     continue
                 }

@@ -13,6 +13,9 @@ extension LayoutEngine {
             // own max-content width never wraps the last word over a rounding difference.
             let maximum = (widths.max * 64).rounded(.up) / 64
             result = (unbreakable ? maximum : (widths.min * 64).rounded(.up) / 64, maximum)
+        case .block where box.image != nil:
+            let width = replacedContentWidth(index)
+            result = (width, width)
         case .block:
             for child in box.children where !boxes[child].isOutOfFlow {
                 let contribution = intrinsicContribution(child)
@@ -35,6 +38,17 @@ extension LayoutEngine {
         result.max = max(result.max, result.min)
         intrinsicCache[index] = result
         return result
+    }
+
+    /// The content width of an `<img>` box whose CSS width is auto: its definite height times the
+    /// picture's aspect ratio, or else the natural width (CSS 2.1 §10.3.2).
+    func replacedContentWidth(_ index: Int) -> Double {
+        guard let image = boxes[index].image else { return 0 }
+        let style = boxes[index].style
+        guard let ratio = image.ratio, let height = style.height.resolve(nil) else { return image.naturalWidth }
+        let extra = style.usedBorderWidths.vertical + style.padding.top.resolveOrZero(nil) + style.padding.bottom.resolveOrZero(nil)
+        let content = style.boxSizing == .borderBox ? max(0, height - extra) : height
+        return content / ratio
     }
 
     /// The outer (margin-box) widths a child contributes to its container's intrinsic widths.

@@ -106,7 +106,8 @@ struct LayoutEngine {
         var width: Double
         if let specified = specifiedContentWidth(style.width, of: index, basis: containingWidth) {
             width = specified
-        } else if box.isAtomicInline {
+        } else if box.isAtomicInline || box.image != nil {
+            // Replaced boxes use their natural (or ratio-derived) width whatever their display (§10.3.4).
             let available = containingWidth - box.margin.horizontal - extra
             let intrinsic = intrinsicContentWidths(index)
             width = min(max(intrinsic.min, available), intrinsic.max)
@@ -169,6 +170,10 @@ struct LayoutEngine {
         case .flex:
             return ContentResult(height: layoutFlex(index, contentWidth: contentWidth, contentHeight: contentHeight))
         case .block:
+            if let image = boxes[index].image {
+                // The height that keeps the picture's aspect ratio at this width (CSS 2.1 §10.6.2).
+                return ContentResult(height: image.ratio.map { contentWidth * $0 } ?? image.naturalHeight)
+            }
             return layoutBlockChildren(index, contentWidth: contentWidth, contentHeight: contentHeight)
         }
     }

@@ -47,6 +47,7 @@ struct Painter {
     /// Paints a box that forms a layer (the root, a positioned box) with everything inside it.
     private func paintLayer(_ index: Int) {
         paintDecorations(index)
+        paintImage(of: index)
         var positioned: [Positioned] = []
         let ownClip = boxes[index].style.overflowHidden ? [index] : []
         collectPositioned(under: index, clips: ownClip, into: &positioned)
@@ -123,12 +124,15 @@ struct Painter {
             let clip = boxes[child].style.overflowHidden ? [child] : []
             if isAtomic(child) {
                 paintDecorations(child)
+                paintImage(of: child)
                 withClip(clip) {
                     paintBlockBackgrounds(under: child)
                     paintInlineContent(under: child)
                 }
                 continue
             }
+            // A block-level `<img>` is replaced content: painted with the text, after the block backgrounds.
+            paintImage(of: child)
             if boxes[child].kind == .paragraph, boxes[child].paragraph != nil {
                 let content = boxes[child].contentBox
                 paintTextShadows(of: child, origin: Point(x: content.x, y: content.y))  // text-shadow: Painter+Shadows.swift
@@ -136,6 +140,12 @@ struct Painter {
             }
             withClip(clip) { paintInlineContent(under: child) }
         }
+    }
+
+    /// The picture of an `<img>` box (Painter+Images.swift); nothing for other boxes.
+    private func paintImage(of index: Int) {
+        guard let image = boxes[index].image else { return }
+        paintReplacedImage(of: index, reference: image.reference)
     }
 
     private func withClip(_ clips: [Int], _ body: () -> Void) {
