@@ -43,3 +43,25 @@ struct WiringTextTests {
         #expect(boxes.map(\.paragraphStyle.overflowWrap) == [.anywhere, .normal])
     }
 }
+
+/// CSS-wide keywords on custom properties, as Tailwind v4's `@property` fallbacks use them.
+struct WiringCustomPropertyTests {
+    @Test func initialMakesVarFallBack() throws {
+        let page = try LaidOut("""
+        <style>* { --stops: initial } .x { --stops: var(--via, red, blue); background-image: linear-gradient(var(--stops)) }</style>
+        <div id=d class=x style='height:10px'></div>
+        """)
+        #expect(page.box("d")?.style.backgroundGradients.count == 1)
+        #expect(page.warnings.allSatisfy { !$0.contains("background-image") })
+    }
+
+    @Test func registeredInitialValuesAndInherit() throws {
+        let page = try LaidOut("""
+        <style>@property --w { syntax: "<length>"; inherits: false; initial-value: 30px }
+        .p { --w: 50px; --c: 12px } .c { --w: initial; --c: inherit; width: var(--w); height: var(--c) }</style>
+        <div class=p><div id=c class=c></div></div>
+        """)
+        #expect(page.frame("c")?.width == 30)
+        #expect(page.frame("c")?.height == 12)
+    }
+}

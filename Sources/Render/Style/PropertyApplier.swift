@@ -6,6 +6,8 @@ struct PropertyApplier {
     var viewportHeight: Double
     var rootFontSize: Double
     var warnings = Warnings()
+    /// `@property` registrations: the initial value and inheritance of custom properties.
+    var registrations: [String: RegisteredProperty] = [:]
 
     /// Properties whose value others depend on (`em`, `currentColor`); they are applied first.
     static let early: Set<String> = ["font-size", "font", "color"]
@@ -21,7 +23,17 @@ struct PropertyApplier {
     mutating func apply(_ declaration: Declaration, to style: inout ComputedStyle) {
         let name = declaration.name
         if name.hasPrefix("--") {
-            style.customProperties[name] = declaration.value
+            // CSS-wide keywords are not values of a custom property (CSS Variables 1 §2); `initial` is the
+            // guaranteed-invalid value unless `@property` gives one, so `var()` falls back.
+            let registration = registrations[name]
+            let initial = registration?.initialValue
+            switch declaration.value.trimmed.lowercased() {
+            case "initial": style.customProperties[name] = initial
+            case "inherit": style.customProperties[name] = parent.customProperties[name]
+            case "unset", "revert", "revert-layer":
+                style.customProperties[name] = registration?.inherits ?? true ? parent.customProperties[name] : initial
+            default: style.customProperties[name] = declaration.value
+            }
             return
         }
         if let physical = Self.logicalProperties[name] {

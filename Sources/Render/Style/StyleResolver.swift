@@ -143,6 +143,7 @@ struct StyleResolver {
         }
         var applier = PropertyApplier(parent: parent, viewportWidth: viewportWidth, viewportHeight: viewportHeight,
                                       rootFontSize: rootFontSize)
+        applier.registrations = authorSheet.registeredProperties
         // Custom properties first (other values refer to them), then the properties units depend on.
         for entry in matched where entry.declaration.name.hasPrefix("--") { applier.apply(entry.declaration, to: &style) }
         for entry in matched where PropertyApplier.early.contains(entry.declaration.name) {
