@@ -208,6 +208,7 @@ struct BoxTreeBuilder {
         style.display = .block
         var box = LayoutBox(kind: .paragraph, element: nil, style: style, parent: container)
         box.spans = spans
+        box.spaceBefore = run.startsWithSpace
         box.paragraphStyle = ParagraphStyle(lineHeight: owner.lineHeight, align: owner.textAlign,
                                             whiteSpace: owner.whiteSpace, maxLines: owner.lineClamp)
         box.paragraphStyle.apply(owner.textFeatures)

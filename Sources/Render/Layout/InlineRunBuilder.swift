@@ -7,6 +7,9 @@ struct InlineRunBuilder {
     private var hasContent = false
     /// Whether collapsible white space came last (it separates atomic inline boxes on a line).
     private(set) var endsWithSpace = false
+    /// Whether collapsible white space came before the first text (it separates the run from an atomic
+    /// inline before it on the line).
+    private(set) var startsWithSpace = false
     /// For `capitalize`: whether the previous character ended a word.
     private var atWordStart = true
 
@@ -27,6 +30,8 @@ struct InlineRunBuilder {
                 if !afterSpace {
                     output.append(" ")
                     afterSpace = true
+                } else if !hasContent {
+                    startsWithSpace = true
                 }
                 endsWithSpace = true
                 atWordStart = true

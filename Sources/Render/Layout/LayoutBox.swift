@@ -17,7 +17,8 @@ struct LayoutBox: Sendable {
     var children: [Int] = []
     /// Laid out on a line of its own with a shrink-to-fit width (an `inline-block` or `inline-flex`).
     var isAtomicInline = false
-    /// For atomic inlines: collapsible white space separated it from the previous one on its line.
+    /// For atomic inlines and paragraphs: collapsible white space separated it from the inline content
+    /// before it on its line.
     var spaceBefore = false
     /// A fade the painter multiplies into this box's own colours. Layout leaves it at 1: `opacity` is
     /// composited as a group by the painter's layers instead.

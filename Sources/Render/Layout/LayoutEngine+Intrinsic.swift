@@ -17,9 +17,27 @@ extension LayoutEngine {
             let width = replacedContentWidth(index)
             result = (width, width)
         case .block:
-            for child in box.children where !boxes[child].isOutOfFlow {
+            let children = box.children
+            var position = 0
+            while position < children.count {
+                let child = children[position]
+                if boxes[child].isOutOfFlow {
+                    position += 1
+                    continue
+                }
+                if let group = inlineGroup(startingAt: position, of: children) {
+                    // Items sharing line boxes add up for max-content; min-content breaks between them.
+                    let contributions = group.members.map { intrinsicContribution($0) }
+                    result.min = max(result.min, contributions.map(\.min).max() ?? 0)
+                    let spaces = group.members.dropFirst().filter { boxes[$0].spaceBefore }.count
+                    let spaceWidth = text.advance(of: [TextSpan(text: " ", font: box.style.font, color: box.style.color)])
+                    result.max = max(result.max, contributions.reduce(0) { $0 + $1.max } + Double(spaces) * spaceWidth)
+                    position = group.end
+                    continue
+                }
                 let contribution = intrinsicContribution(child)
                 result = (max(result.min, contribution.min), max(result.max, contribution.max))
+                position += 1
             }
         case .flex:
             let style = box.style

@@ -178,6 +178,29 @@ struct LayoutEngine {
         }
     }
 
+    /// The inline-level children from `start` that share line boxes: a run of atomic inlines and the
+    /// paragraphs between them (out-of-flow boxes skipped); nil when `start` begins no such run.
+    /// `end` is the position after the run.
+    func inlineGroup(startingAt start: Int, of children: [Int]) -> (members: [Int], end: Int, hasText: Bool)? {
+        var members: [Int] = []
+        var position = start
+        var hasAtomic = false
+        while position < children.count {
+            let child = children[position]
+            if boxes[child].isOutOfFlow {
+                position += 1
+                continue
+            }
+            guard boxes[child].isAtomicInline || boxes[child].kind == .paragraph else { break }
+            // Only text next to an atomic inline joins; a lone paragraph is laid out on its own.
+            hasAtomic = hasAtomic || boxes[child].isAtomicInline
+            members.append(child)
+            position += 1
+        }
+        guard hasAtomic, boxes[children[start]].isAtomicInline || boxes[children[start]].kind == .paragraph else { return nil }
+        return (members, position, members.contains { boxes[$0].kind == .paragraph && !boxes[$0].isAtomicInline })
+    }
+
     /// Stacks in-flow children vertically, collapsing adjoining margins (CSS 2.1 §8.3.1).
     private mutating func layoutBlockChildren(_ index: Int, contentWidth: Double, contentHeight: Double?) -> ContentResult {
         let box = boxes[index]
@@ -203,17 +226,15 @@ struct LayoutEngine {
                 boxes[child].frame.y = contentTop + cursor + (atTop && collapseTop ? 0 : pending.value)
                 continue
             }
-            if boxes[child].isAtomicInline {
-                // A run of inline-blocks shares line boxes, like text would.
-                var group = [child]
-                while position < children.count, boxes[children[position]].isAtomicInline || boxes[children[position]].isOutOfFlow {
-                    if !boxes[children[position]].isOutOfFlow { group.append(children[position]) }
-                    position += 1
-                }
+            if let group = inlineGroup(startingAt: position - 1, of: children) {
+                // Inline-blocks share line boxes with each other and with the text around them.
+                position = group.end
                 let offset = atTop && collapseTop ? 0 : pending.value
                 if atTop, collapseTop { hoistedTop.add(pending) }
-                let height = layoutAtomicLines(group, in: index, top: contentTop + cursor + offset, left: contentLeft,
-                                               width: contentWidth, containingHeight: contentHeight)
+                let top = contentTop + cursor + offset
+                let height = group.hasText
+                    ? layoutInlineFlow(group.members, in: index, top: top, left: contentLeft, width: contentWidth, containingHeight: contentHeight)
+                    : layoutAtomicLines(group.members, in: index, top: top, left: contentLeft, width: contentWidth, containingHeight: contentHeight)
                 cursor += offset + height
                 pending = MarginPair()
                 atTop = false

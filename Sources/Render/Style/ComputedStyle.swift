@@ -80,6 +80,13 @@ struct ComputedStyle: Sendable {
     /// Custom properties (`--name`), inherited, values unsubstituted.
     var customProperties: [String: String] = [:]
     var textFeatures = TextFeatures()
+    /// `vertical-align` of an atomic inline on its line (not inherited).
+    var verticalAlign = VerticalAlign.baseline
+
+    /// The `vertical-align` keywords layout honours for atomic inlines (CSS 2.1 §10.8.1).
+    enum VerticalAlign: Sendable, Equatable {
+        case baseline, top, middle, bottom, textTop, textBottom
+    }
 
     // Paint-only properties (shadows, effects): see PaintStyle.swift.
     var paint = PaintStyle()

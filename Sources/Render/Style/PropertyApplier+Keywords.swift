@@ -3,6 +3,7 @@ extension PropertyApplier {
     func copy(_ name: String, from source: ComputedStyle, to style: inout ComputedStyle) {
         switch name {
         case "display": style.display = source.display
+        case "vertical-align": style.verticalAlign = source.verticalAlign
         case "position": style.position = source.position
         case "top": style.inset.top = source.inset.top
         case "right": style.inset.right = source.inset.right

@@ -33,6 +33,21 @@ extension PropertyApplier {
             warnings.add("unsupported value '\(word)' for 'display', using block")
             style.display = .block
             return .applied
+        case "vertical-align":
+            let map: [String: ComputedStyle.VerticalAlign] = [
+                "baseline": .baseline, "top": .top, "middle": .middle, "bottom": .bottom,
+                "text-top": .textTop, "text-bottom": .textBottom, "sub": .baseline, "super": .baseline,
+            ]
+            if let word = keyword, let align = map[word] {
+                style.verticalAlign = align
+            } else if length() != nil {
+                // Lengths and percentages shift the box from the baseline; drawn on the baseline here.
+                warnings.add("vertical-align lengths are drawn on the baseline")
+                style.verticalAlign = .baseline
+            } else {
+                return .invalid
+            }
+            return .applied
         case "position":
             switch keyword {
             case "static": style.position = .static

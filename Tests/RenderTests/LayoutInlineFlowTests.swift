@@ -1,0 +1,76 @@
+import Testing
+@testable import Render
+
+/// Atomic inlines sharing line boxes with text (CSS 2.1 §10.8): placement, baselines, vertical-align.
+struct LayoutInlineFlowTests {
+    private func page(_ body: String) throws -> LaidOut {
+        try LaidOut("<body style='margin:0;font:16px/20px sans-serif;width:400px'>\(body)</body>")
+    }
+
+    @Test func textAndInlineBlocksShareOneLine() throws {
+        let page = try page("<div id=p>Before <span id=a style='display:inline-block;width:50px;height:10px'></span> after</div>")
+        let atomic = try #require(page.frame("a"))
+        let paragraphs = page.scene.boxes.filter { $0.kind == .paragraph }
+        #expect(paragraphs.count == 2)
+        let before = try #require(paragraphs.first?.paragraph?.lines.first)
+        let after = try #require(paragraphs.last?.paragraph?.lines.first)
+        // The box starts after "Before" and a space; "after" starts after the box and a space.
+        #expect(atomic.x > before.x + before.width)
+        #expect(after.x > atomic.x + atomic.width - 0.001)
+        // Both text runs share the one baseline, the box's bottom sits on it.
+        #expect(before.baseline == after.baseline)
+        #expect(abs(atomic.y + atomic.height - before.baseline) < 1)
+        #expect(page.frame("p")?.height == 20)
+    }
+
+    @Test func aTallBoxGrowsTheLineAndPushesTextDown() throws {
+        let page = try page("<div id=p>x <span style='display:inline-block;width:10px;height:60px'></span></div>")
+        let line = try #require(page.scene.boxes.first { $0.kind == .paragraph }?.paragraph?.lines.first)
+        #expect(abs(line.baseline - 60) < 1)
+        #expect((page.frame("p")?.height ?? 0) > 60)
+    }
+
+    @Test func textWrapsAroundBoxesAtTheLineEnd() throws {
+        let page = try page("<div style='width:100px'><span id=a style='display:inline-block;width:90px;height:10px'></span> two words</div>")
+        let paragraph = try #require(page.scene.boxes.first { $0.kind == .paragraph }?.paragraph)
+        #expect(paragraph.lines.count >= 1)
+        // No word fits after 90px on the first line, so the text starts on the second line at x 0.
+        #expect(paragraph.lines.first?.x == 0)
+        #expect((paragraph.lines.first?.y ?? 0) >= 10)
+    }
+
+    @Test func verticalAlignTopAndBottom() throws {
+        let page = try page("""
+        <div>x <span id=t style='display:inline-block;width:10px;height:10px;vertical-align:top'></span>\
+        <span id=tall style='display:inline-block;width:10px;height:50px'></span>\
+        <span id=b style='display:inline-block;width:10px;height:10px;vertical-align:bottom'></span></div>
+        """)
+        let tall = try #require(page.frame("tall"))
+        #expect(page.frame("t")?.y == 0)
+        let bottom = try #require(page.frame("b"))
+        #expect(bottom.y + bottom.height > tall.y + tall.height)
+    }
+
+    @Test func centredLinesShiftTextAndBoxesTogether() throws {
+        let page = try page("<div style='text-align:center'>ab <span id=a style='display:inline-block;width:20px;height:10px'></span></div>")
+        let line = try #require(page.scene.boxes.first { $0.kind == .paragraph }?.paragraph?.lines.first)
+        let atomic = try #require(page.frame("a"))
+        let left = line.x
+        let right = 400 - (atomic.x + atomic.width)
+        #expect(abs(left - right) < 1)
+    }
+
+    @Test func inlineBlockBaselineIsItsLastLine() throws {
+        let page = try page("<div>x <span id=a style='display:inline-block;width:30px'>one two three</span></div>")
+        let atomic = try #require(page.frame("a"))
+        let line = try #require(page.scene.boxes.first { $0.kind == .paragraph && $0.spans.first?.text == "x" }?.paragraph?.lines.first)
+        // Three lines of 20px: the outer text's baseline lines up with the last one, near the bottom.
+        #expect(atomic.height == 60)
+        #expect(line.baseline > atomic.y + 40)
+    }
+
+    @Test func shrinkToFitAddsTextAndBoxes() throws {
+        let page = try page("<div id=o style='display:inline-block'>abc <span style='display:inline-block;width:100px;height:5px'></span></div>")
+        #expect((page.frame("o")?.width ?? 0) > 100)
+    }
+}
