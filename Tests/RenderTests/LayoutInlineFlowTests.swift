@@ -74,3 +74,37 @@ struct LayoutInlineFlowTests {
         #expect((page.frame("o")?.width ?? 0) > 100)
     }
 }
+
+/// `display: grid` laid out through flexbox: centring and equal columns.
+struct LayoutGridTests {
+    @Test func placeItemsCenterCentresTheOnlyItem() throws {
+        let page = try LaidOut("""
+        <body style='margin:0'><div style='display:grid;place-items:center;width:400px;height:300px'>\
+        <div id=i style='width:100px;height:50px'></div></div></body>
+        """)
+        #expect(page.frame("i") == Rect(x: 150, y: 125, width: 100, height: 50))
+        #expect(page.warnings.isEmpty)
+    }
+
+    @Test func placeContentCenterPacksRowsInTheMiddle() throws {
+        let page = try LaidOut("""
+        <body style='margin:0'><div style='display:grid;place-content:center;gap:10px;width:400px;height:300px'>\
+        <div id=a style='width:100px;height:50px'></div><div id=b style='width:100px;height:50px'></div></div></body>
+        """)
+        #expect(page.frame("a")?.y == 95)
+        #expect(page.frame("b")?.y == 155)
+        #expect(page.frame("a")?.x == 150)
+    }
+
+    @Test func equalColumnsWrapIntoRows() throws {
+        let page = try LaidOut("""
+        <body style='margin:0'><div style='display:grid;grid-template-columns:repeat(2, 1fr);gap:10px;width:410px'>\
+        <div id=a style='padding:5px'>1</div><div id=b>2</div><div id=c>3</div></div></body>
+        """)
+        let a = try #require(page.frame("a")), b = try #require(page.frame("b")), c = try #require(page.frame("c"))
+        #expect(abs(a.width - 200) < 0.1 && abs(b.width - 200) < 0.1)
+        #expect(abs(b.x - 210) < 0.1)
+        #expect(a.y == b.y)
+        #expect(c.x == 0 && c.y > a.y)
+    }
+}

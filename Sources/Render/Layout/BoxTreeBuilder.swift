@@ -106,6 +106,7 @@ struct BoxTreeBuilder {
                 guard var style = styles[child], style.display != .none else { continue }
                 if style.position != .absolute {
                     style.display = style.isFlexContainer ? .flex : .block
+                    sizeAsGridCell(&style, in: boxes[container].style)
                 } else if !style.isFlexContainer {
                     style.display = .block
                 }
@@ -114,6 +115,21 @@ struct BoxTreeBuilder {
                 continue
             }
         }
+    }
+
+    /// In a grid of `n` equal columns (laid out as a wrapping flex row), an item takes one column:
+    /// 1/n of the width less its share of the gaps, never growing or shrinking.
+    private func sizeAsGridCell(_ style: inout ComputedStyle, in container: ComputedStyle) {
+        guard container.grid.isGrid, let columns = container.grid.columnCount, columns > 1 else { return }
+        let count = Double(columns)
+        let gap = container.columnGap.resolve(nil) ?? 0
+        // A hundredth of a pixel less, so rounding never pushes the last column onto the next row.
+        style.flexBasis = .value(px: -gap * (count - 1) / count - 0.01, percent: 100 / count)
+        style.flexGrow = 0
+        style.flexShrink = 0
+        // The basis is a border-box width; switching sizing changes nothing else while the height is auto.
+        if style.height.isAuto { style.boxSizing = .borderBox }
+        style.width = .auto
     }
 
     /// Walks the children of `element` (a block container or an inline element inside one),

@@ -80,6 +80,8 @@ struct ComputedStyle: Sendable {
     /// Custom properties (`--name`), inherited, values unsubstituted.
     var customProperties: [String: String] = [:]
     var textFeatures = TextFeatures()
+    /// `display: grid` and its properties (not inherited); see GridStyle.swift.
+    var grid = GridStyle()
     /// `vertical-align` of an atomic inline on its line (not inherited).
     var verticalAlign = VerticalAlign.baseline
 

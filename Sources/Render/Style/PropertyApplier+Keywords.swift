@@ -2,7 +2,9 @@
 extension PropertyApplier {
     func copy(_ name: String, from source: ComputedStyle, to style: inout ComputedStyle) {
         switch name {
-        case "display": style.display = source.display
+        case "display": style.display = source.display; style.grid.isGrid = source.grid.isGrid
+        case "justify-items": style.grid.justifyItems = source.grid.justifyItems
+        case "grid-template-columns": style.grid.columnCount = source.grid.columnCount
         case "vertical-align": style.verticalAlign = source.verticalAlign
         case "position": style.position = source.position
         case "top": style.inset.top = source.inset.top

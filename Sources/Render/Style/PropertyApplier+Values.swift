@@ -19,15 +19,18 @@ extension PropertyApplier {
         }
 
         if let outcome = applyPaintValue(name, value, to: &style, context: context) { return outcome }  // paint properties: PropertyApplier+Paint.swift
+        if let outcome = applyGridValue(name, value, keyword: keyword, to: &style, context: context) { return outcome }
         switch name {
         case "display":
             let map: [String: ComputedStyle.Display] = [
                 "block": .block, "inline": .inline, "inline-block": .inlineBlock, "flex": .flex,
                 "inline-flex": .inlineFlex, "none": .none, "-webkit-box": .block, "list-item": .block, "flow-root": .block,
+                "grid": .flex, "inline-grid": .inlineFlex,
             ]
             guard let word = keyword else { return .invalid }
             if let display = map[word] {
                 style.display = display
+                style.grid.isGrid = word == "grid" || word == "inline-grid"
                 return .applied
             }
             warnings.add("unsupported value '\(word)' for 'display', using block")

@@ -153,6 +153,7 @@ struct StyleResolver {
             applier.apply(entry.declaration, to: &style)
         }
         warnings.merge(applier.warnings)
+        GridStyle.flexEquivalent(of: &style)
         return style
     }
 }
