@@ -108,3 +108,25 @@ struct LayoutGridTests {
         #expect(c.x == 0 && c.y > a.y)
     }
 }
+
+/// `width: min-content | max-content | fit-content`.
+struct LayoutIntrinsicWidthTests {
+    private func width(_ style: String, in container: String = "width:400px") throws -> Double? {
+        let page = try LaidOut("<body style='margin:0;font:16px sans-serif'><div style='\(container)'><div id=b style='\(style)'>aaaa bbbb cccc</div></div></body>")
+        return page.frame("b")?.width
+    }
+
+    @Test func keywordsPickTheIntrinsicWidths() throws {
+        let minimum = try #require(try width("width:min-content"))
+        let maximum = try #require(try width("width:max-content"))
+        let fit = try #require(try width("width:fit-content"))
+        #expect(minimum < maximum && maximum < 400)
+        #expect(fit == maximum)
+        #expect(try width("width:fit-content", in: "width:60px") == 60)
+    }
+
+    @Test func fitContentItemsDoNotStretchInAColumn() throws {
+        let fit = try #require(try width("width:fit-content", in: "display:flex;flex-direction:column;width:400px"))
+        #expect(fit < 400)
+    }
+}

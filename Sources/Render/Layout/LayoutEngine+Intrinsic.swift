@@ -58,6 +58,16 @@ extension LayoutEngine {
         return result
     }
 
+    /// The content width `width: min-content | max-content | fit-content` asks for in `available` room.
+    mutating func intrinsicKeywordWidth(_ index: Int, _ keyword: ComputedStyle.IntrinsicWidth, available: Double) -> Double {
+        let intrinsic = intrinsicContentWidths(index)
+        switch keyword {
+        case .minContent: return intrinsic.min
+        case .maxContent: return intrinsic.max
+        case .fitContent: return min(max(intrinsic.min, available), intrinsic.max)
+        }
+    }
+
     /// The content width of an `<img>` box whose CSS width is auto: its definite height times the
     /// picture's aspect ratio, or else the natural width (CSS 2.1 §10.3.2).
     func replacedContentWidth(_ index: Int) -> Double {
@@ -81,7 +91,11 @@ extension LayoutEngine {
             widths = (borderBox, borderBox)
         } else {
             let content = intrinsicContentWidths(index)
-            widths = (content.min + extra, content.max + extra)
+            switch style.intrinsicWidth {
+            case .minContent: widths = (content.min + extra, content.min + extra)
+            case .maxContent: widths = (content.max + extra, content.max + extra)
+            default: widths = (content.min + extra, content.max + extra)
+            }
         }
         if let maximum = style.maxWidth?.resolve(nil) {
             let limit = style.boxSizing == .borderBox ? maximum : maximum + extra

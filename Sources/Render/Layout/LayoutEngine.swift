@@ -106,6 +106,8 @@ struct LayoutEngine {
         var width: Double
         if let specified = specifiedContentWidth(style.width, of: index, basis: containingWidth) {
             width = specified
+        } else if let keyword = style.intrinsicWidth {
+            width = intrinsicKeywordWidth(index, keyword, available: containingWidth - box.margin.horizontal - extra)
         } else if box.isAtomicInline || box.image != nil {
             // Replaced boxes use their natural (or ratio-derived) width whatever their display (§10.3.4).
             let available = containingWidth - box.margin.horizontal - extra

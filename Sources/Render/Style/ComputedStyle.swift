@@ -82,6 +82,11 @@ struct ComputedStyle: Sendable {
     var textFeatures = TextFeatures()
     /// `display: grid` and its properties (not inherited); see GridStyle.swift.
     var grid = GridStyle()
+    /// `width: min-content | max-content | fit-content` (CSS Sizing 3 §3.2); `width` is auto then.
+    var intrinsicWidth: IntrinsicWidth?
+
+    enum IntrinsicWidth: Sendable, Equatable { case minContent, maxContent, fitContent }
+
     /// `vertical-align` of an atomic inline on its line (not inherited).
     var verticalAlign = VerticalAlign.baseline
 

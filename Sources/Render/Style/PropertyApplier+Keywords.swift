@@ -12,7 +12,7 @@ extension PropertyApplier {
         case "bottom": style.inset.bottom = source.inset.bottom
         case "left": style.inset.left = source.inset.left
         case "inset": style.inset = source.inset
-        case "width": style.width = source.width
+        case "width": style.width = source.width; style.intrinsicWidth = source.intrinsicWidth
         case "height": style.height = source.height
         case "min-width": style.minWidth = source.minWidth
         case "min-height": style.minHeight = source.minHeight

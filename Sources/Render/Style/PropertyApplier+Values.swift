@@ -64,7 +64,17 @@ extension PropertyApplier {
         case "bottom": return set(length()) { style.inset.bottom = $0 }
         case "left": return set(length()) { style.inset.left = $0 }
         case "inset": return set(sides(items, context: context, allowAuto: true)) { style.inset = $0 }
-        case "width": return set(size()) { style.width = $0 }
+        case "width":
+            let keywords: [String: ComputedStyle.IntrinsicWidth] = [
+                "min-content": .minContent, "max-content": .maxContent, "fit-content": .fitContent, "-webkit-fit-content": .fitContent,
+            ]
+            if let word = keyword, let intrinsic = keywords[word] {
+                style.width = .auto
+                style.intrinsicWidth = intrinsic
+                return .applied
+            }
+            style.intrinsicWidth = nil
+            return set(size()) { style.width = $0 }
         case "height": return set(size()) { style.height = $0 }
         case "min-width": return set(size()) { style.minWidth = $0 }
         case "min-height": return set(size()) { style.minHeight = $0 }
