@@ -102,6 +102,7 @@ public final class Renderer: Sendable {
         var resolver = StyleResolver(document: document, viewportWidth: Double(width), viewportHeight: Double(height))
         let styles = resolver.resolve()
         var builder = BoxTreeBuilder(document: document, styles: styles, images: images)
+        builder.generatedContent = resolver.generatedContent
         var warnings = resolver.warnings
         guard try builder.build() else { return Scene(boxes: [], warnings: warnings) }
         warnings.merge(builder.warnings)

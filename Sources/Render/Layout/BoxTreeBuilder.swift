@@ -8,6 +8,8 @@ struct BoxTreeBuilder {
     let styles: [ComputedStyle?]
     /// Decodes `<img>` sources for their natural sizes.
     let images: ImageCache
+    /// Styles of the elements' `::before`/`::after` boxes.
+    var generatedContent = GeneratedContentStyles()
     private(set) var boxes: [LayoutBox] = []
     private(set) var warnings = Warnings()
 
@@ -52,13 +54,82 @@ struct BoxTreeBuilder {
             warnings.add("border sides with different colors are drawn in one color")
         }
         if box.kind == .flex {
+            addGeneratedItem(generatedContent.before[element], of: element, into: index)
             try buildFlexItems(of: element, into: index)
+            addGeneratedItem(generatedContent.after[element], of: element, into: index)
         } else {
             var run = InlineRunBuilder()
+            addGenerated(generatedContent.before[element], of: element, into: index, run: &run)
             try buildBlockChildren(of: element, into: index, run: &run)
+            addGenerated(generatedContent.after[element], of: element, into: index, run: &run)
             flush(&run, into: index)
         }
         return index
+    }
+
+    // MARK: Generated content
+
+    /// The text of a `::before`/`::after` box of `element`.
+    private func generatedText(_ style: ComputedStyle, of element: Int) -> String {
+        (style.content ?? []).map { part in
+            switch part {
+            case .text(let text): text
+            case .attribute(let name): document.nodes[element].attribute(name) ?? ""
+            }
+        }.joined()
+    }
+
+    /// A generated box holding its text, appended to `parent`.
+    private mutating func makeGeneratedBox(_ style: ComputedStyle, text: String, parent: Int) -> Int {
+        let index = boxes.count
+        boxes.append(LayoutBox(kind: style.isFlexContainer ? .flex : .block, element: nil, style: style, parent: parent))
+        boxes[parent].children.append(index)
+        guard !text.isEmpty else { return index }
+        var run = InlineRunBuilder()
+        run.append(text, style: style, opacity: 1)
+        flush(&run, into: boxes[index].kind == .flex ? appendAnonymousBlock(to: index) : index)
+        return index
+    }
+
+    /// A `::before`/`::after` box of a flex container: a (blockified) flex item.
+    private mutating func addGeneratedItem(_ style: ComputedStyle?, of element: Int, into container: Int) {
+        guard var style else { return }
+        style.display = style.isFlexContainer ? .flex : .block
+        _ = makeGeneratedBox(style, text: generatedText(style, of: element), parent: container)
+    }
+
+    /// A `::before`/`::after` box in inline content: text in the run, or a box of its own. An inline
+    /// one with a background, border or padding becomes an inline-block, because inline boxes'
+    /// decorations are not painted; on one line the two look alike.
+    private mutating func addGenerated(_ style: ComputedStyle?, of element: Int, into container: Int, run: inout InlineRunBuilder) {
+        guard var style else { return }
+        let text = generatedText(style, of: element)
+        if style.position == .absolute {
+            if !style.isFlexContainer { style.display = .block }
+            _ = makeGeneratedBox(style, text: text, parent: container)
+            return
+        }
+        let padding = [style.padding.top, style.padding.right, style.padding.bottom, style.padding.left]
+        if style.display == .inline, style.backgroundColor != .color(.transparent) || !style.backgroundGradients.isEmpty
+            || !style.paint.backgroundLayers.isEmpty || style.usedBorderWidths != .zero || padding.contains(where: { $0 != .zero }) {
+            style.display = .inlineBlock
+        }
+        switch style.display {
+        case .inline:
+            run.append(text, style: style, opacity: opacityOfInline(element, container: container) * style.opacity)
+        case .inlineBlock, .inlineFlex:
+            let spaceBefore = run.endsWithSpace
+            flush(&run, into: container)
+            style.display = style.display == .inlineFlex ? .flex : .block
+            let box = makeGeneratedBox(style, text: text, parent: container)
+            boxes[box].isAtomicInline = true
+            boxes[box].spaceBefore = spaceBefore
+        case .block, .flex:
+            flush(&run, into: container)
+            _ = makeGeneratedBox(style, text: text, parent: container)
+        case .none:
+            return
+        }
     }
 
     /// Makes `box` an `<img>`: a replaced box with no children, its picture loaded now for its natural
@@ -170,7 +241,9 @@ struct BoxTreeBuilder {
                     }
                     let inlineOpacity = opacityOfInline(child, container: container)
                     if let embedding { run.appendFormatting(embedding, style: style, opacity: inlineOpacity) }
+                    addGenerated(generatedContent.before[child], of: child, into: container, run: &run)
                     try buildBlockChildren(of: child, into: container, run: &run)
+                    addGenerated(generatedContent.after[child], of: child, into: container, run: &run)
                     if embedding != nil { run.appendFormatting("\u{202C}", style: style, opacity: inlineOpacity) }
                 case .inlineBlock, .inlineFlex:
                     let spaceBefore = run.endsWithSpace

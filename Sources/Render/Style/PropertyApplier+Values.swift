@@ -36,6 +36,14 @@ extension PropertyApplier {
             warnings.add("unsupported value '\(word)' for 'display', using block")
             style.display = .block
             return .applied
+        case "content":
+            if keyword == "none" || keyword == "normal" {
+                style.content = nil
+                return .applied
+            }
+            guard let parts = ContentPart.parse(value) else { return .invalid }
+            style.content = parts
+            return .applied
         case "vertical-align":
             let map: [String: ComputedStyle.VerticalAlign] = [
                 "baseline": .baseline, "top": .top, "middle": .middle, "bottom": .bottom,

@@ -16,7 +16,7 @@ struct PropertyApplier {
     static let ignored: Set<String> = [
         "-webkit-box-orient", "cursor", "transition", "animation", "pointer-events", "user-select",
         "-webkit-font-smoothing", "-moz-osx-font-smoothing", "text-rendering", "font-display",
-        "content", "list-style", "list-style-type", "text-size-adjust", "-webkit-text-size-adjust",
+        "list-style", "list-style-type", "text-size-adjust", "-webkit-text-size-adjust",
         "will-change", "outline",
     ]
 

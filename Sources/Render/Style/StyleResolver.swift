@@ -78,10 +78,15 @@ struct StyleResolver {
         var order: Int
     }
 
+    /// Styles of the `::before` and `::after` boxes that have `content`, by element index; filled by `resolve()`.
+    private(set) var generatedContent = GeneratedContentStyles()
+
     /// Computed styles indexed like `document.nodes`; nil for non-element nodes.
     mutating func resolve() -> [ComputedStyle?] {
         var styles = [ComputedStyle?](repeating: nil, count: document.nodes.count)
         var rootFontSize = 16.0
+        // Pseudo-element styles cost a cascade each, so they are computed only when some rule targets one.
+        let hasPseudoRules = authorSheet.rules.contains { $0.selectors.contains { $0.pseudoElement != nil } }
         for index in document.nodes.indices {
             let node = document.nodes[index]
             guard node.tagName != nil else { continue }
@@ -89,6 +94,12 @@ struct StyleResolver {
             let style = compute(index, parent: parentStyle, rootFontSize: rootFontSize)
             if node.parent == 0 { rootFontSize = style.fontSize }
             styles[index] = style
+            guard hasPseudoRules, style.display != .none else { continue }
+            for pseudo in ["before", "after"] {
+                let generated = compute(index, pseudoElement: pseudo, parent: style, rootFontSize: rootFontSize)
+                guard generated.content != nil, generated.display != .none else { continue }
+                if pseudo == "before" { generatedContent.before[index] = generated } else { generatedContent.after[index] = generated }
+            }
         }
         return styles
     }
