@@ -130,3 +130,25 @@ struct LayoutIntrinsicWidthTests {
         #expect(fit < 400)
     }
 }
+
+/// `aspect-ratio` on boxes without a natural ratio.
+struct LayoutAspectRatioTests {
+    @Test func heightFollowsTheWidth() throws {
+        let page = try LaidOut("""
+        <body style='margin:0'><div style='width:320px'><div id=a style='aspect-ratio:16 / 9'></div>\
+        <div id=b style='aspect-ratio:2;padding:10px;box-sizing:border-box'></div>\
+        <div id=c style='aspect-ratio:1;height:20px'></div><div id=d style='aspect-ratio:1;max-height:50px'></div></div></body>
+        """)
+        #expect(page.frame("a")?.height == 180)
+        #expect(page.frame("b")?.height == 160)
+        #expect(page.frame("c")?.height == 20)
+        #expect(page.frame("d")?.height == 50)
+    }
+
+    @Test func flexItemsKeepTheirRatio() throws {
+        let page = try LaidOut("""
+        <body style='margin:0'><div style='display:flex;align-items:flex-start'><div id=a style='width:100px;aspect-ratio:1 / 2'></div></div></body>
+        """)
+        #expect(page.frame("a")?.height == 200)
+    }
+}

@@ -333,6 +333,7 @@ extension LayoutEngine {
         let box = boxes[child]
         let width = max(0, borderWidth - box.border.horizontal - box.padding.horizontal)
         let definite = borderHeight.map { max(0, $0 - box.border.vertical - box.padding.vertical) }
+            ?? ratioHeight(child, contentWidth: width, containingHeight: containerHeight)
         let result = layoutContent(child, contentWidth: width, contentHeight: definite)
         let height = definite ?? clampHeight(child, result.height, basis: containerHeight)
         setContentSize(child, width: width, height: height)

@@ -129,6 +129,7 @@ struct LayoutEngine {
         }
 
         let definiteHeight = specifiedContentHeight(style.height, of: index, basis: containingHeight)
+            ?? ratioHeight(index, contentWidth: width, containingHeight: containingHeight)
         let result = layoutContent(index, contentWidth: width, contentHeight: definiteHeight)
         let height = definiteHeight ?? clampHeight(index, result.height, basis: containingHeight)
         setContentSize(index, width: width, height: height)
@@ -140,6 +141,18 @@ struct LayoutEngine {
         if let hoisted = result.hoistedBottom { bottom.add(hoisted) }
         let empty = result.isEmpty && box.kind == .block && boxes[index].frame.height == 0
         return CollapsedMargins(top: top, bottom: bottom, collapsesThrough: empty)
+    }
+
+    /// The content height `aspect-ratio` gives a box of this content width whose height is auto (CSS
+    /// Sizing 4 §5.1): the ratio holds for the box-sizing box, and min/max heights still apply.
+    func ratioHeight(_ index: Int, contentWidth: Double, containingHeight: Double?) -> Double? {
+        let box = boxes[index]
+        guard let ratio = box.style.aspectRatio, box.image == nil, box.style.height.isAuto else { return nil }
+        if box.style.boxSizing == .borderBox {
+            let borderWidth = contentWidth + box.border.horizontal + box.padding.horizontal
+            return clampHeight(index, max(0, borderWidth / ratio - box.border.vertical - box.padding.vertical), basis: containingHeight)
+        }
+        return clampHeight(index, contentWidth / ratio, basis: containingHeight)
     }
 
     /// A box whose margins never collapse with its children's (it establishes a formatting context).

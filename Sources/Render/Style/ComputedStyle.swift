@@ -82,6 +82,8 @@ struct ComputedStyle: Sendable {
     var textFeatures = TextFeatures()
     /// `display: grid` and its properties (not inherited); see GridStyle.swift.
     var grid = GridStyle()
+    /// `aspect-ratio` as width over height (not inherited); nil for `auto`.
+    var aspectRatio: Double?
     /// `content` of a `::before`/`::after` box (not inherited); nil generates no box.
     var content: [ContentPart]?
     /// `width: min-content | max-content | fit-content` (CSS Sizing 3 §3.2); `width` is auto then.

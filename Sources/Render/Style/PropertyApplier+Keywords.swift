@@ -7,6 +7,7 @@ extension PropertyApplier {
         case "grid-template-columns": style.grid.columnCount = source.grid.columnCount
         case "vertical-align": style.verticalAlign = source.verticalAlign
         case "content": style.content = source.content
+        case "aspect-ratio": style.aspectRatio = source.aspectRatio
         case "position": style.position = source.position
         case "top": style.inset.top = source.inset.top
         case "right": style.inset.right = source.inset.right

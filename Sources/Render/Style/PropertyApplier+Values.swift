@@ -36,6 +36,26 @@ extension PropertyApplier {
             warnings.add("unsupported value '\(word)' for 'display', using block")
             style.display = .block
             return .applied
+        case "aspect-ratio":
+            // `auto && <ratio>` uses the ratio for boxes without a natural one, which is every box but `<img>`.
+            let parts = value.withoutWhitespace.filter { $0 != .ident("auto") }
+            if parts.isEmpty, keyword == "auto" {
+                style.aspectRatio = nil
+                return .applied
+            }
+            var numbers: [Double] = []
+            for part in parts {
+                switch part {
+                case .number(let number): numbers.append(number)
+                case .slash: continue
+                default: return .invalid
+                }
+            }
+            guard (1...2).contains(numbers.count), parts.count == (numbers.count == 2 ? 3 : 1) else { return .invalid }
+            let ratio = numbers.count == 2 ? numbers[0] / numbers[1] : numbers[0]
+            guard ratio.isFinite, ratio > 0 else { return .invalid }
+            style.aspectRatio = ratio
+            return .applied
         case "content":
             if keyword == "none" || keyword == "normal" {
                 style.content = nil
