@@ -36,3 +36,11 @@ struct StyleGeneratedContentTests {
         #expect(page.scene.boxes.filter { $0.element == nil && $0.kind != .paragraph }.isEmpty)
     }
 }
+
+struct StyleLineHeightCalcTests {
+    @Test func unitlessCalcIsAMultiple() throws {
+        let page = try LaidOut("<p id=p style='font-size:20px;line-height:calc(1.75 / 1.25)'>x</p>")
+        #expect(page.box("p")?.style.lineHeight == .multiple(1.4))
+        #expect(page.warnings.isEmpty)
+    }
+}
