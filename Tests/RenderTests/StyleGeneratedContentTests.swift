@@ -44,3 +44,14 @@ struct StyleLineHeightCalcTests {
         #expect(page.warnings.isEmpty)
     }
 }
+
+struct StyleBorderKeywordTests {
+    @Test func unsetBorderColorKeepsWidthAndStyle() throws {
+        let page = try LaidOut("""
+        <div style='color:red'><div id=d style='border:2px solid blue;border-color:unset;border-left-width:initial'>x</div></div>
+        """)
+        let style = try #require(page.box("d")?.style)
+        #expect(style.usedBorderWidths == EdgeWidths(top: 2, right: 2, bottom: 2, left: 3))
+        #expect(style.borderColor.top == .currentColor)
+    }
+}

@@ -68,12 +68,28 @@ extension PropertyApplier {
         case "row-gap": style.rowGap = source.rowGap
         case "column-gap": style.columnGap = source.columnGap
         default:
-            if name.hasPrefix("border") {
-                style.borderWidth = source.borderWidth
-                style.borderSolid = source.borderSolid
-                style.borderColor = source.borderColor
-                style.borderRadius = source.borderRadius
-            }
+            if name.hasPrefix("border") { copyBorder(name, from: source, to: &style) }
+        }
+    }
+
+    /// Copies what a border property names: its sides (all, or one) and its parts (width, style,
+    /// colour, or all three), or the radii.
+    private func copyBorder(_ name: String, from source: ComputedStyle, to style: inout ComputedStyle) {
+        if name.hasSuffix("radius") {
+            style.borderRadius = source.borderRadius
+            return
+        }
+        let parts = name.split(separator: "-").dropFirst().map(String.init)
+        let sides: [WritableKeyPath<ComputedStyle.Sides<Double>, Double>] = [\.top, \.right, \.bottom, \.left]
+        let solids: [WritableKeyPath<ComputedStyle.Sides<Bool>, Bool>] = [\.top, \.right, \.bottom, \.left]
+        let colors: [WritableKeyPath<ComputedStyle.Sides<ColorValue>, ColorValue>] = [\.top, \.right, \.bottom, \.left]
+        let named = ["top", "right", "bottom", "left"].indices.filter { parts.contains(["top", "right", "bottom", "left"][$0]) }
+        let targets = named.isEmpty ? Array(0..<4) : named
+        let what = parts.first { ["width", "style", "color"].contains($0) }
+        for side in targets {
+            if what == nil || what == "width" { style.borderWidth[keyPath: sides[side]] = source.borderWidth[keyPath: sides[side]] }
+            if what == nil || what == "style" { style.borderSolid[keyPath: solids[side]] = source.borderSolid[keyPath: solids[side]] }
+            if what == nil || what == "color" { style.borderColor[keyPath: colors[side]] = source.borderColor[keyPath: colors[side]] }
         }
     }
 }
