@@ -152,3 +152,14 @@ struct LayoutAspectRatioTests {
         #expect(page.frame("a")?.height == 200)
     }
 }
+
+struct LayoutHeightBoundsTests {
+    @Test func minAndMaxHeightBoundASpecifiedHeight() throws {
+        let page = try LaidOut("""
+        <body style='margin:0'><div id=a style='height:20px;min-height:120px'></div>\
+        <div id=b style='height:400px;max-height:90px;overflow:hidden'>x</div></body>
+        """)
+        #expect(page.frame("a")?.height == 120)
+        #expect(page.frame("b")?.height == 90)
+    }
+}

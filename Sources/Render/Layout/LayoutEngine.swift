@@ -128,7 +128,9 @@ struct LayoutEngine {
             boxes[index].margin.left = max(0, remaining)
         }
 
+        // min-height and max-height bound a specified height too (CSS 2.1 §10.7).
         let definiteHeight = specifiedContentHeight(style.height, of: index, basis: containingHeight)
+            .map { clampHeight(index, $0, basis: containingHeight) }
             ?? ratioHeight(index, contentWidth: width, containingHeight: containingHeight)
         let result = layoutContent(index, contentWidth: width, contentHeight: definiteHeight)
         let height = definiteHeight ?? clampHeight(index, result.height, basis: containingHeight)
