@@ -55,3 +55,12 @@ struct StyleBorderKeywordTests {
         #expect(style.borderColor.top == .currentColor)
     }
 }
+
+struct StyleUserAgentListTests {
+    @Test func nestedListsHaveNoVerticalMargins() throws {
+        let page = try LaidOut("<ul id=o><li>a<ul id=n><li>b</li></ul></li></ul>")
+        #expect(page.box("o")?.style.margin.top != .zero)
+        #expect(page.box("n")?.style.margin.top == .zero)
+        #expect(page.box("n")?.style.margin.bottom == .zero)
+    }
+}
