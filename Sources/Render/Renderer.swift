@@ -48,12 +48,13 @@ public final class Renderer: Sendable {
                 let clock = ContinuousClock()
                 var timings = RenderTimings()
                 let start = clock.now
-                let scene = try Self.layOut(html: html, width: width, height: height, text: engine, assets: images)
+                let imageCache = ImageCache(loader: images)
+                let scene = try Self.layOut(html: html, width: width, height: height, text: engine, images: imageCache)
                 let laidOut = clock.now
                 var painter = Painter(boxes: scene.boxes, width: width, height: height)
                 painter.paint()
                 let canvas = Canvas(width: width, height: height)
-                try painter.output.replay(on: canvas, boxes: scene.boxes, text: engine, images: ImageCache(loader: images))
+                try painter.output.replay(on: canvas, boxes: scene.boxes, text: engine, images: imageCache)
                 let painted = clock.now
                 let bytes = try Self.encode(canvas, as: encoding)
                 timings.layout = laidOut - start
@@ -83,7 +84,7 @@ public final class Renderer: Sendable {
         let images = self.images
         return try LargeStack.run {
             try engines.withEngine { engine in
-                try Self.layOut(html: html, width: width, height: height, text: engine, assets: images)
+                try Self.layOut(html: html, width: width, height: height, text: engine, images: ImageCache(loader: images))
             }
         }
     }
@@ -95,16 +96,18 @@ public final class Renderer: Sendable {
     }
 
     /// Parses, styles and lays out `html` (everything before painting); tests inspect its boxes.
-    static func layOut(html: String, width: Int, height: Int, text: TextEngine, assets: ImageLoader) throws -> Scene {
+    /// `images` decodes `<img>` sources for their natural sizes and keeps them for painting.
+    static func layOut(html: String, width: Int, height: Int, text: TextEngine, images: ImageCache) throws -> Scene {
         let document = try TreeBuilder.parse(html)
         var resolver = StyleResolver(document: document, viewportWidth: Double(width), viewportHeight: Double(height))
         let styles = resolver.resolve()
-        var builder = BoxTreeBuilder(document: document, styles: styles)
+        var builder = BoxTreeBuilder(document: document, styles: styles, images: images)
+        builder.generatedContent = resolver.generatedContent
         var warnings = resolver.warnings
         // Every render sets the engine's document fonts, even to none: a pooled engine must not keep
         // the fonts of the document it rendered before.
-        for message in text.loadDocumentFonts(resolver.fontFaces, assets: assets) { warnings.add(message) }
-        guard builder.build() else { return Scene(boxes: [], warnings: warnings) }
+        for message in text.loadDocumentFonts(resolver.fontFaces, assets: images.loader) { warnings.add(message) }
+        guard try builder.build() else { return Scene(boxes: [], warnings: warnings) }
         warnings.merge(builder.warnings)
         var layout = LayoutEngine(boxes: builder.boxes, text: text, viewportWidth: Double(width), viewportHeight: Double(height))
         try layout.run()

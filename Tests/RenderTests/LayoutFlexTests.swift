@@ -122,10 +122,12 @@ struct LayoutFlexTests {
         #expect(page.frame("a")?.y == 55)
     }
 
-    @Test func singleLineEllipsisBecomesAOneLineClamp() throws {
+    @Test func singleLineEllipsisTruncatesTheUnwrappedLine() throws {
         let page = try page("<div style='white-space:nowrap;overflow:hidden;text-overflow:ellipsis;width:100px'>A long line of text</div>")
         let paragraph = try #require(page.scene.boxes.first { $0.kind == .paragraph })
-        #expect(paragraph.paragraphStyle.maxLines == 1)
+        #expect(paragraph.paragraphStyle.ellipsis)
+        #expect(paragraph.paragraphStyle.whiteSpace == .nowrap)
+        #expect(paragraph.paragraphStyle.maxLines == nil)
         #expect(page.warnings.isEmpty)
     }
 

@@ -95,11 +95,12 @@ struct RendererTests {
         #expect(radii == CornerRadii(horizontal: (50, 50, 50, 50), vertical: (20, 20, 20, 20)))
     }
 
-    @Test func opacityFadesColors() throws {
+    @Test func opacityIsCompositedAsAGroup() throws {
         let (page, items) = try paint("<div style='opacity:0.5;background:#ff0000'><span style='color:#00f'>x</span></div>")
-        #expect(fills(items).last == Color(red: 1, green: 0, blue: 0, alpha: 0.5))
+        #expect(fills(items).last == red)
         let paragraph = try #require(page.scene.boxes.first { $0.kind == .paragraph })
-        #expect(paragraph.spans.first?.color == Color(red: 0, green: 0, blue: 1, alpha: 0.5))
+        #expect(paragraph.spans.first?.color == blue)
+        #expect(items.contains { if case .endLayer(let effects) = $0 { effects.opacity == 0.5 } else { false } })
     }
 
     @Test func gradientBackgroundsUseTheBoxGeometry() throws {

@@ -20,7 +20,7 @@ struct TailwindTests {
             "border-bottom-left-radius: calc(infinity * 1px)"]),
         ("border-t-2", ["border-top-style: solid", "border-top-width: 2px"]), ("tracking-tight", ["letter-spacing: -0.025em"]),
         ("font-bold", ["font-weight: 700"]), ("md:flex", ["display: flex"]), ("2xl:flex", []), ("hover:flex", []),
-        ("not-a-utility", []), ("bg-[rgb(56_189_248/0.15)]", ["background-color: rgb(56 189 248/0.15)"]),
+        ("not-a-utility", []), ("grid-cols-3", ["grid-template-columns: repeat(3, minmax(0, 1fr))"]), ("inline-grid", ["display: inline-grid"]), ("bg-[rgb(56_189_248/0.15)]", ["background-color: rgb(56 189 248/0.15)"]),
     ])
     func utilities(_ name: String, _ expected: [String]) {
         #expect(declarations(name) == expected, "\(name)")

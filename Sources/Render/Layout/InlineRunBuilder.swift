@@ -7,6 +7,9 @@ struct InlineRunBuilder {
     private var hasContent = false
     /// Whether collapsible white space came last (it separates atomic inline boxes on a line).
     private(set) var endsWithSpace = false
+    /// Whether collapsible white space came before the first text (it separates the run from an atomic
+    /// inline before it on the line).
+    private(set) var startsWithSpace = false
     /// For `capitalize`: whether the previous character ended a word.
     private var atWordStart = true
 
@@ -27,6 +30,8 @@ struct InlineRunBuilder {
                 if !afterSpace {
                     output.append(" ")
                     afterSpace = true
+                } else if !hasContent {
+                    startsWithSpace = true
                 }
                 endsWithSpace = true
                 atWordStart = true
@@ -41,15 +46,36 @@ struct InlineRunBuilder {
         guard !output.isEmpty else { return }
         var color = style.color
         color.alpha *= opacity
-        if let last = spans.last, last.font == style.font, last.color == color, last.letterSpacing == style.letterSpacing {
+        var span = TextSpan(text: output, font: style.font, color: color, letterSpacing: style.letterSpacing)
+        span.apply(style.textFeatures)
+        if let last = spans.last, last.hasSameStyle(as: span) {
             spans[spans.count - 1].text += output
         } else {
-            spans.append(TextSpan(text: output, font: style.font, color: color, letterSpacing: style.letterSpacing))
+            spans.append(span)
+        }
+    }
+
+    /// Appends an invisible formatting character (a bidi embedding) without touching the white-space
+    /// state, so spaces on either side collapse as if it were not there.
+    mutating func appendFormatting(_ character: Character, style: ComputedStyle, opacity: Double) {
+        var color = style.color
+        color.alpha *= opacity
+        var span = TextSpan(text: String(character), font: style.font, color: color, letterSpacing: style.letterSpacing)
+        span.apply(style.textFeatures)
+        if let last = spans.last, last.hasSameStyle(as: span) {
+            spans[spans.count - 1].text.append(character)
+        } else {
+            spans.append(span)
         }
     }
 
     /// Whether a `<br>` put a "\n" into the text.
     private(set) var hasForcedBreak = false
+
+    /// The bidi embedding controls `appendFormatting` adds (LRE, RLE, PDF).
+    static func isFormatting(_ character: Character) -> Bool {
+        character == "\u{202A}" || character == "\u{202B}" || character == "\u{202C}"
+    }
 
     /// A forced line break (`<br>`), written as "\n". White space is already collapsed here, so the
     /// paragraph is laid out in a mode that keeps newlines (see `BoxTreeBuilder.flush`).
@@ -73,6 +99,8 @@ struct InlineRunBuilder {
             result[last].text.removeLast()
             if result[last].text.isEmpty { result.removeLast() } else { break }
         }
+        // Nothing but formatting characters is no text at all.
+        if result.allSatisfy({ $0.text.allSatisfy(Self.isFormatting) }) { return [] }
         return result
     }
 

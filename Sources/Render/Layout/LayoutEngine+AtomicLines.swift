@@ -68,11 +68,26 @@ extension LayoutEngine {
         return y - top
     }
 
-    /// The baseline of an inline-block from its border-box top: its first line of text, or the bottom
-    /// margin edge when it has no text or clips its overflow (CSS 2.1 §10.8.1).
-    private func inlineBaseline(of index: Int) -> Double {
+    /// The baseline of an inline-block from its border-box top: its last line of text, or the bottom
+    /// margin edge when it has no text or clips its overflow (CSS 2.1 §10.8.1). Inline flex boxes use
+    /// their first baseline (CSS Flexbox 1 §8.5).
+    func inlineBaseline(of index: Int) -> Double {
         let box = boxes[index]
-        if !box.style.overflowHidden, hasText(index) { return baseline(of: index) }
-        return box.frame.height + box.margin.bottom
+        guard !box.style.overflowHidden, hasText(index) else { return box.frame.height + box.margin.bottom }
+        return box.kind == .flex ? baseline(of: index) : lastBaseline(of: index) ?? baseline(of: index)
+    }
+
+    /// The baseline of the last line of text in a block box's normal flow, from its border-box top.
+    private func lastBaseline(of index: Int) -> Double? {
+        let box = boxes[index]
+        if box.kind == .paragraph, let paragraph = box.paragraph {
+            return paragraph.lines.last.map(\.baseline) ?? paragraph.firstBaseline
+        }
+        guard box.kind == .block else { return nil }
+        for child in box.children.reversed() where !boxes[child].isOutOfFlow && hasText(child) {
+            // Children's frames are still relative to this box while its line is being built.
+            return lastBaseline(of: child).map { boxes[child].frame.y + $0 }
+        }
+        return nil
     }
 }

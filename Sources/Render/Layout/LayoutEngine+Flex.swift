@@ -333,6 +333,7 @@ extension LayoutEngine {
         let box = boxes[child]
         let width = max(0, borderWidth - box.border.horizontal - box.padding.horizontal)
         let definite = borderHeight.map { max(0, $0 - box.border.vertical - box.padding.vertical) }
+            ?? ratioHeight(child, contentWidth: width, containingHeight: containerHeight)
         let result = layoutContent(child, contentWidth: width, contentHeight: definite)
         let height = definite ?? clampHeight(child, result.height, basis: containerHeight)
         setContentSize(child, width: width, height: height)
@@ -346,6 +347,10 @@ extension LayoutEngine {
             return clampWidth(child, specified, basis: available) + extra
         }
         let room = available - box.margin.horizontal - extra
+        if let keyword = box.style.intrinsicWidth {
+            // An intrinsic width is not auto, so the item does not stretch (CSS Flexbox 1 §9.4 step 11).
+            return clampWidth(child, intrinsicKeywordWidth(child, keyword, available: room), basis: available) + extra
+        }
         if align == .stretch, !box.style.margin.left.isAuto, !box.style.margin.right.isAuto {
             return clampWidth(child, max(0, room), basis: available) + extra
         }
@@ -354,7 +359,7 @@ extension LayoutEngine {
     }
 
     private func isCrossAuto(_ child: Int, isRow: Bool) -> Bool {
-        isRow ? boxes[child].style.height.isAuto : boxes[child].style.width.isAuto
+        isRow ? boxes[child].style.height.isAuto : boxes[child].style.width.isAuto && boxes[child].style.intrinsicWidth == nil
     }
 
     /// `align-self: stretch` (§9.4 step 11): the item fills the line's cross size.

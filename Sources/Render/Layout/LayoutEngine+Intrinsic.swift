@@ -13,10 +13,31 @@ extension LayoutEngine {
             // own max-content width never wraps the last word over a rounding difference.
             let maximum = (widths.max * 64).rounded(.up) / 64
             result = (unbreakable ? maximum : (widths.min * 64).rounded(.up) / 64, maximum)
+        case .block where box.image != nil:
+            let width = replacedContentWidth(index)
+            result = (width, width)
         case .block:
-            for child in box.children where !boxes[child].isOutOfFlow {
+            let children = box.children
+            var position = 0
+            while position < children.count {
+                let child = children[position]
+                if boxes[child].isOutOfFlow {
+                    position += 1
+                    continue
+                }
+                if let group = inlineGroup(startingAt: position, of: children) {
+                    // Items sharing line boxes add up for max-content; min-content breaks between them.
+                    let contributions = group.members.map { intrinsicContribution($0) }
+                    result.min = max(result.min, contributions.map(\.min).max() ?? 0)
+                    let spaces = group.members.dropFirst().filter { boxes[$0].spaceBefore }.count
+                    let spaceWidth = text.advance(of: [TextSpan(text: " ", font: box.style.font, color: box.style.color)])
+                    result.max = max(result.max, contributions.reduce(0) { $0 + $1.max } + Double(spaces) * spaceWidth)
+                    position = group.end
+                    continue
+                }
                 let contribution = intrinsicContribution(child)
                 result = (max(result.min, contribution.min), max(result.max, contribution.max))
+                position += 1
             }
         case .flex:
             let style = box.style
@@ -37,6 +58,27 @@ extension LayoutEngine {
         return result
     }
 
+    /// The content width `width: min-content | max-content | fit-content` asks for in `available` room.
+    mutating func intrinsicKeywordWidth(_ index: Int, _ keyword: ComputedStyle.IntrinsicWidth, available: Double) -> Double {
+        let intrinsic = intrinsicContentWidths(index)
+        switch keyword {
+        case .minContent: return intrinsic.min
+        case .maxContent: return intrinsic.max
+        case .fitContent: return min(max(intrinsic.min, available), intrinsic.max)
+        }
+    }
+
+    /// The content width of an `<img>` box whose CSS width is auto: its definite height times the
+    /// picture's aspect ratio, or else the natural width (CSS 2.1 §10.3.2).
+    func replacedContentWidth(_ index: Int) -> Double {
+        guard let image = boxes[index].image else { return 0 }
+        let style = boxes[index].style
+        guard let ratio = image.ratio, let height = style.height.resolve(nil) else { return image.naturalWidth }
+        let extra = style.usedBorderWidths.vertical + style.padding.top.resolveOrZero(nil) + style.padding.bottom.resolveOrZero(nil)
+        let content = style.boxSizing == .borderBox ? max(0, height - extra) : height
+        return content / ratio
+    }
+
     /// The outer (margin-box) widths a child contributes to its container's intrinsic widths.
     mutating func intrinsicContribution(_ index: Int) -> (min: Double, max: Double) {
         let style = boxes[index].style
@@ -49,7 +91,11 @@ extension LayoutEngine {
             widths = (borderBox, borderBox)
         } else {
             let content = intrinsicContentWidths(index)
-            widths = (content.min + extra, content.max + extra)
+            switch style.intrinsicWidth {
+            case .minContent: widths = (content.min + extra, content.min + extra)
+            case .maxContent: widths = (content.max + extra, content.max + extra)
+            default: widths = (content.min + extra, content.max + extra)
+            }
         }
         if let maximum = style.maxWidth?.resolve(nil) {
             let limit = style.boxSizing == .borderBox ? maximum : maximum + extra

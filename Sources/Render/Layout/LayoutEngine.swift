@@ -106,7 +106,10 @@ struct LayoutEngine {
         var width: Double
         if let specified = specifiedContentWidth(style.width, of: index, basis: containingWidth) {
             width = specified
-        } else if box.isAtomicInline {
+        } else if let keyword = style.intrinsicWidth {
+            width = intrinsicKeywordWidth(index, keyword, available: containingWidth - box.margin.horizontal - extra)
+        } else if box.isAtomicInline || box.image != nil {
+            // Replaced boxes use their natural (or ratio-derived) width whatever their display (§10.3.4).
             let available = containingWidth - box.margin.horizontal - extra
             let intrinsic = intrinsicContentWidths(index)
             width = min(max(intrinsic.min, available), intrinsic.max)
@@ -125,7 +128,10 @@ struct LayoutEngine {
             boxes[index].margin.left = max(0, remaining)
         }
 
+        // min-height and max-height bound a specified height too (CSS 2.1 §10.7).
         let definiteHeight = specifiedContentHeight(style.height, of: index, basis: containingHeight)
+            .map { clampHeight(index, $0, basis: containingHeight) }
+            ?? ratioHeight(index, contentWidth: width, containingHeight: containingHeight)
         let result = layoutContent(index, contentWidth: width, contentHeight: definiteHeight)
         let height = definiteHeight ?? clampHeight(index, result.height, basis: containingHeight)
         setContentSize(index, width: width, height: height)
@@ -137,6 +143,18 @@ struct LayoutEngine {
         if let hoisted = result.hoistedBottom { bottom.add(hoisted) }
         let empty = result.isEmpty && box.kind == .block && boxes[index].frame.height == 0
         return CollapsedMargins(top: top, bottom: bottom, collapsesThrough: empty)
+    }
+
+    /// The content height `aspect-ratio` gives a box of this content width whose height is auto (CSS
+    /// Sizing 4 §5.1): the ratio holds for the box-sizing box, and min/max heights still apply.
+    func ratioHeight(_ index: Int, contentWidth: Double, containingHeight: Double?) -> Double? {
+        let box = boxes[index]
+        guard let ratio = box.style.aspectRatio, box.image == nil, box.style.height.isAuto else { return nil }
+        if box.style.boxSizing == .borderBox {
+            let borderWidth = contentWidth + box.border.horizontal + box.padding.horizontal
+            return clampHeight(index, max(0, borderWidth / ratio - box.border.vertical - box.padding.vertical), basis: containingHeight)
+        }
+        return clampHeight(index, contentWidth / ratio, basis: containingHeight)
     }
 
     /// A box whose margins never collapse with its children's (it establishes a formatting context).
@@ -169,8 +187,35 @@ struct LayoutEngine {
         case .flex:
             return ContentResult(height: layoutFlex(index, contentWidth: contentWidth, contentHeight: contentHeight))
         case .block:
+            if let image = boxes[index].image {
+                // The height that keeps the picture's aspect ratio at this width (CSS 2.1 §10.6.2).
+                return ContentResult(height: image.ratio.map { contentWidth * $0 } ?? image.naturalHeight)
+            }
             return layoutBlockChildren(index, contentWidth: contentWidth, contentHeight: contentHeight)
         }
+    }
+
+    /// The inline-level children from `start` that share line boxes: a run of atomic inlines and the
+    /// paragraphs between them (out-of-flow boxes skipped); nil when `start` begins no such run.
+    /// `end` is the position after the run.
+    func inlineGroup(startingAt start: Int, of children: [Int]) -> (members: [Int], end: Int, hasText: Bool)? {
+        var members: [Int] = []
+        var position = start
+        var hasAtomic = false
+        while position < children.count {
+            let child = children[position]
+            if boxes[child].isOutOfFlow {
+                position += 1
+                continue
+            }
+            guard boxes[child].isAtomicInline || boxes[child].kind == .paragraph else { break }
+            // Only text next to an atomic inline joins; a lone paragraph is laid out on its own.
+            hasAtomic = hasAtomic || boxes[child].isAtomicInline
+            members.append(child)
+            position += 1
+        }
+        guard hasAtomic, boxes[children[start]].isAtomicInline || boxes[children[start]].kind == .paragraph else { return nil }
+        return (members, position, members.contains { boxes[$0].kind == .paragraph && !boxes[$0].isAtomicInline })
     }
 
     /// Stacks in-flow children vertically, collapsing adjoining margins (CSS 2.1 §8.3.1).
@@ -198,17 +243,15 @@ struct LayoutEngine {
                 boxes[child].frame.y = contentTop + cursor + (atTop && collapseTop ? 0 : pending.value)
                 continue
             }
-            if boxes[child].isAtomicInline {
-                // A run of inline-blocks shares line boxes, like text would.
-                var group = [child]
-                while position < children.count, boxes[children[position]].isAtomicInline || boxes[children[position]].isOutOfFlow {
-                    if !boxes[children[position]].isOutOfFlow { group.append(children[position]) }
-                    position += 1
-                }
+            if let group = inlineGroup(startingAt: position - 1, of: children) {
+                // Inline-blocks share line boxes with each other and with the text around them.
+                position = group.end
                 let offset = atTop && collapseTop ? 0 : pending.value
                 if atTop, collapseTop { hoistedTop.add(pending) }
-                let height = layoutAtomicLines(group, in: index, top: contentTop + cursor + offset, left: contentLeft,
-                                               width: contentWidth, containingHeight: contentHeight)
+                let top = contentTop + cursor + offset
+                let height = group.hasText
+                    ? layoutInlineFlow(group.members, in: index, top: top, left: contentLeft, width: contentWidth, containingHeight: contentHeight)
+                    : layoutAtomicLines(group.members, in: index, top: top, left: contentLeft, width: contentWidth, containingHeight: contentHeight)
                 cursor += offset + height
                 pending = MarginPair()
                 atTop = false

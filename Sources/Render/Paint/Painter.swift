@@ -26,12 +26,13 @@ struct Painter {
         if let source = propagatedBackgroundBox {
             paintBackground(of: source, in: viewport, radii: .zero)
         }
-        paintLayer(0)
+        withOpacity(of: 0) { paintLayer(0) }
     }
 
     private func hasBackground(_ index: Int) -> Bool {
         let style = boxes[index].style
         return style.resolve(style.backgroundColor).alpha > 0 || !style.backgroundGradients.isEmpty
+            || !style.paint.backgroundLayers.isEmpty
     }
 
     // MARK: Stacking
@@ -46,6 +47,7 @@ struct Painter {
     /// Paints a box that forms a layer (the root, a positioned box) with everything inside it.
     private func paintLayer(_ index: Int) {
         paintDecorations(index)
+        paintImage(of: index)
         var positioned: [Positioned] = []
         let ownClip = boxes[index].style.overflowHidden ? [index] : []
         collectPositioned(under: index, clips: ownClip, into: &positioned)
@@ -62,14 +64,41 @@ struct Painter {
     }
 
     private func paintPositioned(_ entry: Positioned) {
-        withClip(entry.clips) { withEffects(of: entry.box) { paintLayer(entry.box) } }  // filter/transform layers: Painter+Effects.swift
+        // Filter, transform and blend mode outside (Painter+Effects.swift), the opacity group inside, so a
+        // blend mode composites the faded group with what is behind it.
+        withClip(entry.clips) { withEffects(of: entry.box) { withOpacity(of: entry.box) { paintLayer(entry.box) } } }
+    }
+
+    /// Whether the box at `index` is painted as its own stacking context: positioned, or with opacity
+    /// below 1, a filter, a transform or a blend mode, which CSS 2.1 Appendix E and Compositing 1 §3
+    /// paint like a positioned box with `z-index: 0`.
+    private func formsLayer(_ index: Int) -> Bool {
+        let style = boxes[index].style
+        return style.isPositioned || style.opacity < 1 || style.paint.needsLayer
+    }
+
+    /// Records `body` in an offscreen layer composited at the box's `opacity` (CSS Color 4 §3.2: the
+    /// box and its content fade as one group, so overlapping descendants do not show through each other).
+    private func withOpacity(of index: Int, _ body: () -> Void) {
+        let opacity = boxes[index].style.opacity
+        guard opacity < 1 else {
+            body()
+            return
+        }
+        var effects = LayerEffects()
+        effects.opacity = max(0, opacity)
+        output.append(.beginLayer)
+        body()
+        output.append(.endLayer(effects))
     }
 
     private func collectPositioned(under index: Int, clips: [Int], into list: inout [Positioned]) {
         for child in boxes[index].children {
             let style = boxes[child].style
-            if style.isPositioned {
-                list.append(Positioned(box: child, zIndex: style.zIndex ?? 0, clips: clips))
+            if formsLayer(child) {
+                // z-index applies to positioned boxes and flex items (CSS Flexbox 1 §4.3).
+                let honoursZIndex = style.isPositioned || boxes[index].kind == .flex
+                list.append(Positioned(box: child, zIndex: honoursZIndex ? style.zIndex ?? 0 : 0, clips: clips))
             } else {
                 collectPositioned(under: child, clips: style.overflowHidden ? clips + [child] : clips, into: &list)
             }
@@ -83,7 +112,7 @@ struct Painter {
 
     /// Backgrounds and borders of in-flow, non-atomic block descendants, in tree order.
     private func paintBlockBackgrounds(under index: Int) {
-        for child in boxes[index].children where !boxes[child].style.isPositioned && !isAtomic(child) {
+        for child in boxes[index].children where !formsLayer(child) && !isAtomic(child) {
             paintDecorations(child)
             withClip(boxes[child].style.overflowHidden ? [child] : []) { paintBlockBackgrounds(under: child) }
         }
@@ -91,16 +120,19 @@ struct Painter {
 
     /// Text of in-flow descendants, and atomic boxes painted whole.
     private func paintInlineContent(under index: Int) {
-        for child in boxes[index].children where !boxes[child].style.isPositioned {
+        for child in boxes[index].children where !formsLayer(child) {
             let clip = boxes[child].style.overflowHidden ? [child] : []
             if isAtomic(child) {
                 paintDecorations(child)
+                paintImage(of: child)
                 withClip(clip) {
                     paintBlockBackgrounds(under: child)
                     paintInlineContent(under: child)
                 }
                 continue
             }
+            // A block-level `<img>` is replaced content: painted with the text, after the block backgrounds.
+            paintImage(of: child)
             if boxes[child].kind == .paragraph, boxes[child].paragraph != nil {
                 let content = boxes[child].contentBox
                 paintTextShadows(of: child, origin: Point(x: content.x, y: content.y))  // text-shadow: Painter+Shadows.swift
@@ -108,6 +140,12 @@ struct Painter {
             }
             withClip(clip) { paintInlineContent(under: child) }
         }
+    }
+
+    /// The picture of an `<img>` box (Painter+Images.swift); nothing for other boxes.
+    private func paintImage(of index: Int) {
+        guard let image = boxes[index].image else { return }
+        paintReplacedImage(of: index, reference: image.reference)
     }
 
     private func withClip(_ clips: [Int], _ body: () -> Void) {

@@ -6,7 +6,8 @@ indirect enum CSSComponent: Sendable, Equatable {
     case dimension(Double, unit: String)
     case hash(String)
     case string(String)
-    /// A function and its arguments; a bare `( … )` block has an empty name.
+    /// A function and its arguments; a bare `( … )` block has an empty name. An unquoted `url(…)`
+    /// token is read as `url` with its text as one `.string` argument, like the quoted form.
     case function(String, [CSSComponent])
     case comma
     case slash
@@ -44,6 +45,10 @@ indirect enum CSSComponent: Sendable, Equatable {
                     let name = self.name()
                     if position < bytes.count, bytes[position] == UInt8(ascii: "(") {
                         position += 1
+                        if name.lowercased() == "url", let reference = unquotedURL() {
+                            result.append(.function("url", [.string(reference)]))
+                            continue
+                        }
                         // Nesting is bounded so hostile input cannot exhaust the stack.
                         let arguments = depth < 32 ? components(until: UInt8(ascii: ")"), depth: depth + 1) : skipBlock()
                         result.append(.function(name.lowercased(), arguments.trimmingWhitespace()))
@@ -74,6 +79,26 @@ indirect enum CSSComponent: Sendable, Equatable {
                 }
             }
             return result
+        }
+
+        /// The rest of an unquoted `url(…)` (CSS Syntax 3 §4.3.6), after the "(": everything up to the
+        /// closing ")" taken literally, so a `data:` URI's `;`, `,`, `/` and `+` survive. Returns nil and
+        /// leaves the position alone when the argument is quoted, which the ordinary function path reads.
+        mutating func unquotedURL() -> String? {
+            var index = position
+            while index < bytes.count, HTMLTokenizer.isWhitespace(bytes[index]) { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") { return nil }
+            var value: [UInt8] = []
+            while index < bytes.count, bytes[index] != UInt8(ascii: ")") {
+                if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                    index += 1
+                }
+                value.append(bytes[index])
+                index += 1
+            }
+            position = min(index + 1, bytes.count)
+            while let last = value.last, HTMLTokenizer.isWhitespace(last) { value.removeLast() }
+            return String(decoding: value, as: UTF8.self)
         }
 
         private mutating func skipBlock() -> [CSSComponent] {

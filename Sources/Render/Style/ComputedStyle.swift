@@ -79,6 +79,25 @@ struct ComputedStyle: Sendable {
     var textOverflowEllipsis = false
     /// Custom properties (`--name`), inherited, values unsubstituted.
     var customProperties: [String: String] = [:]
+    var textFeatures = TextFeatures()
+    /// `display: grid` and its properties (not inherited); see GridStyle.swift.
+    var grid = GridStyle()
+    /// `aspect-ratio` as width over height (not inherited); nil for `auto`.
+    var aspectRatio: Double?
+    /// `content` of a `::before`/`::after` box (not inherited); nil generates no box.
+    var content: [ContentPart]?
+    /// `width: min-content | max-content | fit-content` (CSS Sizing 3 §3.2); `width` is auto then.
+    var intrinsicWidth: IntrinsicWidth?
+
+    enum IntrinsicWidth: Sendable, Equatable { case minContent, maxContent, fitContent }
+
+    /// `vertical-align` of an atomic inline on its line (not inherited).
+    var verticalAlign = VerticalAlign.baseline
+
+    /// The `vertical-align` keywords layout honours for atomic inlines (CSS 2.1 §10.8.1).
+    enum VerticalAlign: Sendable, Equatable {
+        case baseline, top, middle, bottom, textTop, textBottom
+    }
 
     // Paint-only properties (shadows, effects): see PaintStyle.swift.
     var paint = PaintStyle()
@@ -98,6 +117,7 @@ struct ComputedStyle: Sendable {
         style.whiteSpace = parent.whiteSpace
         style.textTransform = parent.textTransform
         style.customProperties = parent.customProperties
+        style.textFeatures = parent.textFeatures
         return style
     }
 

@@ -2,14 +2,19 @@
 extension PropertyApplier {
     func copy(_ name: String, from source: ComputedStyle, to style: inout ComputedStyle) {
         switch name {
-        case "display": style.display = source.display
+        case "display": style.display = source.display; style.grid.isGrid = source.grid.isGrid
+        case "justify-items": style.grid.justifyItems = source.grid.justifyItems
+        case "grid-template-columns": style.grid.columnCount = source.grid.columnCount
+        case "vertical-align": style.verticalAlign = source.verticalAlign
+        case "content": style.content = source.content
+        case "aspect-ratio": style.aspectRatio = source.aspectRatio
         case "position": style.position = source.position
         case "top": style.inset.top = source.inset.top
         case "right": style.inset.right = source.inset.right
         case "bottom": style.inset.bottom = source.inset.bottom
         case "left": style.inset.left = source.inset.left
         case "inset": style.inset = source.inset
-        case "width": style.width = source.width
+        case "width": style.width = source.width; style.intrinsicWidth = source.intrinsicWidth
         case "height": style.height = source.height
         case "min-width": style.minWidth = source.minWidth
         case "min-height": style.minHeight = source.minHeight
@@ -63,12 +68,28 @@ extension PropertyApplier {
         case "row-gap": style.rowGap = source.rowGap
         case "column-gap": style.columnGap = source.columnGap
         default:
-            if name.hasPrefix("border") {
-                style.borderWidth = source.borderWidth
-                style.borderSolid = source.borderSolid
-                style.borderColor = source.borderColor
-                style.borderRadius = source.borderRadius
-            }
+            if name.hasPrefix("border") { copyBorder(name, from: source, to: &style) }
+        }
+    }
+
+    /// Copies what a border property names: its sides (all, or one) and its parts (width, style,
+    /// colour, or all three), or the radii.
+    private func copyBorder(_ name: String, from source: ComputedStyle, to style: inout ComputedStyle) {
+        if name.hasSuffix("radius") {
+            style.borderRadius = source.borderRadius
+            return
+        }
+        let parts = name.split(separator: "-").dropFirst().map(String.init)
+        let sides: [WritableKeyPath<ComputedStyle.Sides<Double>, Double>] = [\.top, \.right, \.bottom, \.left]
+        let solids: [WritableKeyPath<ComputedStyle.Sides<Bool>, Bool>] = [\.top, \.right, \.bottom, \.left]
+        let colors: [WritableKeyPath<ComputedStyle.Sides<ColorValue>, ColorValue>] = [\.top, \.right, \.bottom, \.left]
+        let named = ["top", "right", "bottom", "left"].indices.filter { parts.contains(["top", "right", "bottom", "left"][$0]) }
+        let targets = named.isEmpty ? Array(0..<4) : named
+        let what = parts.first { ["width", "style", "color"].contains($0) }
+        for side in targets {
+            if what == nil || what == "width" { style.borderWidth[keyPath: sides[side]] = source.borderWidth[keyPath: sides[side]] }
+            if what == nil || what == "style" { style.borderSolid[keyPath: solids[side]] = source.borderSolid[keyPath: solids[side]] }
+            if what == nil || what == "color" { style.borderColor[keyPath: colors[side]] = source.borderColor[keyPath: colors[side]] }
         }
     }
 }

@@ -38,8 +38,10 @@ extension PropertyApplier {
             return .applied
         case "text-align":
             switch keyword {
-            case "left", "start": style.textAlign = .left
-            case "right", "end": style.textAlign = .right
+            case "left": style.textAlign = .left
+            case "right": style.textAlign = .right
+            case "start": style.textAlign = .start
+            case "end": style.textAlign = .end
             case "center", "-webkit-center": style.textAlign = .center
             case "justify": style.textAlign = .justify
             default: return .invalid
@@ -225,6 +227,8 @@ extension PropertyApplier {
         case .ident(let word) where word.lowercased() == "normal": return .normal
         case .number(let number) where number >= 0: return .multiple(min(number, 1000))
         default:
+            // A unitless `calc()` (Tailwind's `calc(1.75 / 1.25)`) is a multiple of the font size too.
+            if let number = ValueParser.number([items[0]]) { return number >= 0 ? .multiple(min(number, 1000)) : nil }
             guard let length = ValueParser.length(items[0], context: context, allowAuto: false),
                   let px = length.resolve(context.fontSize), px >= 0 else { return nil }
             return .length(px)

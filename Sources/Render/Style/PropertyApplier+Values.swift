@@ -19,19 +19,65 @@ extension PropertyApplier {
         }
 
         if let outcome = applyPaintValue(name, value, to: &style, context: context) { return outcome }  // paint properties: PropertyApplier+Paint.swift
+        if let outcome = applyGridValue(name, value, keyword: keyword, to: &style, context: context) { return outcome }
         switch name {
         case "display":
             let map: [String: ComputedStyle.Display] = [
                 "block": .block, "inline": .inline, "inline-block": .inlineBlock, "flex": .flex,
                 "inline-flex": .inlineFlex, "none": .none, "-webkit-box": .block, "list-item": .block, "flow-root": .block,
+                "grid": .flex, "inline-grid": .inlineFlex,
             ]
             guard let word = keyword else { return .invalid }
             if let display = map[word] {
                 style.display = display
+                style.grid.isGrid = word == "grid" || word == "inline-grid"
                 return .applied
             }
             warnings.add("unsupported value '\(word)' for 'display', using block")
             style.display = .block
+            return .applied
+        case "aspect-ratio":
+            // `auto && <ratio>` uses the ratio for boxes without a natural one, which is every box but `<img>`.
+            let parts = value.withoutWhitespace.filter { $0 != .ident("auto") }
+            if parts.isEmpty, keyword == "auto" {
+                style.aspectRatio = nil
+                return .applied
+            }
+            var numbers: [Double] = []
+            for part in parts {
+                switch part {
+                case .number(let number): numbers.append(number)
+                case .slash: continue
+                default: return .invalid
+                }
+            }
+            guard (1...2).contains(numbers.count), parts.count == (numbers.count == 2 ? 3 : 1) else { return .invalid }
+            let ratio = numbers.count == 2 ? numbers[0] / numbers[1] : numbers[0]
+            guard ratio.isFinite, ratio > 0 else { return .invalid }
+            style.aspectRatio = ratio
+            return .applied
+        case "content":
+            if keyword == "none" || keyword == "normal" {
+                style.content = nil
+                return .applied
+            }
+            guard let parts = ContentPart.parse(value) else { return .invalid }
+            style.content = parts
+            return .applied
+        case "vertical-align":
+            let map: [String: ComputedStyle.VerticalAlign] = [
+                "baseline": .baseline, "top": .top, "middle": .middle, "bottom": .bottom,
+                "text-top": .textTop, "text-bottom": .textBottom, "sub": .baseline, "super": .baseline,
+            ]
+            if let word = keyword, let align = map[word] {
+                style.verticalAlign = align
+            } else if length() != nil {
+                // Lengths and percentages shift the box from the baseline; drawn on the baseline here.
+                warnings.add("vertical-align lengths are drawn on the baseline")
+                style.verticalAlign = .baseline
+            } else {
+                return .invalid
+            }
             return .applied
         case "position":
             switch keyword {
@@ -46,7 +92,17 @@ extension PropertyApplier {
         case "bottom": return set(length()) { style.inset.bottom = $0 }
         case "left": return set(length()) { style.inset.left = $0 }
         case "inset": return set(sides(items, context: context, allowAuto: true)) { style.inset = $0 }
-        case "width": return set(size()) { style.width = $0 }
+        case "width":
+            let keywords: [String: ComputedStyle.IntrinsicWidth] = [
+                "min-content": .minContent, "max-content": .maxContent, "fit-content": .fitContent, "-webkit-fit-content": .fitContent,
+            ]
+            if let word = keyword, let intrinsic = keywords[word] {
+                style.width = .auto
+                style.intrinsicWidth = intrinsic
+                return .applied
+            }
+            style.intrinsicWidth = nil
+            return set(size()) { style.width = $0 }
         case "height": return set(size()) { style.height = $0 }
         case "min-width": return set(size()) { style.minWidth = $0 }
         case "min-height": return set(size()) { style.minHeight = $0 }

@@ -6,6 +6,8 @@ struct PropertyApplier {
     var viewportHeight: Double
     var rootFontSize: Double
     var warnings = Warnings()
+    /// `@property` registrations: the initial value and inheritance of custom properties.
+    var registrations: [String: RegisteredProperty] = [:]
 
     /// Properties whose value others depend on (`em`, `currentColor`); they are applied first.
     static let early: Set<String> = ["font-size", "font", "color"]
@@ -14,14 +16,24 @@ struct PropertyApplier {
     static let ignored: Set<String> = [
         "-webkit-box-orient", "cursor", "transition", "animation", "pointer-events", "user-select",
         "-webkit-font-smoothing", "-moz-osx-font-smoothing", "text-rendering", "font-display",
-        "content", "list-style", "list-style-type", "text-size-adjust", "-webkit-text-size-adjust",
+        "list-style", "list-style-type", "text-size-adjust", "-webkit-text-size-adjust",
         "will-change", "outline",
     ]
 
     mutating func apply(_ declaration: Declaration, to style: inout ComputedStyle) {
         let name = declaration.name
         if name.hasPrefix("--") {
-            style.customProperties[name] = declaration.value
+            // CSS-wide keywords are not values of a custom property (CSS Variables 1 §2); `initial` is the
+            // guaranteed-invalid value unless `@property` gives one, so `var()` falls back.
+            let registration = registrations[name]
+            let initial = registration?.initialValue
+            switch declaration.value.trimmed.lowercased() {
+            case "initial": style.customProperties[name] = initial
+            case "inherit": style.customProperties[name] = parent.customProperties[name]
+            case "unset", "revert", "revert-layer":
+                style.customProperties[name] = registration?.inherits ?? true ? parent.customProperties[name] : initial
+            default: style.customProperties[name] = declaration.value
+            }
             return
         }
         if let physical = Self.logicalProperties[name] {
@@ -50,7 +62,10 @@ struct PropertyApplier {
         let components = CSSComponent.parse(value)
         let context = LengthContext(fontSize: style.fontSize, rootFontSize: rootFontSize,
                                     viewportWidth: viewportWidth, viewportHeight: viewportHeight)
-        switch applyValue(name, components, to: &style, context: context) {
+        let outcome = Self.textFeatureProperties.contains(name)
+            ? applyTextFeature(name, components, to: &style.textFeatures, currentColor: style.color, context: context)
+            : applyValue(name, components, to: &style, context: context)
+        switch outcome {
         case .applied:
             break
         case .invalid:

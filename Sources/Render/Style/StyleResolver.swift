@@ -81,10 +81,15 @@ struct StyleResolver {
         var order: Int
     }
 
+    /// Styles of the `::before` and `::after` boxes that have `content`, by element index; filled by `resolve()`.
+    private(set) var generatedContent = GeneratedContentStyles()
+
     /// Computed styles indexed like `document.nodes`; nil for non-element nodes.
     mutating func resolve() -> [ComputedStyle?] {
         var styles = [ComputedStyle?](repeating: nil, count: document.nodes.count)
         var rootFontSize = 16.0
+        // Pseudo-element styles cost a cascade each, so they are computed only when some rule targets one.
+        let hasPseudoRules = authorSheet.rules.contains { $0.selectors.contains { $0.pseudoElement != nil } }
         for index in document.nodes.indices {
             let node = document.nodes[index]
             guard node.tagName != nil else { continue }
@@ -92,6 +97,12 @@ struct StyleResolver {
             let style = compute(index, parent: parentStyle, rootFontSize: rootFontSize)
             if node.parent == 0 { rootFontSize = style.fontSize }
             styles[index] = style
+            guard hasPseudoRules, style.display != .none else { continue }
+            for pseudo in ["before", "after"] {
+                let generated = compute(index, pseudoElement: pseudo, parent: style, rootFontSize: rootFontSize)
+                guard generated.content != nil, generated.display != .none else { continue }
+                if pseudo == "before" { generatedContent.before[index] = generated } else { generatedContent.after[index] = generated }
+            }
         }
         return styles
     }
@@ -137,8 +148,16 @@ struct StyleResolver {
         for (name, registration) in authorSheet.registeredProperties where !registration.inherits || parent.customProperties[name] == nil {
             style.customProperties[name] = registration.initialValue
         }
+        // The `dir` attribute sets the element's base direction (HTML §3.2.6.4); pseudo-elements inherit it.
+        switch pseudoElement == nil ? document.nodes[element].attribute("dir")?.lowercased() : nil {
+        case "rtl": style.textFeatures.direction = .rtl
+        case "ltr": style.textFeatures.direction = .ltr
+        case "auto": style.textFeatures.direction = .auto
+        default: break
+        }
         var applier = PropertyApplier(parent: parent, viewportWidth: viewportWidth, viewportHeight: viewportHeight,
                                       rootFontSize: rootFontSize)
+        applier.registrations = authorSheet.registeredProperties
         // Custom properties first (other values refer to them), then the properties units depend on.
         for entry in matched where entry.declaration.name.hasPrefix("--") { applier.apply(entry.declaration, to: &style) }
         for entry in matched where PropertyApplier.early.contains(entry.declaration.name) {
@@ -148,6 +167,7 @@ struct StyleResolver {
             applier.apply(entry.declaration, to: &style)
         }
         warnings.merge(applier.warnings)
+        GridStyle.flexEquivalent(of: &style)
         return style
     }
 }

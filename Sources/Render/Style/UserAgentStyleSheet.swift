@@ -16,6 +16,7 @@ enum UserAgentStyleSheet {
     figure { margin-left: 40px; margin-right: 40px }
     blockquote { margin: 1em 40px }
     ul, ol, menu, dir { margin-top: 1em; margin-bottom: 1em; padding-left: 40px }
+    ul ul, ul ol, ol ul, ol ol, ul menu, ol menu, menu ul, menu ol, menu menu { margin-top: 0; margin-bottom: 0 }
     dd { margin-left: 40px }
     pre { white-space: pre; margin-top: 1em; margin-bottom: 1em }
     strong, b, th { font-weight: bolder }
@@ -25,6 +26,8 @@ enum UserAgentStyleSheet {
     big { font-size: larger }
     hr { margin: 0.5em auto; border: 1px solid #c0c0c0 }
     a { color: #0000ee }
+    a[href], u, ins { text-decoration: underline }
+    s, strike, del { text-decoration: line-through }
     center { text-align: center }
     """
 

@@ -12,7 +12,13 @@ enum ValueParser {
     static let largestMagnitude = 1_000_000.0
 
     static func length(_ component: CSSComponent, context: LengthContext, allowAuto: Bool = true) -> Length? {
-        guard let result = unboundedLength(component, context: context, allowAuto: allowAuto) else { return nil }
+        guard var result = unboundedLength(component, context: context, allowAuto: allowAuto) else { return nil }
+        if case .function = component, case .value(let px, let percent) = result, !px.isNaN, !percent.isNaN {
+            // A math function's result is clamped to the range the engine supports (CSS Values 4 §10.9),
+            // so `calc(infinity * 1px)` is a very large length rather than an invalid one.
+            let clamp = { (value: Double) in min(max(value, -largestMagnitude), largestMagnitude) }
+            result = .value(px: clamp(px), percent: clamp(percent))
+        }
         if case .value(let px, let percent) = result,
            !(px.isFinite && percent.isFinite && abs(px) <= largestMagnitude && abs(percent) <= largestMagnitude) {
             return nil
@@ -182,6 +188,7 @@ struct CalcParser {
         case .number(let value): return .number(value)
         // `infinity` is clamped far beyond any canvas (Tailwind writes `calc(infinity * 1px)` for pills).
         case .ident(let word) where word.lowercased() == "infinity": return .number(1e7)
+        case .ident(let word) where word.lowercased() == "-infinity": return .number(-1e7)
         case .ident(let word) where word.lowercased() == "pi": return .number(Double.pi)
         case .percentage(let value): return .length(px: 0, percent: value)
         case .dimension(let value, let unit):

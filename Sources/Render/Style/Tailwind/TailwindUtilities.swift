@@ -7,7 +7,7 @@ enum TailwindUtilities {
         ("relative", "position: relative"), ("sticky", "position: relative"),
         ("block", "display: block"), ("inline-block", "display: inline-block"), ("inline", "display: inline"),
         ("flex", "display: flex"), ("inline-flex", "display: inline-flex"), ("grid", "display: grid"),
-        ("inline-grid", "display: grid"), ("contents", "display: contents"), ("hidden", "display: none"),
+        ("inline-grid", "display: inline-grid"), ("contents", "display: contents"), ("hidden", "display: none"),
         ("flow-root", "display: flow-root"), ("list-item", "display: list-item"),
         ("box-border", "box-sizing: border-box"), ("box-content", "box-sizing: content-box"),
         ("aspect-square", "aspect-ratio: 1 / 1"), ("aspect-video", "aspect-ratio: 16 / 9"), ("aspect-auto", "aspect-ratio: auto"),
@@ -66,7 +66,7 @@ enum TailwindUtilities {
     /// Prefix utilities, in Tailwind's property order: each prefix's rank sorts its output.
     private static let prefixes = [
         "inset-x", "inset-y", "inset", "top", "right", "bottom", "left", "z", "order", "m", "mx", "my", "mt", "mr", "mb", "ml",
-        "size", "h", "max-h", "min-h", "w", "max-w", "min-w", "basis", "space-y", "space-x", "gap", "gap-x", "gap-y",
+        "size", "h", "max-h", "min-h", "w", "max-w", "min-w", "basis", "grid-cols", "space-y", "space-x", "gap", "gap-x", "gap-y",
         "rounded", "rounded-t", "rounded-r", "rounded-b", "rounded-l", "rounded-tl", "rounded-tr", "rounded-br", "rounded-bl",
         "border", "border-x", "border-y", "border-t", "border-r", "border-b", "border-l", "bg", "bg-gradient-to", "bg-linear-to",
         "bg-linear", "from", "via", "to", "p", "px", "py", "pt", "pr", "pb", "pl", "text", "font", "leading", "tracking",
@@ -216,6 +216,11 @@ enum TailwindUtilities {
             return "filter: blur(\(radius))"
         case "aspect":
             return TailwindResolver.arbitrary(value).map { "aspect-ratio: \($0)" }
+        case "grid-cols":
+            if value == "none" { return "grid-template-columns: none" }
+            if let arbitrary = TailwindResolver.arbitrary(value) { return "grid-template-columns: \(arbitrary)" }
+            guard let count = Int(value), count > 0 else { return nil }
+            return "grid-template-columns: repeat(\(count), minmax(0, 1fr))"
         case "line-clamp":
             guard Int(value) != nil else { return nil }
             return "overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: \(value)"

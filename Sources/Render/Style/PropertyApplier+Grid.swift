@@ -1,0 +1,74 @@
+/// `display: grid` companions: `justify-items`, `place-items`, `place-content`, `grid-template-columns`.
+extension PropertyApplier {
+    /// Applies a grid property; nil when `name` is not one.
+    mutating func applyGridValue(_ name: String, _ value: [CSSComponent], keyword: String?, to style: inout ComputedStyle,
+                                 context: LengthContext) -> Outcome? {
+        let words = value.withoutWhitespace.compactMap { item -> String? in
+            if case .ident(let word) = item { return word.lowercased() }
+            return nil
+        }
+        switch name {
+        case "justify-items":
+            guard let align = Self.gridAlign(keyword) else { return .invalid }
+            style.grid.justifyItems = align
+            return .applied
+        case "place-items":
+            guard (1...2).contains(words.count), words.count == value.withoutWhitespace.count,
+                  Self.gridAlign(words[0]) != nil, let inline = Self.gridAlign(words.last) else { return .invalid }
+            guard applyValue("align-items", [.ident(words[0])], to: &style, context: context) == .applied else { return .invalid }
+            style.grid.justifyItems = inline
+            return .applied
+        case "place-content":
+            guard (1...2).contains(words.count), words.count == value.withoutWhitespace.count,
+                  applyValue("align-content", [.ident(words[0])], to: &style, context: context) == .applied,
+                  applyValue("justify-content", [.ident(words.last!)], to: &style, context: context) == .applied else { return .invalid }
+            return .applied
+        case "grid-template-columns":
+            if keyword == "none" {
+                style.grid.columnCount = nil
+                return .applied
+            }
+            guard let count = Self.equalFractionColumns(value.withoutWhitespace) else {
+                warnings.add("grid-template-columns other than equal 1fr columns laid out as one column")
+                style.grid.columnCount = nil
+                return .applied
+            }
+            style.grid.columnCount = count
+            return .applied
+        default:
+            return nil
+        }
+    }
+
+    private static func gridAlign(_ word: String?) -> ComputedStyle.Align? {
+        switch word {
+        case "normal", "stretch", "legacy": .stretch
+        case "start", "self-start", "flex-start", "left": .start
+        case "end", "self-end", "flex-end", "right": .end
+        case "center": .center
+        case "baseline": .baseline
+        default: nil
+        }
+    }
+
+    /// The column count of `1fr 1fr …` or `repeat(n, 1fr)` (`minmax(0, 1fr)` too); nil for other tracks.
+    private static func equalFractionColumns(_ items: [CSSComponent]) -> Int? {
+        func isFraction(_ item: CSSComponent) -> Bool {
+            switch item {
+            case .dimension(1, let unit): return unit == "fr"
+            case .function("minmax", let arguments):
+                let parts = arguments.splitByCommas()
+                return parts.count == 2 && parts[0] == [.number(0)] && parts[1].count == 1 && isFraction(parts[1][0])
+            default: return false
+            }
+        }
+        if items.count == 1, case .function("repeat", let arguments) = items[0] {
+            let parts = arguments.splitByCommas()
+            guard parts.count == 2, parts[0].count == 1, case .number(let count) = parts[0][0], count >= 1, count <= 64,
+                  count == count.rounded(), parts[1].count == 1, isFraction(parts[1][0]) else { return nil }
+            return Int(count)
+        }
+        guard !items.isEmpty, items.allSatisfy(isFraction) else { return nil }
+        return items.count
+    }
+}
