@@ -10,7 +10,7 @@ struct BoxTreeBuilder {
     let images: ImageCache
     /// Styles of the elements' `::before`/`::after` boxes.
     var generatedContent = GeneratedContentStyles()
-    private(set) var boxes: [LayoutBox] = []
+    var boxes: [LayoutBox] = []
     private(set) var warnings = Warnings()
 
     /// Elements the engine cannot draw; their text content is still laid out.
@@ -59,6 +59,7 @@ struct BoxTreeBuilder {
             addGeneratedItem(generatedContent.after[element], of: element, into: index)
         } else {
             var run = InlineRunBuilder()
+            addListMarker(of: element, into: index, run: &run)  // BoxTreeBuilder+Lists.swift
             addGenerated(generatedContent.before[element], of: element, into: index, run: &run)
             try buildBlockChildren(of: element, into: index, run: &run)
             addGenerated(generatedContent.after[element], of: element, into: index, run: &run)
@@ -80,7 +81,7 @@ struct BoxTreeBuilder {
     }
 
     /// A generated box holding its text, appended to `parent`.
-    private mutating func makeGeneratedBox(_ style: ComputedStyle, text: String, parent: Int) -> Int {
+    mutating func makeGeneratedBox(_ style: ComputedStyle, text: String, parent: Int) -> Int {
         let index = boxes.count
         boxes.append(LayoutBox(kind: style.isFlexContainer ? .flex : .block, element: nil, style: style, parent: parent))
         boxes[parent].children.append(index)

@@ -37,6 +37,7 @@ struct LayoutEngine {
         boxes[0].frame.y = boxes[0].margin.top
         applyRelativeOffsets()
         layoutAbsolutelyPositioned()
+        placeListMarkers()
         if deadlinePassed { throw RenderError.deadlineExceeded }
         if layoutCount > Self.layoutBudget { throw RenderError.invalidInput("document layout is too complex") }
         for index in boxes.indices.dropFirst() {
