@@ -31,6 +31,8 @@ struct LayoutBox: Sendable {
     var image: ReplacedImage?
 
     var spans: [TextSpan] = []
+    /// For paragraphs: inline elements that paint a background or border, fragmented by layout.
+    var inlineBoxes: [InlineBox] = []
     var paragraphStyle = ParagraphStyle()
     var paragraph: Paragraph?
 

@@ -193,6 +193,7 @@ struct LayoutEngine {
             let box = boxes[index]
             let paragraph = text.layout(box.spans, style: box.paragraphStyle, maxWidth: max(0, contentWidth))
             boxes[index].paragraph = paragraph
+            fragmentInlineBoxes(index, maxWidth: contentWidth)  // LayoutEngine+InlineBoxes.swift
             return ContentResult(height: paragraph.height)
         case .flex:
             return ContentResult(height: layoutFlex(index, contentWidth: contentWidth, contentHeight: contentHeight))

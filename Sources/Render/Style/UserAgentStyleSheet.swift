@@ -31,6 +31,7 @@ enum UserAgentStyleSheet {
     big { font-size: larger }
     hr { margin: 0.5em auto; border: 1px solid #c0c0c0 }
     a { color: #0000ee }
+    mark { background-color: yellow; color: black }
     a[href], u, ins { text-decoration: underline }
     s, strike, del { text-decoration: line-through }
     center { text-align: center }
