@@ -67,4 +67,16 @@ struct LayoutInlineBoxTests {
         }
         #expect(try #require(yellow) < (try #require(text)))
     }
+
+    @Test func fragmentsBesideAtomicInlinesMoveWithTheirLine() throws {
+        let html = "<body style='margin:0'><p style='margin:0;font: 20px Inter;text-align:right;width:600px'>"
+            + "<span style='display:inline-block;width:50px;height:40px'></span> and <mark id=m>marked</mark></p></body>"
+        let scene = try LaidOut(html)
+        let fragment = try #require(inlineBoxes(scene).first?.fragments.first)
+        let paragraph = try #require(scene.scene.boxes.first { !$0.inlineBoxes.isEmpty })
+        let line = try #require(paragraph.paragraph?.lines.first)
+        // Right-aligned: the mark ends where the line's text ends, past the 50 px box.
+        #expect(abs(fragment.rect.maxX - (line.x + line.width)) < 0.5)
+        #expect(fragment.rect.x > 300)
+    }
 }

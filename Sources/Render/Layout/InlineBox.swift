@@ -11,6 +11,8 @@ struct InlineBox: Sendable {
     struct Fragment: Sendable {
         /// Border box of the fragment.
         var rect: Rect
+        /// The paragraph line the fragment is on.
+        var line: Int
         var isFirst: Bool
         var isLast: Bool
     }

@@ -3,14 +3,16 @@
 extension LayoutEngine {
     /// Finds where each inline box of paragraph `index` starts and ends and cuts it into one fragment
     /// per line (`box-decoration-break: slice`). The text engine reports no character positions, so a
-    /// caret is found by laying out the text before it (see `caret`).
-    mutating func fragmentInlineBoxes(_ index: Int, maxWidth: Double) {
+    /// caret is found by laying out the text before it (see `caret`). `style` is the paragraph style the
+    /// paragraph was laid out with when it differs from the box's own (text beside atomic inlines).
+    mutating func fragmentInlineBoxes(_ index: Int, style: ParagraphStyle? = nil, maxWidth: Double) {
         guard !boxes[index].inlineBoxes.isEmpty, let paragraph = boxes[index].paragraph, !paragraph.lines.isEmpty else { return }
+        let used = style ?? boxes[index].paragraphStyle
         // Right-to-left lines run the other way; their inline boxes are left unpainted.
-        guard boxes[index].paragraphStyle.direction == .ltr else { return }
+        guard used.direction == .ltr else { return }
         let characters = boxes[index].spans.map { Array($0.text) }
         let total = characters.reduce(0) { $0 + $1.count }
-        var measuring = boxes[index].paragraphStyle
+        var measuring = used
         measuring.align = .left
         measuring.maxLines = nil
         measuring.ellipsis = false
@@ -48,7 +50,7 @@ extension LayoutEngine {
             let top = line.baseline - ascent - padding.top - border.top
             let height = ascent + descent + padding.vertical + border.vertical
             return InlineBox.Fragment(rect: Rect(x: left, y: top, width: max(0, right - left), height: height),
-                                      isFirst: isFirst, isLast: isLast)
+                                      line: number, isFirst: isFirst, isLast: isLast)
         }
     }
 
