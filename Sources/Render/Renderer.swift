@@ -12,6 +12,8 @@ public final class Renderer: Sendable {
     private let engines: TextEnginePool
     private let fontFingerprint: String
     private let images: ImageLoader
+    /// How long one render may run before it throws `RenderError.deadlineExceeded`.
+    private let deadline: Duration
 
     /// Loads the font set; documents may use `data:` URI images only.
     /// - Throws: whatever the text engine throws when fonts cannot be discovered.
@@ -20,15 +22,24 @@ public final class Renderer: Sendable {
         fontFingerprint = first.fontSetFingerprint
         engines = TextEnginePool(fonts: fonts, first: first)
         images = ImageLoader()
+        deadline = .seconds(10)
     }
 
     /// Loads the font set; documents may use `data:` URI images and files under `images.root`.
     /// - Throws: whatever the text engine throws when fonts cannot be discovered.
-    public init(fonts: FontConfiguration, images: ImageLoader) throws {
+    public convenience init(fonts: FontConfiguration, images: ImageLoader) throws {
+        try self.init(fonts: fonts, images: images, deadline: .seconds(10))
+    }
+
+    /// Loads the font set; documents may use `data:` URI images and files under `images.root`, and a
+    /// render that runs longer than `deadline` stops with `RenderError.deadlineExceeded`.
+    /// - Throws: whatever the text engine throws when fonts cannot be discovered.
+    public init(fonts: FontConfiguration, images: ImageLoader, deadline: Duration = .seconds(10)) throws {
         let first = try TextEngine(fonts: fonts)
         fontFingerprint = first.fontSetFingerprint
         engines = TextEnginePool(fonts: fonts, first: first)
         self.images = images
+        self.deadline = deadline
     }
 
     /// Engine version plus a fingerprint of the font set; part of every cache key.
@@ -36,25 +47,31 @@ public final class Renderer: Sendable {
 
     /// Lays out and paints `html` into a `width`×`height` viewport and encodes it.
     /// - Throws: `RenderError.invalidInput` for sizes outside 1…4096 or documents over the node/depth
-    ///   limits or images that cannot be loaded, `RenderError.encodingFailed` when the encoder fails.
+    ///   limits or images that cannot be loaded, `RenderError.encodingFailed` when the encoder fails,
+    ///   `RenderError.deadlineExceeded` when the render runs past the renderer's deadline.
     public func render(html: String, width: Int, height: Int, encoding: ImageEncoding) throws -> RenderOutput {
         guard (1...Self.maximumDimension).contains(width), (1...Self.maximumDimension).contains(height) else {
             throw RenderError.invalidInput("width and height must be between 1 and \(Self.maximumDimension)")
         }
         let engines = self.engines
         let images = self.images
+        // The clock starts before waiting for a pooled engine: time spent queued counts too.
+        let deadline = RenderDeadline(after: self.deadline)
         return try LargeStack.run {
             try engines.withEngine { engine in
                 let clock = ContinuousClock()
                 var timings = RenderTimings()
                 let start = clock.now
                 let imageCache = ImageCache(loader: images)
-                let scene = try Self.layOut(html: html, width: width, height: height, text: engine, images: imageCache)
+                let scene = try Self.layOut(html: html, width: width, height: height, text: engine, images: imageCache,
+                                            deadline: deadline)
                 let laidOut = clock.now
                 var painter = Painter(boxes: scene.boxes, width: width, height: height)
                 painter.paint()
+                try deadline.check()
                 let canvas = Canvas(width: width, height: height)
                 try painter.output.replay(on: canvas, boxes: scene.boxes, text: engine, images: imageCache)
+                try deadline.check()
                 let painted = clock.now
                 let bytes = try Self.encode(canvas, as: encoding)
                 timings.layout = laidOut - start
@@ -97,10 +114,14 @@ public final class Renderer: Sendable {
 
     /// Parses, styles and lays out `html` (everything before painting); tests inspect its boxes.
     /// `images` decodes `<img>` sources for their natural sizes and keeps them for painting.
-    static func layOut(html: String, width: Int, height: Int, text: TextEngine, images: ImageCache) throws -> Scene {
+    /// With a `deadline`, each stage and each box layout checks it.
+    static func layOut(html: String, width: Int, height: Int, text: TextEngine, images: ImageCache,
+                       deadline: RenderDeadline? = nil) throws -> Scene {
         let document = try TreeBuilder.parse(html)
+        try deadline?.check()
         var resolver = StyleResolver(document: document, viewportWidth: Double(width), viewportHeight: Double(height))
         let styles = resolver.resolve()
+        try deadline?.check()
         var builder = BoxTreeBuilder(document: document, styles: styles, images: images)
         builder.generatedContent = resolver.generatedContent
         var warnings = resolver.warnings
@@ -109,7 +130,9 @@ public final class Renderer: Sendable {
         for message in text.loadDocumentFonts(resolver.fontFaces, assets: images.loader) { warnings.add(message) }
         guard try builder.build() else { return Scene(boxes: [], warnings: warnings) }
         warnings.merge(builder.warnings)
+        try deadline?.check()
         var layout = LayoutEngine(boxes: builder.boxes, text: text, viewportWidth: Double(width), viewportHeight: Double(height))
+        layout.deadline = deadline
         try layout.run()
         for box in layout.boxes where box.style.zIndex != nil && !box.style.isPositioned {
             warnings.add("z-index on a non-positioned element is ignored")

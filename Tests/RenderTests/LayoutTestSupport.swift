@@ -2,8 +2,9 @@
 
 /// Lays out HTML with the text engine in this build and finds boxes by element id.
 struct LaidOut {
-    /// One renderer for all tests: its engine pool shares font discovery between them.
-    static let renderer = try! Renderer()
+    /// One renderer for all tests: its engine pool shares font discovery between them. Its deadline is
+    /// far away, so a loaded machine running a debug build never turns a test's result into a timeout.
+    static let renderer = try! Renderer(fonts: FontConfiguration(), images: ImageLoader(), deadline: .seconds(3600))
 
     let scene: Renderer.Scene
     let document: Document

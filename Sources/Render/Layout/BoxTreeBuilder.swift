@@ -10,8 +10,10 @@ struct BoxTreeBuilder {
     let images: ImageCache
     /// Styles of the elements' `::before`/`::after` boxes.
     var generatedContent = GeneratedContentStyles()
-    private(set) var boxes: [LayoutBox] = []
+    var boxes: [LayoutBox] = []
     private(set) var warnings = Warnings()
+    /// Paragraphs made so far; an inline box whose content is split between two is not painted.
+    private var flushCount = 0
 
     /// Elements the engine cannot draw; their text content is still laid out.
     static let unsupportedElements: Set<String> = ["svg", "canvas", "video", "iframe", "picture", "object", "input", "button", "select", "textarea", "audio"]
@@ -59,6 +61,7 @@ struct BoxTreeBuilder {
             addGeneratedItem(generatedContent.after[element], of: element, into: index)
         } else {
             var run = InlineRunBuilder()
+            addListMarker(of: element, into: index, run: &run)  // BoxTreeBuilder+Lists.swift
             addGenerated(generatedContent.before[element], of: element, into: index, run: &run)
             try buildBlockChildren(of: element, into: index, run: &run)
             addGenerated(generatedContent.after[element], of: element, into: index, run: &run)
@@ -80,7 +83,7 @@ struct BoxTreeBuilder {
     }
 
     /// A generated box holding its text, appended to `parent`.
-    private mutating func makeGeneratedBox(_ style: ComputedStyle, text: String, parent: Int) -> Int {
+    mutating func makeGeneratedBox(_ style: ComputedStyle, text: String, parent: Int) -> Int {
         let index = boxes.count
         boxes.append(LayoutBox(kind: style.isFlexContainer ? .flex : .block, element: nil, style: style, parent: parent))
         boxes[parent].children.append(index)
@@ -227,10 +230,6 @@ struct BoxTreeBuilder {
                 if tag == "img", style.display == .inline { style.display = .inlineBlock }
                 switch style.display {
                 case .inline:
-                    if style.backgroundColor != .color(.transparent) || !style.backgroundGradients.isEmpty
-                        || style.usedBorderWidths != .zero {
-                        warnings.add("backgrounds and borders of inline elements are not painted")
-                    }
                     if let tag = node.tagName, Self.unsupportedElements.contains(tag) { warnings.add("unsupported element <\(tag)>") }
                     // `dir` on an inline element opens a bidi embedding around its text (HTML §15.3.5 asks
                     // for an isolate; an embedding is the closest control the text engine treats as invisible).
@@ -241,9 +240,25 @@ struct BoxTreeBuilder {
                     }
                     let inlineOpacity = opacityOfInline(child, container: container)
                     if let embedding { run.appendFormatting(embedding, style: style, opacity: inlineOpacity) }
+                    let decorated = InlineBox.isDecorated(style)
+                    let flushesBefore = flushCount
+                    let edges = style.usedBorderWidths
+                    if decorated {
+                        run.appendSpace(style.margin.left.resolveOrZero(nil) + edges.left + max(0, style.padding.left.resolveOrZero(nil)), style: style)
+                    }
+                    let start = run.characterCount
                     addGenerated(generatedContent.before[child], of: child, into: container, run: &run)
                     try buildBlockChildren(of: child, into: container, run: &run)
                     addGenerated(generatedContent.after[child], of: child, into: container, run: &run)
+                    if decorated {
+                        let end = run.characterCount
+                        run.appendSpace(style.margin.right.resolveOrZero(nil) + edges.right + max(0, style.padding.right.resolveOrZero(nil)), style: style)
+                        if flushCount != flushesBefore {
+                            warnings.add("backgrounds and borders of an inline element split by a block are not painted")
+                        } else if end > start {
+                            run.inlineBoxes.append(InlineBox(style: style, start: start, end: end))
+                        }
+                    }
                     if embedding != nil { run.appendFormatting("\u{202C}", style: style, opacity: inlineOpacity) }
                 case .inlineBlock, .inlineFlex:
                     let spaceBefore = run.endsWithSpace
@@ -289,6 +304,7 @@ struct BoxTreeBuilder {
     /// Turns the collected inline content into a paragraph box of `container`.
     private mutating func flush(_ run: inout InlineRunBuilder, into container: Int) {
         defer { run = InlineRunBuilder() }
+        flushCount += 1
         guard !run.isEmpty else { return }
         let spans = run.finish()
         guard !spans.isEmpty else { return }
@@ -297,6 +313,7 @@ struct BoxTreeBuilder {
         style.display = .block
         var box = LayoutBox(kind: .paragraph, element: nil, style: style, parent: container)
         box.spans = spans
+        box.inlineBoxes = run.inlineBoxes
         box.spaceBefore = run.startsWithSpace
         box.paragraphStyle = ParagraphStyle(lineHeight: owner.lineHeight, align: owner.textAlign,
                                             whiteSpace: owner.whiteSpace, maxLines: owner.lineClamp)

@@ -15,6 +15,29 @@ struct InlineRunBuilder {
 
     var isEmpty: Bool { !hasContent }
 
+    /// Characters appended so far, over all spans: positions of inline boxes in the run.
+    var characterCount: Int { spans.reduce(0) { $0 + $1.text.count } }
+    /// Inline elements with their own background, border or padding, by character range.
+    var inlineBoxes: [InlineBox] = []
+
+    /// Adds `width` px of space after the last character (its letter spacing, split into a span of
+    /// its own), or before the text when there is none yet (a word joiner carrying the space). This is
+    /// how an inline box's horizontal margin, border and padding take room on its line.
+    mutating func appendSpace(_ width: Double, style: ComputedStyle) {
+        guard width != 0 else { return }
+        guard let last = spans.indices.last, let character = spans[last].text.last else {
+            var span = TextSpan(text: "\u{2060}", font: style.font, color: style.color, letterSpacing: width)
+            span.apply(style.textFeatures)
+            spans.append(span)
+            return
+        }
+        var spaced = spans[last]
+        spaced.text = String(character)
+        spaced.letterSpacing += width
+        spans[last].text.removeLast()
+        if spans[last].text.isEmpty { spans[last] = spaced } else { spans.append(spaced) }
+    }
+
     mutating func append(_ text: String, style: ComputedStyle, opacity: Double) {
         var output = ""
         output.reserveCapacity(text.utf8.count)
@@ -83,6 +106,7 @@ struct InlineRunBuilder {
         hasForcedBreak = true
         if let last = spans.indices.last, spans[last].text.hasSuffix(" "), style.whiteSpace != .pre, style.whiteSpace != .preWrap {
             spans[last].text.removeLast()
+            if spans[last].text.isEmpty { spans.removeLast() }
         }
         var color = style.color
         color.alpha *= opacity

@@ -20,6 +20,9 @@ struct LayoutBox: Sendable {
     /// For atomic inlines and paragraphs: collapsible white space separated it from the inline content
     /// before it on its line.
     var spaceBefore = false
+    /// The outside `::marker` of a list item: out of flow at the item's static position, then moved
+    /// to end where the item's content starts (see `LayoutEngine.placeListMarkers`).
+    var isListMarker = false
     /// A fade the painter multiplies into this box's own colours. Layout leaves it at 1: `opacity` is
     /// composited as a group by the painter's layers instead.
     var opacity: Double = 1
@@ -28,6 +31,8 @@ struct LayoutBox: Sendable {
     var image: ReplacedImage?
 
     var spans: [TextSpan] = []
+    /// For paragraphs: inline elements that paint a background or border, fragmented by layout.
+    var inlineBoxes: [InlineBox] = []
     var paragraphStyle = ParagraphStyle()
     var paragraph: Paragraph?
 

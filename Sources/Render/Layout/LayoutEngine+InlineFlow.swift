@@ -64,6 +64,7 @@ extension LayoutEngine {
             paragraph = text.layout(boxes[child].spans, style: paragraphStyle, maxWidth: max(0, width))
         }
         boxes[child].paragraph = paragraph
+        fragmentInlineBoxes(child, style: paragraphStyle, maxWidth: width)  // LayoutEngine+InlineBoxes.swift
         for (number, line) in paragraph.lines.enumerated() {
             if number > 0 { lines.append(LineBox()) }
             lines[lines.count - 1].parts.append(.text(box: child, line: number))
@@ -143,6 +144,13 @@ extension LayoutEngine {
             guard var paragraph = boxes[child].paragraph else { continue }
             for (number, offset) in (textShifts[child] ?? []).enumerated() where number < paragraph.lines.count {
                 paragraph.lines[number].translate(dx: offset.dx, dy: offset.dy)
+                // Inline box fragments move with their line.
+                for item in boxes[child].inlineBoxes.indices {
+                    for fragment in boxes[child].inlineBoxes[item].fragments.indices where boxes[child].inlineBoxes[item].fragments[fragment].line == number {
+                        boxes[child].inlineBoxes[item].fragments[fragment].rect.x += offset.dx
+                        boxes[child].inlineBoxes[item].fragments[fragment].rect.y += offset.dy
+                    }
+                }
             }
             paragraph.height = y
             paragraph.width = width

@@ -14,6 +14,10 @@ struct LayoutEngine {
     /// size), so nesting multiplies the work; the budget turns hostile nesting into an error.
     private var layoutCount = 0
     static let layoutBudget = 100_000
+    /// When set, every box layout polls it; once it passes the remaining boxes are skipped and
+    /// `run()` throws.
+    var deadline: RenderDeadline?
+    private var deadlinePassed = false
 
     init(boxes: [LayoutBox], text: TextEngine, viewportWidth: Double, viewportHeight: Double) {
         self.boxes = boxes
@@ -23,7 +27,8 @@ struct LayoutEngine {
     }
 
     /// Lays out every box; afterwards each `frame` is in viewport coordinates.
-    /// - Throws: `RenderError.invalidInput` when the document needs more than `layoutBudget` box layouts.
+    /// - Throws: `RenderError.invalidInput` when the document needs more than `layoutBudget` box layouts,
+    ///   `RenderError.deadlineExceeded` when `deadline` passes during layout.
     mutating func run() throws {
         guard !boxes.isEmpty else { return }
         // The root box is a block in the initial containing block; its margins never collapse.
@@ -32,6 +37,8 @@ struct LayoutEngine {
         boxes[0].frame.y = boxes[0].margin.top
         applyRelativeOffsets()
         layoutAbsolutelyPositioned()
+        placeListMarkers()
+        if deadlinePassed { throw RenderError.deadlineExceeded }
         if layoutCount > Self.layoutBudget { throw RenderError.invalidInput("document layout is too complex") }
         for index in boxes.indices.dropFirst() {
             let parent = boxes[index].parent
@@ -178,11 +185,15 @@ struct LayoutEngine {
         layoutCount += 1
         // Past the budget the result is discarded (run() throws), so stop descending.
         guard layoutCount <= Self.layoutBudget else { return ContentResult(height: 0) }
+        // Likewise once the deadline has passed: the rest of the tree is never painted.
+        if !deadlinePassed, deadline?.hasPassed == true { deadlinePassed = true }
+        guard !deadlinePassed else { return ContentResult(height: 0) }
         switch boxes[index].kind {
         case .paragraph:
             let box = boxes[index]
             let paragraph = text.layout(box.spans, style: box.paragraphStyle, maxWidth: max(0, contentWidth))
             boxes[index].paragraph = paragraph
+            fragmentInlineBoxes(index, maxWidth: contentWidth)  // LayoutEngine+InlineBoxes.swift
             return ContentResult(height: paragraph.height)
         case .flex:
             return ContentResult(height: layoutFlex(index, contentWidth: contentWidth, contentHeight: contentHeight))

@@ -135,6 +135,7 @@ struct Painter {
             paintImage(of: child)
             if boxes[child].kind == .paragraph, boxes[child].paragraph != nil {
                 let content = boxes[child].contentBox
+                paintInlineBoxes(of: child, origin: Point(x: content.x, y: content.y))  // Painter+InlineBoxes.swift
                 paintTextShadows(of: child, origin: Point(x: content.x, y: content.y))  // text-shadow: Painter+Shadows.swift
                 output.append(.text(box: child, origin: Point(x: content.x, y: content.y)))
             }

@@ -99,6 +99,9 @@ struct ComputedStyle: Sendable {
         case baseline, top, middle, bottom, textTop, textBottom
     }
 
+    // Lists: see ListStyle.swift.
+    var list = ListStyle()
+
     // Paint-only properties (shadows, effects): see PaintStyle.swift.
     var paint = PaintStyle()
 
@@ -118,6 +121,9 @@ struct ComputedStyle: Sendable {
         style.textTransform = parent.textTransform
         style.customProperties = parent.customProperties
         style.textFeatures = parent.textFeatures
+        // Lists: the marker type and position inherit; being a list item does not.
+        style.list.type = parent.list.type
+        style.list.position = parent.list.position
         return style
     }
 

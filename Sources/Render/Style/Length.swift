@@ -3,6 +3,11 @@
 enum Length: Sendable, Equatable {
     case auto
     case value(px: Double, percent: Double)
+    /// `min()`, `max()` or `clamp()` of lengths that mix px and percentages: a linear form cannot hold
+    /// the comparison, so it is made when the basis is known, at layout time (CSS Values 4 §10.2).
+    indirect case comparison(Comparison, [Length])
+
+    enum Comparison: Sendable, Equatable { case min, max, clamp }
 
     static let zero = Length.value(px: 0, percent: 0)
     static func px(_ value: Double) -> Length { .value(px: value, percent: 0) }
@@ -11,16 +16,34 @@ enum Length: Sendable, Equatable {
     var isAuto: Bool { self == .auto }
     /// Whether resolving needs a basis.
     var hasPercent: Bool {
-        if case .value(_, let percent) = self { return percent != 0 }
-        return false
+        switch self {
+        case .auto: false
+        case .value(_, let percent): percent != 0
+        case .comparison(_, let arguments): arguments.contains(where: \.hasPercent)
+        }
     }
 
     /// The length in px, or nil for `auto` and for percentages without a definite basis.
     func resolve(_ basis: Double?) -> Double? {
-        guard case .value(let px, let percent) = self else { return nil }
-        if percent == 0 { return px }
-        guard let basis else { return nil }
-        return px + percent / 100 * basis
+        switch self {
+        case .auto:
+            return nil
+        case .value(let px, let percent):
+            if percent == 0 { return px }
+            guard let basis else { return nil }
+            return px + percent / 100 * basis
+        case .comparison(let kind, let arguments):
+            var values: [Double] = []
+            for argument in arguments {
+                guard let value = argument.resolve(basis) else { return nil }
+                values.append(value)
+            }
+            switch kind {
+            case .min: return values.min()
+            case .max: return values.max()
+            case .clamp: return values.count == 3 ? max(values[0], min(values[1], values[2])) : nil
+            }
+        }
     }
 
     /// Like `resolve`, treating `auto` and unresolvable percentages as zero (margins, padding).

@@ -2,7 +2,10 @@
 extension PropertyApplier {
     func copy(_ name: String, from source: ComputedStyle, to style: inout ComputedStyle) {
         switch name {
-        case "display": style.display = source.display; style.grid.isGrid = source.grid.isGrid
+        case "display": style.display = source.display; style.grid.isGrid = source.grid.isGrid; style.list.isListItem = source.list.isListItem
+        case "list-style-type": style.list.type = source.list.type
+        case "list-style-position": style.list.position = source.list.position
+        case "list-style": style.list.type = source.list.type; style.list.position = source.list.position
         case "justify-items": style.grid.justifyItems = source.grid.justifyItems
         case "grid-template-columns": style.grid.columnCount = source.grid.columnCount
         case "vertical-align": style.verticalAlign = source.verticalAlign

@@ -20,6 +20,7 @@ extension PropertyApplier {
 
         if let outcome = applyPaintValue(name, value, to: &style, context: context) { return outcome }  // paint properties: PropertyApplier+Paint.swift
         if let outcome = applyGridValue(name, value, keyword: keyword, to: &style, context: context) { return outcome }
+        if let outcome = applyListValue(name, value, to: &style) { return outcome }  // PropertyApplier+Lists.swift
         switch name {
         case "display":
             let map: [String: ComputedStyle.Display] = [
@@ -31,6 +32,7 @@ extension PropertyApplier {
             if let display = map[word] {
                 style.display = display
                 style.grid.isGrid = word == "grid" || word == "inline-grid"
+                style.list.isListItem = word == "list-item"
                 return .applied
             }
             warnings.add("unsupported value '\(word)' for 'display', using block")

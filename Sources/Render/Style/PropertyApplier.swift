@@ -16,7 +16,7 @@ struct PropertyApplier {
     static let ignored: Set<String> = [
         "-webkit-box-orient", "cursor", "transition", "animation", "pointer-events", "user-select",
         "-webkit-font-smoothing", "-moz-osx-font-smoothing", "text-rendering", "font-display",
-        "list-style", "list-style-type", "text-size-adjust", "-webkit-text-size-adjust",
+        "text-size-adjust", "-webkit-text-size-adjust",
         "will-change", "outline",
     ]
 
@@ -122,6 +122,6 @@ struct PropertyApplier {
 
     static func isInherited(_ name: String) -> Bool {
         name == "color" || name.hasPrefix("font") || name == "line-height" || name == "letter-spacing"
-            || name == "text-align" || name == "white-space" || name == "text-transform"
+            || name == "text-align" || name == "white-space" || name == "text-transform" || name.hasPrefix("list-style")
     }
 }

@@ -85,8 +85,8 @@ enum ValueParser {
         }
     }
 
-    /// `calc()`, `min()`, `max()`, `clamp()` of lengths; `min`/`max`/`clamp` only when all arguments
-    /// reduce to px, since a linear form cannot hold a comparison of percentages.
+    /// `calc()`, `min()`, `max()`, `clamp()` of lengths; `min`/`max`/`clamp` of px values are computed
+    /// now, those with percentages kept as a `Length.comparison` for layout to resolve.
     private static func calculate(_ name: String, _ arguments: [CSSComponent], context: LengthContext) -> Length? {
         if name == "calc" {
             var parser = CalcParser(items: arguments.withoutWhitespaceExceptOperators(), context: context)
@@ -97,17 +97,30 @@ enum ValueParser {
             case .length(let px, let percent): return .value(px: px, percent: percent)
             }
         }
-        var values: [Double] = []
+        var lengths: [Length] = []
         for argument in arguments.splitByCommas() {
-            guard let length = length(.function("calc", argument), context: context), case .value(let px, 0) = length else { return nil }
-            values.append(px)
+            // A nested min()/max()/clamp() is itself a length argument.
+            let single = argument.filter { $0 != .whitespace }
+            let component: CSSComponent = if single.count == 1, case .function(let inner, _) = single[0], ["min", "max", "clamp"].contains(inner) {
+                single[0]
+            } else {
+                .function("calc", argument)
+            }
+            guard let length = length(component, context: context), !length.isAuto else { return nil }
+            lengths.append(length)
         }
-        switch (name, values.count) {
-        case ("min", 1...): return .px(values.min()!)
-        case ("max", 1...): return .px(values.max()!)
-        case ("clamp", 3): return .px(max(values[0], min(values[1], values[2])))
+        let kind: Length.Comparison
+        switch (name, lengths.count) {
+        case ("min", 1...): kind = .min
+        case ("max", 1...): kind = .max
+        case ("clamp", 3): kind = .clamp
         default: return nil
         }
+        guard lengths.contains(where: \.hasPercent) else {
+            // All px: compare now.
+            return Length.comparison(kind, lengths).resolve(nil).map(Length.px)
+        }
+        return .comparison(kind, lengths)
     }
 }
 
