@@ -18,7 +18,8 @@ public final class Application: Sendable {
         store = try Store(root: configuration.cacheDirectory,
                           retention: .seconds(configuration.retentionDays * 86_400))
         let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
-                                    images: configuration.imageLoader)
+                                    images: configuration.imageLoader,
+                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds))
         let assets = AssetFingerprint.compute(directory: configuration.assetsDirectory)
         service = RenderService(renderer: renderer, templates: templates, store: store,
                                 rendererVersion: "\(renderer.version)+assets.\(assets.prefix(16))")

@@ -70,7 +70,7 @@ public final class Renderer: Sendable {
                 painter.paint()
                 try deadline.check()
                 let canvas = Canvas(width: width, height: height)
-                try painter.output.replay(on: canvas, boxes: scene.boxes, text: engine, images: imageCache)
+                try painter.output.replay(on: canvas, boxes: scene.boxes, text: engine, images: imageCache, deadline: deadline)
                 try deadline.check()
                 let painted = clock.now
                 let bytes = try Self.encode(canvas, as: encoding)

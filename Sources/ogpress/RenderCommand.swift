@@ -54,7 +54,8 @@ enum RenderCommand {
         default: throw UsageError("--format must be png, jpeg or webp")
         }
         let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
-                                    images: configuration.imageLoader)
+                                    images: configuration.imageLoader,
+                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds))
         let result = try renderer.render(html: html, width: width ?? size.width, height: height ?? size.height, encoding: encoding)
         guard FileManager.default.createFile(atPath: output, contents: Data(result.bytes)) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output])

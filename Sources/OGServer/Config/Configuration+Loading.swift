@@ -54,6 +54,7 @@ extension Configuration {
             case "maxJSONDepth": limits.maxJSONDepth = try reader.integer(value, name, in: 1...512)
             case "maxImageBytes": limits.maxImageBytes = try reader.integer(value, name, in: 1...(1 << 30))
             case "maxImagePixels": limits.maxImagePixels = try reader.integer(value, name, in: 1...1_000_000_000)
+            case "renderDeadlineSeconds": limits.renderDeadlineSeconds = try reader.integer(value, name, in: 1...600)
             case "maxDimension": limits.maxDimension = try reader.integer(value, name, in: 1...16_384)
             case "maxHeaderBytes": limits.maxHeaderBytes = try reader.integer(value, name, in: 1_024...(1 << 20))
             case "headerReadTimeoutSeconds": limits.headerReadTimeoutSeconds = try reader.integer(value, name, in: 1...3_600)

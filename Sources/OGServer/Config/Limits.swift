@@ -10,6 +10,8 @@ public struct Limits: Sendable, Equatable {
     public var maxImageBytes = 5_000_000
     /// Largest embedded image after decoding, in pixels.
     public var maxImagePixels = 40_000_000
+    /// How long one render may run before it is abandoned with a 400.
+    public var renderDeadlineSeconds = 10
     /// Largest width or height, in pixels.
     public var maxDimension = 4096
     /// Largest request header block, in bytes.

@@ -28,8 +28,11 @@ final class DisplayList {
 
     /// Draws every item onto `canvas`, taking paragraphs from `boxes` and images from `images`.
     /// - Throws: `RenderError.invalidInput` when an image cannot be loaded.
-    func replay(on canvas: Canvas, boxes: [LayoutBox], text: TextEngine, images: ImageCache) throws {
+    /// Checks `deadline` before every item, so one slow document cannot hold a worker past it.
+    func replay(on canvas: Canvas, boxes: [LayoutBox], text: TextEngine, images: ImageCache,
+                deadline: RenderDeadline? = nil) throws {
         for item in items {
+            try deadline?.check()
             switch item {
             case .fill(let rect, let radii, let paint):
                 canvas.fill(rect, radii: radii, paint: paint)
