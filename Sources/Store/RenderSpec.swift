@@ -62,7 +62,9 @@ extension RenderSpec.Source {
     func normalized() -> Self {
         switch self {
         case .template(let id, let digest, let variables):
-            .template(id: id, digest: digest, variables: variables.mapValues(Self.nfc))
+            // Keeps the dictionary as it is (no copy) in the usual case of nothing to change.
+            variables.values.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } })
+                ? self : .template(id: id, digest: digest, variables: variables.mapValues(Self.nfc))
         case .html:
             self
         }

@@ -26,8 +26,7 @@ enum APIError {
     static func response(_ status: HTTPStatus, message: String) -> Response {
         var headers = HTTPHeaders()
         headers.set("Content-Type", "application/json")
-        let body = JSONWriter.serialize(.object([("error", .string(message))]))
-        return Response(status: status, headers: headers, body: .bytes(Array(body.utf8)))
+        return Response(status: status, headers: headers, body: .bytes(JSONWriter.bytes(.object([("error", .string(message))]))))
     }
 }
 
@@ -37,6 +36,6 @@ extension Response {
         var headers = HTTPHeaders()
         headers.set("Content-Type", "application/json")
         headers.set("Cache-Control", "no-store")
-        return Response(status: status, headers: headers, body: .bytes(Array(JSONWriter.serialize(value).utf8)))
+        return Response(status: status, headers: headers, body: .bytes(JSONWriter.bytes(value)))
     }
 }

@@ -29,7 +29,8 @@ struct ImagesHandler: Sendable {
               let imageRequest = try? ImageRequest.parse(request.body, templates: service.templates, limits: configuration.limits)
         else { return nil }
         let spec = imageRequest.spec(rendererVersion: service.rendererVersion)
-        guard let stored = service.store.memoryLookup(spec.key) else { return nil }
+        // The answer only names the file, so a file check up to a second old is enough (see `memoryLookup`).
+        guard let stored = service.store.memoryLookup(spec.key, fileCheckInterval: 1) else { return nil }
         return answer(spec: spec, stored: stored, cached: true)
     }
 
