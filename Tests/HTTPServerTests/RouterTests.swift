@@ -123,6 +123,22 @@ struct ResponseEncoderTests {
         #expect(!String(decoding: head, as: UTF8.self).contains("Content-Length"))
     }
 
+    @Test(arguments: [0, 5, 9, 10, 99, 100, 204, 1_000, 65_536, 1_234_567_890])
+    func decimalsMatchStringConversion(value: Int) {
+        var out: [UInt8] = [UInt8(ascii: "x")]
+        ResponseEncoder.appendDecimal(value, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "x" + String(value))
+    }
+
+    @Test func framingFieldNamesMatchWithoutCase() {
+        for name in ["date", "DATE", "Connection", "content-length", "Transfer-Encoding"] {
+            #expect(ResponseEncoder.isFramingField(name))
+        }
+        for name in ["", "Dates", "Content-Type", "Connectio", "Keep-Alive", "Transfer-Encodings"] {
+            #expect(!ResponseEncoder.isFramingField(name))
+        }
+    }
+
     @Test func dateIsIMFFixdate() {
         #expect(HTTPDate.format(784_111_777) == "Sun, 06 Nov 1994 08:49:37 GMT")
     }
