@@ -36,8 +36,7 @@ public struct RenderSpec: Sendable, Equatable {
 
     /// `SHA-256(canonicalBytes())`.
     public var key: CacheKey {
-        // SHA256.hex always yields 64 lowercase hex characters.
-        CacheKey(hex: SHA256.hex(canonicalBytes()))!
+        CacheKey(digestHex: SHA256.hex(canonicalBytes()))
     }
 
     /// Checks the ranges the store relies on.

@@ -137,13 +137,22 @@ public struct JSONParser {
         index += 1  // opening quote
         // Most strings have no escapes: find the closing quote and validate the bytes once.
         var end = index
+        var isASCII = true
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            isASCII = isASCII && bytes[end] < 0x80
             end += 1
         }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\""),
-           let text = String(validating: bytes[index..<end], as: UTF8.self) {
-            index = end + 1
-            return text
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            // ASCII is valid UTF-8 as it stands, and decoding it skips the generic validator.
+            if isASCII {
+                let text = String(decoding: bytes[index..<end], as: UTF8.self)
+                index = end + 1
+                return text
+            }
+            if let text = String(validating: bytes[index..<end], as: UTF8.self) {
+                index = end + 1
+                return text
+            }
         }
         var scalars = String.UnicodeScalarView()
         var runStart = index
