@@ -62,6 +62,18 @@ struct RouterTests {
         #expect(Self.makeRouter().respond(to: Request(method: .options, target: "*")).status == .notFound)
     }
 
+    @Test func equallySpecificRoutesGoToTheFirstRegistered() {
+        var router = Router(errorFormatter: Self.jsonError)
+        router.on(.get, "/a/:x") { _ in Self.text("first") }
+        router.on(.get, "/:y/b") { _ in Self.text("second") }
+        router.on(.head, "/:y/b") { _ in Self.text("head") }
+        #expect(body(router.respond(to: Request(method: .get, target: "/a/b"))) == "first")
+        // A route for the method itself beats the GET fallback.
+        #expect(body(router.respond(to: Request(method: .head, target: "/a/b"))) == "head")
+        #expect(body(router.respond(to: Request(method: .head, target: "/a/z"))) == "first")
+        #expect(router.respond(to: Request(method: .post, target: "/a/b")).headers["Allow"] == "GET, HEAD")
+    }
+
     @Test func headFallsBackToGet() {
         let response = Self.makeRouter().respond(to: Request(method: .head, target: "/"))
         #expect(response.status == .ok)
