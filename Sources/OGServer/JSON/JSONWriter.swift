@@ -41,8 +41,15 @@ public enum JSONWriter {
     /// Escapes `"`, `\` and controls (`\n \r \t` short, others `\u00xx`); every other byte, including
     /// multi-byte UTF-8, is copied, in runs between escapes.
     private static func writeString(_ text: String, into out: inout [UInt8]) {
-        var text = text
         out.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` escaped as the inside of a JSON string, without quotes. Escaping goes byte by
+    /// byte, so escaping pieces one after another gives the escaped concatenation.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
             for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
@@ -62,7 +69,6 @@ public enum JSONWriter {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
