@@ -31,17 +31,19 @@ struct HeadParser {
     }
 
     private func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (HTTPMethod, String, (Int, Int)) {
-        let parts = line.split(separator: ASCII.space, maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3 else {
-            if parts.count == 2 && parts[1].count > limits.maxTargetBytes { throw .uriTooLong }
+        // method SP target SP version; found by index rather than by splitting into an array.
+        guard let firstSpace = line.firstIndex(of: ASCII.space) else { throw .malformed }
+        let afterMethod = line[(firstSpace + 1)...]
+        guard let secondSpace = afterMethod.firstIndex(of: ASCII.space) else {
+            if afterMethod.count > limits.maxTargetBytes { throw .uriTooLong }
             throw .malformed
         }
-        let method = parts[0]
-        let target = parts[1]
+        let method = line[..<firstSpace]
+        let target = line[(firstSpace + 1)..<secondSpace]
         guard !method.isEmpty, method.allSatisfy(ASCII.isTokenCharacter) else { throw .malformed }
         guard target.count <= limits.maxTargetBytes else { throw .uriTooLong }
         guard !target.isEmpty, target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw .malformed }
-        let version = try parseVersion(parts[2])
+        let version = try parseVersion(line[(secondSpace + 1)...])
         return (HTTPMethod(rawValue: String(decoding: method, as: UTF8.self)),
                 String(decoding: target, as: UTF8.self), version)
     }
