@@ -10,5 +10,11 @@ public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
         self.hex = hex
     }
 
+    /// Wraps hex the caller made itself (a digest just encoded), skipping the check.
+    init(digestHex hex: String) {
+        assert(Hex.isLowercaseHex(hex, count: 64), "a SHA-256 digest is 64 lowercase hex digits")
+        self.hex = hex
+    }
+
     public var description: String { hex }
 }

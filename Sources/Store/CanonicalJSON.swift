@@ -1,59 +1,91 @@
-/// A JSON value written in one canonical form, so equal values always give equal bytes.
+/// Writes JSON in one canonical form, so equal values always give equal bytes.
 ///
 /// The form: object keys sorted by their UTF-8 bytes, no whitespace, integers as plain decimals,
 /// strings escaped minimally (`"` `\` and control characters only; `\b \f \n \r \t` short forms, other
 /// controls as lowercase `\u00xx`), every other character written as raw UTF-8.
-indirect enum CanonicalJSON {
-    case string(String)
-    case integer(Int)
-    case object([String: CanonicalJSON])
+///
+/// The writer appends straight into one byte buffer; callers write object members in sorted key order
+/// (``sortedKeys(_:)`` orders a dictionary's keys), which is what keeps the output canonical.
+struct CanonicalJSON {
+    /// The bytes written so far.
+    private(set) var bytes: [UInt8] = []
+    /// Whether the innermost open object has no member yet (so the next one needs no comma).
+    private var atObjectStart = false
 
-    /// The canonical UTF-8 bytes.
-    func bytes() -> [UInt8] {
-        var output: [UInt8] = []
-        write(to: &output)
-        return output
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
     }
 
-    private func write(to output: inout [UInt8]) {
-        switch self {
-        case .string(let string):
-            Self.writeString(string, to: &output)
-        case .integer(let number):
-            output.append(contentsOf: String(number).utf8)
-        case .object(let members):
-            output.append(UInt8(ascii: "{"))
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (index, member) in sorted.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(member.key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                member.value.write(to: &output)
-            }
-            output.append(UInt8(ascii: "}"))
+    mutating func beginObject() {
+        bytes.append(UInt8(ascii: "{"))
+        atObjectStart = true
+    }
+
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        atObjectStart = false
+    }
+
+    /// Starts a member: a comma unless it is the object's first, the key, and the colon.
+    mutating func key(_ name: String) {
+        if !atObjectStart { bytes.append(UInt8(ascii: ",")) }
+        atObjectStart = false
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A decimal integer, `-` for negatives, no leading zeros.
+    mutating func integer(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        // 20 digits hold any UInt64; write them backwards into a small stack buffer.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
     }
 
-    private static func writeString(_ string: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
-                output.append(Hex.digits[Int(byte >> 4)])
-                output.append(Hex.digits[Int(byte & 0x0F)])
-            default:
-                // Bytes of multi-byte UTF-8 sequences are all >= 0x80 and pass through unchanged.
-                output.append(byte)
+    /// A string with minimal escaping.
+    mutating func string(_ text: String) {
+        var text = text
+        bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { utf8 in
+            // Copy runs of bytes that need no escape in one append each.
+            var runStart = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(for: byte)
+                runStart = index + 1
             }
+            // Bytes of multi-byte UTF-8 sequences are all >= 0x80 and pass through unchanged.
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        output.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(for byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            bytes.append(Hex.digits[Int(byte >> 4)])
+            bytes.append(Hex.digits[Int(byte & 0x0F)])
+        }
+    }
+
+    /// The keys of `dictionary` in canonical (UTF-8 byte) order.
+    static func sortedKeys<Value>(_ dictionary: [String: Value]) -> [String] {
+        dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

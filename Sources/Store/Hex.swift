@@ -16,8 +16,13 @@ enum Hex {
 
     /// True when `text` is exactly `count` characters of `[0-9a-f]`.
     static func isLowercaseHex(_ text: String, count: Int) -> Bool {
+        isLowercaseHex(bytes: text.utf8, count: count)
+    }
+
+    /// True when `bytes` are exactly `count` ASCII characters of `[0-9a-f]`.
+    static func isLowercaseHex<Bytes: Sequence<UInt8>>(bytes: Bytes, count: Int) -> Bool {
         var length = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
             else { return false }

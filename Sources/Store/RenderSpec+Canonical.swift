@@ -11,26 +11,60 @@ extension RenderSpec {
 
     /// Canonical JSON: sorted keys, no insignificant whitespace, NFC-normalized variable values.
     public func canonicalBytes() -> [UInt8] {
-        var members: [String: CanonicalJSON] = [
-            "v": .integer(Self.canonicalVersion),
-            "width": .integer(width),
-            "height": .integer(height),
-            "format": .string(format.rawValue),
-            "renderer": .string(rendererVersion),
-        ]
-        if let quality { members["quality"] = .integer(quality) }
-        switch source.normalized() {
-        case .template(let id, let digest, let variables):
-            members["source"] = .object([
-                "kind": .string("template"),
-                "id": .string(id),
-                "digest": .string(digest),
-                "variables": .object(variables.mapValues { .string($0) }),
-            ])
-        case .html(let html):
-            members["source"] = .object(["kind": .string("html"), "html": .string(html)])
+        var json = CanonicalJSON(capacity: 256 + estimatedSourceBytes)
+        // Members go out in sorted key order: format, height, quality, renderer, source, v, width.
+        json.beginObject()
+        json.key("format")
+        json.string(format.rawValue)
+        json.key("height")
+        json.integer(height)
+        if let quality {
+            json.key("quality")
+            json.integer(quality)
         }
-        return CanonicalJSON.object(members).bytes()
+        json.key("renderer")
+        json.string(rendererVersion)
+        json.key("source")
+        json.beginObject()
+        switch source {
+        case .template(let id, let digest, let variables):
+            json.key("digest")
+            json.string(digest)
+            json.key("id")
+            json.string(id)
+            json.key("kind")
+            json.string("template")
+            json.key("variables")
+            json.beginObject()
+            for name in CanonicalJSON.sortedKeys(variables) {
+                json.key(name)
+                // `init` normalizes already; this covers a source assigned afterwards.
+                json.string(Source.nfc(variables[name]!))
+            }
+            json.endObject()
+        case .html(let html):
+            json.key("html")
+            json.string(html)
+            json.key("kind")
+            json.string("html")
+        }
+        json.endObject()
+        json.key("v")
+        json.integer(Self.canonicalVersion)
+        json.key("width")
+        json.integer(width)
+        json.endObject()
+        return json.bytes
+    }
+
+    /// Roughly how many bytes the source adds, so the buffer is allocated once.
+    private var estimatedSourceBytes: Int {
+        switch source {
+        case .template(let id, let digest, let variables):
+            variables.reduce(id.utf8.count + digest.utf8.count) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 }
+        case .html(let html):
+            html.utf8.count
+        }
     }
 
     /// Decodes canonical bytes (as stored in the index) back into a spec.

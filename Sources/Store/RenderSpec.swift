@@ -36,8 +36,7 @@ public struct RenderSpec: Sendable, Equatable {
 
     /// `SHA-256(canonicalBytes())`.
     public var key: CacheKey {
-        // SHA256.hex always yields 64 lowercase hex characters.
-        CacheKey(hex: SHA256.hex(canonicalBytes()))!
+        CacheKey(digestHex: SHA256.hex(canonicalBytes()))
     }
 
     /// Checks the ranges the store relies on.
@@ -62,7 +61,9 @@ extension RenderSpec.Source {
     func normalized() -> Self {
         switch self {
         case .template(let id, let digest, let variables):
-            .template(id: id, digest: digest, variables: variables.mapValues(Self.nfc))
+            // Keeps the dictionary as it is (no copy) in the usual case of nothing to change.
+            variables.values.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } })
+                ? self : .template(id: id, digest: digest, variables: variables.mapValues(Self.nfc))
         case .html:
             self
         }

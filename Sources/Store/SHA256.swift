@@ -1,9 +1,12 @@
 import CCrypto
 
-/// SHA-256 through OpenSSL's EVP interface.
+/// SHA-256 through OpenSSL's one-shot `EVP_Digest`.
 ///
 /// Related OpenSSL documentation: <https://docs.openssl.org/3.0/man3/EVP_DigestInit/>
 public enum SHA256 {
+    /// The digest length in bytes.
+    static let byteCount = 32
+
     /// The 32-byte digest of `bytes`.
     public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
         if let digest = bytes.withContiguousStorageIfAvailable({ digest(UnsafeRawBufferPointer($0)) }) {
@@ -14,26 +17,49 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hex characters.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        Hex.encode(digest(bytes))
+        if let hex = bytes.withContiguousStorageIfAvailable({ hex(UnsafeRawBufferPointer($0)) }) {
+            return hex
+        }
+        return Array(bytes).withUnsafeBytes { hex($0) }
     }
 
     /// The digest of the string's UTF-8 bytes as 64 lowercase hex characters.
     public static func hex(_ string: String) -> String {
-        hex(Array(string.utf8))
+        var string = string
+        return string.withUTF8 { hex(UnsafeRawBufferPointer($0)) }
     }
 
     private static func digest(_ buffer: UnsafeRawBufferPointer) -> [UInt8] {
-        // EVP only fails on allocation failure or a broken OpenSSL install; neither is input-driven,
-        // so they trap like any other out-of-memory condition.
-        guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new failed") }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { fatalError("EVP_DigestInit_ex failed") }
-        if let base = buffer.baseAddress, !buffer.isEmpty {
-            guard EVP_DigestUpdate(context, base, buffer.count) == 1 else { fatalError("EVP_DigestUpdate failed") }
+        [UInt8](unsafeUninitializedCapacity: byteCount) { output, initialized in
+            compute(buffer, into: output.baseAddress!)
+            initialized = byteCount
         }
-        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+    }
+
+    /// Hashes straight into a stack buffer and encodes that, so a key costs one allocation (the string).
+    private static func hex(_ buffer: UnsafeRawBufferPointer) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount) { digest in
+            compute(buffer, into: digest.baseAddress!)
+            return String(unsafeUninitializedCapacity: byteCount * 2) { text in
+                for (position, byte) in digest.enumerated() {
+                    text[2 * position] = Hex.digits[Int(byte >> 4)]
+                    text[2 * position + 1] = Hex.digits[Int(byte & 0x0F)]
+                }
+                return byteCount * 2
+            }
+        }
+    }
+
+    /// Writes the 32-byte digest of `buffer` at `output`.
+    private static func compute(_ buffer: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>) {
+        // `EVP_Digest` needs a valid pointer even for empty input; any readable address will do.
+        var empty: UInt8 = 0
         var length: UInt32 = 0
-        guard EVP_DigestFinal_ex(context, &output, &length) == 1 else { fatalError("EVP_DigestFinal_ex failed") }
-        return Array(output.prefix(Int(length)))
+        let status = withUnsafePointer(to: &empty) { emptyPointer in
+            EVP_Digest(buffer.baseAddress ?? UnsafeRawPointer(emptyPointer), buffer.count, output, &length, EVP_sha256(), nil)
+        }
+        // EVP only fails on allocation failure or a broken OpenSSL install; neither is input-driven,
+        // so it traps like any other out-of-memory condition.
+        guard status == 1, length == UInt32(byteCount) else { fatalError("EVP_Digest failed") }
     }
 }

@@ -83,9 +83,10 @@ extension Store {
 
     /// True when `key` matches `^og_live_[0-9a-f]{32}$`.
     public static func isWellFormedAPIKey(_ key: String) -> Bool {
-        let bytes = Array(key.utf8)
-        let prefix = Array(apiKeyPrefix.utf8)
+        // On the UTF-8 views, without copies: every API request checks its key.
+        let bytes = key.utf8
+        let prefix = apiKeyPrefix.utf8
         guard bytes.count == prefix.count + 32, bytes.starts(with: prefix) else { return false }
-        return Hex.isLowercaseHex(String(decoding: bytes[prefix.count...], as: UTF8.self), count: 32)
+        return Hex.isLowercaseHex(bytes: bytes.dropFirst(prefix.count), count: 32)
     }
 }

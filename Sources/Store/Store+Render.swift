@@ -70,7 +70,7 @@ extension Store {
         let stored = StoredRender(
             key: key, format: spec.format, path: path, byteCount: bytes.count, contentDigest: contentDigest,
             created: now, expires: expires)
-        recentRenders.insert(stored, for: key)
+        recentRenders.insert(RecentRender(render: stored, fileChecked: now), for: key)
         return stored
     }
 

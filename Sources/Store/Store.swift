@@ -25,7 +25,7 @@ public final class Store: Sendable {
     /// since the connection is only ever reached inside `withLock`.
     private let database: Mutex<Connection>
     /// Renders known to be on disk and fresh, answered without SQLite (see `memoryLookup`).
-    let recentRenders = MemoryCache<CacheKey, StoredRender>(capacity: 50_000)
+    let recentRenders = MemoryCache<CacheKey, RecentRender>(capacity: 50_000)
     /// Accounts by key hash with the time they were read; kept for `accountCacheLifetime` so a key
     /// revoked by another process (the CLI) stops working within that time.
     let recentAccounts = MemoryCache<String, (account: Account, read: Date)>(capacity: 10_000)
@@ -83,21 +83,33 @@ public final class Store: Sendable {
         let stored = StoredRender(
             key: key, format: record.format, path: path, byteCount: Int(record.byteCount),
             contentDigest: record.contentDigest, created: record.created, expires: expires)
-        recentRenders.insert(stored, for: key)
+        recentRenders.insert(RecentRender(render: stored, fileChecked: now), for: key)
         return stored
     }
 
     /// The render for `key` if memory knows it is on disk and needs no expiry write; never touches
     /// SQLite, so an event loop may call it. Nil means "ask `lookup`", not "missing".
-    public func memoryLookup(_ key: CacheKey) -> StoredRender? {
-        guard let stored = recentRenders[key] else { return nil }
-        // The file may have been swept by another process; its size is the cheap check.
-        guard stored.expires.timeIntervalSince(clock()) >= refreshThreshold,
-              FileIO.status(stored.path)?.size == Int64(stored.byteCount) else {
+    ///
+    /// - Parameter fileCheckInterval: how old the last check that the file exists may be. Zero (for
+    ///   callers about to send the file) checks every time; an answer that only names the file can
+    ///   accept a check up to a second old, since a file swept in that second is rendered again from
+    ///   its spec when it is fetched.
+    public func memoryLookup(_ key: CacheKey, fileCheckInterval: TimeInterval = 0) -> StoredRender? {
+        guard let entry = recentRenders[key] else { return nil }
+        let now = clock()
+        guard entry.render.expires.timeIntervalSince(now) >= refreshThreshold else {
             recentRenders.remove(key)
             return nil
         }
-        return stored
+        let sinceCheck = now.timeIntervalSince(entry.fileChecked)
+        if sinceCheck >= 0, sinceCheck < fileCheckInterval { return entry.render }
+        // The file may have been swept by another process; its size is the cheap check.
+        guard FileIO.status(entry.render.path)?.size == Int64(entry.render.byteCount) else {
+            recentRenders.remove(key)
+            return nil
+        }
+        if fileCheckInterval > 0 { recentRenders.insert(RecentRender(render: entry.render, fileChecked: now), for: key) }
+        return entry.render
     }
 
     /// The spec recorded for `key`, kept after its file expired so the image can be made again.

@@ -108,6 +108,20 @@ struct RequestParserTests {
         #expect(try parse([Array("GET / HTTP/1.0\r\n\r\n".utf8)[...]]).map(\.keepAlive) == [false])
     }
 
+    @Test(arguments: ["3", "3,3", "3, 3", ",3", "3,,3 ,", "003"])
+    func repeatedEqualContentLengthsAreOneLength(value: String) throws {
+        let requests = try parse([Array("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: \(value)\r\n\r\nabcGET".utf8)[...]])
+        #expect(requests.first?.body == Array("abc".utf8))
+    }
+
+    @Test func queryIsCutFromThePath() throws {
+        var parser = RequestParser(limits: defaultLimits)
+        parser.append(Array("GET /a/b?c=/d?e HTTP/1.1\r\nHost: h\r\n\r\n".utf8))
+        let request = try #require(try parser.next()).request
+        #expect(request.path == "/a/b")
+        #expect(request.target == "/a/b?c=/d?e")
+    }
+
     @Test func continueIsWantedOnlyForABody() throws {
         var parser = RequestParser(limits: defaultLimits)
         parser.append(Array("POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n".utf8))
@@ -131,6 +145,10 @@ struct RequestParserTests {
         ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", .malformed),
         ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n", .malformed),
         ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3x\r\n\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3,4\r\n\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3 3\r\n\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3, ,3\r\n\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: -3\r\n\r\n", .malformed),
         ("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", .malformed),
         ("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n", .malformed),
         ("GET / HTTP/1.1\r\nHost: h\r\nX-Big: \(String(repeating: "a", count: 2000))\r\n\r\n", .headerTooLarge),

@@ -62,6 +62,18 @@ struct RouterTests {
         #expect(Self.makeRouter().respond(to: Request(method: .options, target: "*")).status == .notFound)
     }
 
+    @Test func equallySpecificRoutesGoToTheFirstRegistered() {
+        var router = Router(errorFormatter: Self.jsonError)
+        router.on(.get, "/a/:x") { _ in Self.text("first") }
+        router.on(.get, "/:y/b") { _ in Self.text("second") }
+        router.on(.head, "/:y/b") { _ in Self.text("head") }
+        #expect(body(router.respond(to: Request(method: .get, target: "/a/b"))) == "first")
+        // A route for the method itself beats the GET fallback.
+        #expect(body(router.respond(to: Request(method: .head, target: "/a/b"))) == "head")
+        #expect(body(router.respond(to: Request(method: .head, target: "/a/z"))) == "first")
+        #expect(router.respond(to: Request(method: .post, target: "/a/b")).headers["Allow"] == "GET, HEAD")
+    }
+
     @Test func headFallsBackToGet() {
         let response = Self.makeRouter().respond(to: Request(method: .head, target: "/"))
         #expect(response.status == .ok)
@@ -121,6 +133,22 @@ struct ResponseEncoderTests {
     @Test func notModifiedHasNoContentLength() {
         let head = ResponseEncoder.head(for: Response(status: .notModified), bodyLength: 0, date: [], connection: .keepAliveByDefault)
         #expect(!String(decoding: head, as: UTF8.self).contains("Content-Length"))
+    }
+
+    @Test(arguments: [0, 5, 9, 10, 99, 100, 204, 1_000, 65_536, 1_234_567_890])
+    func decimalsMatchStringConversion(value: Int) {
+        var out: [UInt8] = [UInt8(ascii: "x")]
+        ResponseEncoder.appendDecimal(value, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "x" + String(value))
+    }
+
+    @Test func framingFieldNamesMatchWithoutCase() {
+        for name in ["date", "DATE", "Connection", "content-length", "Transfer-Encoding"] {
+            #expect(ResponseEncoder.isFramingField(name))
+        }
+        for name in ["", "Dates", "Content-Type", "Connectio", "Keep-Alive", "Transfer-Encodings"] {
+            #expect(!ResponseEncoder.isFramingField(name))
+        }
     }
 
     @Test func dateIsIMFFixdate() {

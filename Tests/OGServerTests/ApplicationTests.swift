@@ -16,6 +16,22 @@ struct ApplicationTests {
         #expect(try app.application.createFirstAPIKeyIfNeeded() == nil)
     }
 
+    @Test func imageAnswerIsCompactJSONInDocumentedOrder() throws {
+        let app = try TestApplication()
+        defer { app.remove() }
+        let body = #"{"template":"blog","data":{"title":"Order"},"format":"jpeg","quality":70,"width":640,"height":320}"#
+        let first = app.send(.post, "/images", json: body, key: app.key)
+        let url = try #require(try JSONParser.parse(first.bodyBytes)["url"])
+        let expected = JSONWriter.serialize(.object([
+            ("url", url), ("width", .integer(640)), ("height", .integer(320)), ("format", .string("jpeg")), ("cached", .bool(true)),
+        ]))
+        let hit = try #require(app.sendOnEventLoop(.post, "/images", json: body, key: app.key))
+        #expect(hit.bodyText == expected)
+        #expect(hit.headers["Content-Type"] == "application/json" && hit.headers["Cache-Control"] == "no-store")
+        #expect(app.send(.post, "/images", json: body, key: app.key).bodyText == expected)
+        #expect(first.bodyText == expected.replacingOccurrences(of: #""cached":true"#, with: #""cached":false"#))
+    }
+
     @Test func rendersOnceThenAnswersFromCache() throws {
         let app = try TestApplication()
         defer { app.remove() }

@@ -49,5 +49,24 @@ struct JSONParserTests {
         let text = JSONWriter.serialize(value)
         #expect(text == #"{"k":"quote \" slash \\ tab \t ctl \u0001 é","n":3}"#)
         #expect(try JSONParser.parse(Array(text.utf8)) == value)
+        #expect(JSONWriter.bytes(value) == Array(text.utf8))
+    }
+
+    @Test func writerEscapesEveryControlCharacterAsLowercaseHex() throws {
+        let controls = String(decoding: (0..<0x20).map { UInt8($0) } + [0x7F], as: UTF8.self)
+        let text = JSONWriter.serialize(.string(controls))
+        #expect(text.hasPrefix(#""\u0000\u0001"#))
+        #expect(text.contains(#"\u001f"#))
+        #expect(text.contains(#"\t\n\u000b\u000c\r"#))
+        #expect(try JSONParser.parse(Array(text.utf8)) == .string(controls))
+    }
+
+    @Test func stringsWithAndWithoutEscapesParseAlike() throws {
+        #expect(try JSONParser.parse(Array(#""plain é""#.utf8)) == .string("plain é"))
+        #expect(try JSONParser.parse(Array(#""tab\there""#.utf8)) == .string("tab\there"))
+        #expect(try JSONParser.parse(Array(#"["a",true,false,null]"#.utf8)) == .array([.string("a"), .bool(true), .bool(false), .null]))
+        #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0xFF, 0x22]) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Array("\"a\u{1}b\"".utf8)) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Array("tru".utf8)) }
     }
 }

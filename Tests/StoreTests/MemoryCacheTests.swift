@@ -24,6 +24,32 @@ struct MemoryCacheTests {
         #expect(fixture.store.memoryLookup(spec.key) == nil)
     }
 
+    @Test func fileCheckIntervalTrustsARecentCheckOnly() throws {
+        let fixture = try TemporaryStore()
+        let spec = Samples.spec()
+        let stored = try fixture.store.fetchOrRender(spec, owner: nil) { Samples.bytes }.render
+        try FileManager.default.removeItem(atPath: stored.path)
+        // The write just checked the file; within the interval that check stands.
+        #expect(fixture.store.memoryLookup(spec.key, fileCheckInterval: 1) == stored)
+        fixture.clock.advance(by: 0.5)
+        #expect(fixture.store.memoryLookup(spec.key, fileCheckInterval: 1) == stored)
+        // Callers about to send the file always check.
+        #expect(fixture.store.memoryLookup(spec.key) == nil)
+    }
+
+    @Test func fileCheckIntervalChecksAgainOnceItPasses() throws {
+        let fixture = try TemporaryStore()
+        let spec = Samples.spec()
+        let stored = try fixture.store.fetchOrRender(spec, owner: nil) { Samples.bytes }.render
+        fixture.clock.advance(by: 2)
+        #expect(fixture.store.memoryLookup(spec.key, fileCheckInterval: 1) == stored, "the file is there: checked and renewed")
+        try FileManager.default.removeItem(atPath: stored.path)
+        #expect(fixture.store.memoryLookup(spec.key, fileCheckInterval: 1) == stored)
+        fixture.clock.advance(by: 1)
+        #expect(fixture.store.memoryLookup(spec.key, fileCheckInterval: 1) == nil)
+        #expect(fixture.store.memoryLookup(spec.key, fileCheckInterval: 1) == nil, "a failed check forgets the render")
+    }
+
     @Test func sweptFilesLeaveMemory() throws {
         let fixture = try TemporaryStore()
         let spec = Samples.spec()

@@ -12,6 +12,8 @@ struct RenderSpecTests {
             #"{"format":"webp","height":630,"quality":80,"renderer":"r1","source":{"digest":"d","id":"t","#
             + #""kind":"template","variables":{"a":"1","b":"x\"y\n\u0001é"}},"v":1,"width":1200}"#
         #expect(String(decoding: spec.canonicalBytes(), as: UTF8.self) == expected)
+        // Pinned: stored renders are named by this key, so it must never drift.
+        #expect(spec.key.hex == "50b69f1af0e339649587cceb02033077fefebc57b3eed12bab4fcecc2e388a75")
     }
 
     @Test func nilQualityIsOmittedAndHtmlIsKeptAsIs() {

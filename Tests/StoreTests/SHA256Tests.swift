@@ -15,6 +15,9 @@ struct SHA256Tests {
         #expect(SHA256.hex(input) == digest)
         #expect(SHA256.hex(Array(input.utf8)) == digest)
         #expect(SHA256.hex(input.utf8) == digest)
+        #expect(SHA256.hex(Array(input.utf8).lazy.map { $0 }) == digest, "a collection without contiguous storage")
+        #expect(Hex.encode(SHA256.digest(Array(input.utf8))) == digest)
+        #expect(SHA256.digest(input.utf8).count == 32)
     }
 
     @Test func cacheKeyAcceptsOnlyLowercaseHexOfLength64() {

@@ -9,17 +9,17 @@ struct HeadParser {
     }
 
     func parse() throws(HTTPParseError) -> RequestHead {
-        var lines = splitLines()
-        guard !lines.isEmpty else { throw .malformed }
-        let requestLine = lines.removeFirst()
+        let lines = splitLines()
+        guard let requestLine = lines.first else { throw .malformed }
         let (method, target, version) = try parseRequestLine(bytes[requestLine])
-        let headers = try parseFields(lines)
+        let headers = try parseFields(lines.dropFirst())
         return try RequestHead(method: method, target: target, version: version, headers: headers)
     }
 
     /// Line ranges without their CRLF/LF, excluding the final empty line.
     private func splitLines() -> [Range<Int>] {
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(16)
         var lineStart = bytes.startIndex
         for index in bytes.indices where bytes[index] == ASCII.lf {
             var end = index
@@ -31,17 +31,19 @@ struct HeadParser {
     }
 
     private func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (HTTPMethod, String, (Int, Int)) {
-        let parts = line.split(separator: ASCII.space, maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3 else {
-            if parts.count == 2 && parts[1].count > limits.maxTargetBytes { throw .uriTooLong }
+        // method SP target SP version; found by index rather than by splitting into an array.
+        guard let firstSpace = line.firstIndex(of: ASCII.space) else { throw .malformed }
+        let afterMethod = line[(firstSpace + 1)...]
+        guard let secondSpace = afterMethod.firstIndex(of: ASCII.space) else {
+            if afterMethod.count > limits.maxTargetBytes { throw .uriTooLong }
             throw .malformed
         }
-        let method = parts[0]
-        let target = parts[1]
+        let method = line[..<firstSpace]
+        let target = line[(firstSpace + 1)..<secondSpace]
         guard !method.isEmpty, method.allSatisfy(ASCII.isTokenCharacter) else { throw .malformed }
         guard target.count <= limits.maxTargetBytes else { throw .uriTooLong }
         guard !target.isEmpty, target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw .malformed }
-        let version = try parseVersion(parts[2])
+        let version = try parseVersion(line[(secondSpace + 1)...])
         return (HTTPMethod(rawValue: String(decoding: method, as: UTF8.self)),
                 String(decoding: target, as: UTF8.self), version)
     }
@@ -49,9 +51,9 @@ struct HeadParser {
     /// Accepts `HTTP/1.x`; anything else, including HTTP/2 prefaces and garbage, is a version
     /// this server does not speak.
     private func parseVersion(_ field: ArraySlice<UInt8>) throws(HTTPParseError) -> (Int, Int) {
-        let bytes = Array(field)
-        guard bytes.count == 8, bytes.starts(with: "HTTP/".utf8), bytes[6] == UInt8(ascii: "."),
-              let major = Self.digit(bytes[5]), let minor = Self.digit(bytes[7]) else {
+        let start = field.startIndex
+        guard field.count == 8, field.starts(with: "HTTP/".utf8), field[start + 6] == UInt8(ascii: "."),
+              let major = Self.digit(field[start + 5]), let minor = Self.digit(field[start + 7]) else {
             throw .unsupportedVersion
         }
         guard major == 1 else { throw .unsupportedVersion }
@@ -62,8 +64,10 @@ struct HeadParser {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
     }
 
-    private func parseFields(_ lines: [Range<Int>]) throws(HTTPParseError) -> HTTPHeaders {
-        var fields: [(name: String, value: [UInt8])] = []
+    private func parseFields(_ lines: ArraySlice<Range<Int>>) throws(HTTPParseError) -> HTTPHeaders {
+        // Values stay slices of the head until the end (an obs-fold copies just its own field).
+        var fields: [(name: String, value: ArraySlice<UInt8>)] = []
+        fields.reserveCapacity(lines.count)
         for range in lines {
             let line = bytes[range]
             if ASCII.isWhitespace(line[line.startIndex]) {
@@ -83,7 +87,7 @@ struct HeadParser {
             guard !name.isEmpty, name.allSatisfy(ASCII.isTokenCharacter) else { throw .malformed }
             let value = Self.trimmed(line[(colon + 1)...])
             guard value.allSatisfy(ASCII.isFieldValueCharacter) else { throw .malformed }
-            fields.append((String(decoding: name, as: UTF8.self), Array(value)))
+            fields.append((String(decoding: name, as: UTF8.self), value))
             guard fields.count <= limits.maxHeaderFields else { throw .headerTooLarge }
         }
         var headers = HTTPHeaders()

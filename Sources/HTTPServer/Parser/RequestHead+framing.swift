@@ -28,8 +28,8 @@ extension RequestHead {
 
     /// The path of an origin-form or absolute-form target (RFC 9112 §3.2).
     private static func path(of target: String, method: HTTPMethod) throws(HTTPParseError) -> String {
-        if target.hasPrefix("/") {
-            if let mark = target.firstIndex(of: "?") { return String(target[..<mark]) }
+        if target.utf8.first == UInt8(ascii: "/") {
+            if let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) { return String(target[..<mark]) }
             return target
         }
         if target == "*" && method == .options { return target }
@@ -58,18 +58,45 @@ extension RequestHead {
         }
         guard !contentLengths.isEmpty else { return .none }
         var length: Int?
-        for value in contentLengths.flatMap({ $0.split(separator: ",") }) {
-            let digits = value.utf8.drop { ASCII.isWhitespace($0) }.reversed().drop { ASCII.isWhitespace($0) }.reversed()
-            guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-                throw .malformed
-            }
+        for value in contentLengths {
+            try contentLength(value, agreeingWith: &length)
+        }
+        return .contentLength(length ?? 0)
+    }
+
+    /// Reads the comma-separated lengths of one Content-Length line into `length`, in one pass over
+    /// its bytes (every request with a body goes through here). Elements are trimmed of blanks; empty
+    /// ones between commas are skipped; all must be the same decimal number.
+    private static func contentLength(_ value: String, agreeingWith length: inout Int?) throws(HTTPParseError) {
+        var elementBytes = 0
+        var digits = 0
+        var parsed = 0
+        var afterDigits = false
+        func finishElement() throws(HTTPParseError) {
+            defer { elementBytes = 0; digits = 0; parsed = 0; afterDigits = false }
+            guard elementBytes > 0 else { return }
+            guard digits > 0 else { throw .malformed }
             // Eighteen digits fit in Int; anything longer is certainly over the body limit.
-            guard digits.count <= 18 else { throw .bodyTooLarge }
-            let parsed = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            guard digits <= 18 else { throw .bodyTooLarge }
             if let length, length != parsed { throw .malformed }
             length = parsed
         }
-        return .contentLength(length ?? 0)
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: ",") {
+                try finishElement()
+                continue
+            }
+            elementBytes += 1
+            if ASCII.isWhitespace(byte) {
+                if digits > 0 { afterDigits = true }
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"), !afterDigits {
+                digits += 1
+                if digits <= 18 { parsed = parsed * 10 + Int(byte - UInt8(ascii: "0")) }
+            } else {
+                throw .malformed
+            }
+        }
+        try finishElement()
     }
 
     /// Comma-separated list elements, trimmed and lowercased (RFC 9110 §5.6.1).

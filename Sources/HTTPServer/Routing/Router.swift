@@ -86,20 +86,27 @@ public struct Router: Responder {
         // Only origin-form paths can match a pattern; `*` (OPTIONS *) has no route.
         guard request.path.hasPrefix("/") else { return .error(errorResponse(.notFound, message: "Not Found")) }
         let segments = RoutePattern.split(request.path)
-        var candidates: [(route: Route, parameters: [String: String])] = []
+        // One pass, no sorting: among matching routes of the request's method, the one with the most
+        // literal segments wins, and the earliest registered among equals. HEAD falls back to GET.
+        var chosen: (route: Route, parameters: [String: String])?
+        var getFallback: (route: Route, parameters: [String: String])?
+        var matchedAny = false
         for route in routes {
-            if let parameters = route.pattern.match(segments) { candidates.append((route, parameters)) }
+            guard let parameters = route.pattern.match(segments) else { continue }
+            matchedAny = true
+            if route.method == request.method {
+                if chosen.map({ route.pattern.literalCount > $0.route.pattern.literalCount }) ?? true {
+                    chosen = (route, parameters)
+                }
+            } else if request.method == .head, route.method == .get {
+                if getFallback.map({ route.pattern.literalCount > $0.route.pattern.literalCount }) ?? true {
+                    getFallback = (route, parameters)
+                }
+            }
         }
-        guard !candidates.isEmpty else { return .error(errorResponse(.notFound, message: "Not Found")) }
-
-        // Stable sort keeps registration order among patterns of equal specificity.
-        let ranked = candidates.enumerated()
-            .sorted { ($0.element.route.pattern.literalCount, -$0.offset) > ($1.element.route.pattern.literalCount, -$1.offset) }
-            .map(\.element)
-        let chosen = ranked.first { $0.route.method == request.method }
-            ?? (request.method == .head ? ranked.first { $0.route.method == .get } : nil)
-        guard let chosen else {
-            var allowed = Set(candidates.map(\.route.method.rawValue))
+        guard matchedAny else { return .error(errorResponse(.notFound, message: "Not Found")) }
+        guard let chosen = chosen ?? getFallback else {
+            var allowed = Set(routes.filter { $0.pattern.match(segments) != nil }.map(\.method.rawValue))
             if allowed.contains(HTTPMethod.get.rawValue) { allowed.insert(HTTPMethod.head.rawValue) }
             var response = errorResponse(.methodNotAllowed, message: "Method Not Allowed")
             response.headers.set("Allow", allowed.sorted().joined(separator: ", "))

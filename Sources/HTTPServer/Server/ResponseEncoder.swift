@@ -19,7 +19,9 @@ enum ResponseEncoder {
     static func head(for response: Response, bodyLength: Int, date: [UInt8], connection: ConnectionMode) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        out.append(contentsOf: "HTTP/1.1 \(response.status.code) ".utf8)
+        out.append(contentsOf: "HTTP/1.1 ".utf8)
+        appendDecimal(response.status.code, to: &out)
+        out.append(ASCII.space)
         appendSanitized(response.status.reasonPhrase, to: &out)
         out.append(contentsOf: "\r\nDate: ".utf8)
         out.append(contentsOf: date)
@@ -31,7 +33,9 @@ enum ResponseEncoder {
             out.append(contentsOf: "\r\n".utf8)
         }
         if !response.status.forbidsContentLength {
-            out.append(contentsOf: "Content-Length: \(bodyLength)\r\n".utf8)
+            out.append(contentsOf: "Content-Length: ".utf8)
+            appendDecimal(bodyLength, to: &out)
+            out.append(contentsOf: "\r\n".utf8)
         }
         switch connection {
         case .keepAliveByDefault: break
@@ -42,8 +46,29 @@ enum ResponseEncoder {
         return out
     }
 
-    private static func isFramingField(_ name: String) -> Bool {
-        ["Content-Length", "Transfer-Encoding", "Connection", "Date"].contains { HTTPHeaders.namesMatch($0, name) }
+    /// Whether `name` is one of the fields the server owns (compared case-insensitively, without
+    /// building an array of candidates per header line).
+    static func isFramingField(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 4: HTTPHeaders.namesMatch(name, "Date")
+        case 10: HTTPHeaders.namesMatch(name, "Connection")
+        case 14: HTTPHeaders.namesMatch(name, "Content-Length")
+        case 17: HTTPHeaders.namesMatch(name, "Transfer-Encoding")
+        default: false
+        }
+    }
+
+    /// Appends a non-negative integer in decimal without making a `String`.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        precondition(value >= 0, "status codes and lengths are never negative")
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// Copies text, turning CR, LF and other controls into spaces so a value cannot inject lines.

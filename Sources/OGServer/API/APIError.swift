@@ -26,17 +26,21 @@ enum APIError {
     static func response(_ status: HTTPStatus, message: String) -> Response {
         var headers = HTTPHeaders()
         headers.set("Content-Type", "application/json")
-        let body = JSONWriter.serialize(.object([("error", .string(message))]))
-        return Response(status: status, headers: headers, body: .bytes(Array(body.utf8)))
+        return Response(status: status, headers: headers, body: .bytes(JSONWriter.bytes(.object([("error", .string(message))]))))
     }
 }
 
 extension Response {
     /// A JSON response with `Cache-Control: no-store` (API answers are per caller and never cached).
     static func json(_ value: JSONValue, status: HTTPStatus = .ok) -> Response {
-        var headers = HTTPHeaders()
-        headers.set("Content-Type", "application/json")
-        headers.set("Cache-Control", "no-store")
-        return Response(status: status, headers: headers, body: .bytes(Array(JSONWriter.serialize(value).utf8)))
+        json(bytes: JSONWriter.bytes(value), status: status)
     }
+
+    /// A JSON response from bytes already serialized, with the same headers as ``json(_:status:)``.
+    static func json(bytes: [UInt8], status: HTTPStatus = .ok) -> Response {
+        Response(status: status, headers: jsonHeaders, body: .bytes(bytes))
+    }
+
+    /// Built once: every API answer carries the same two fields.
+    private static let jsonHeaders: HTTPHeaders = ["Content-Type": "application/json", "Cache-Control": "no-store"]
 }

@@ -92,6 +92,7 @@ struct ImageRequest: Sendable {
             throw APIError.badRequest("\"data\" must be an object of template variables.")
         }
         var data: [String: String] = [:]
+        data.reserveCapacity(members.count)
         for (key, member) in members {
             switch member {
             case .string(let text): data[key] = text

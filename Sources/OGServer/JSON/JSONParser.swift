@@ -37,7 +37,12 @@ public struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func parseValue(depth: Int) throws -> JSONValue {
@@ -54,12 +59,13 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expectLiteral(_ literal: String) throws {
-        let expected = Array(literal.utf8)
-        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
+    private mutating func expectLiteral(_ literal: StaticString) throws {
+        let count = literal.utf8CodeUnitCount
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
+        guard bytes.count - index >= count, bytes[index..<index + count].elementsEqual(expected) else {
             throw error("Invalid literal")
         }
-        index += expected.count
+        index += count
     }
 
     private mutating func parseObject(depth: Int) throws -> JSONValue {
@@ -129,6 +135,25 @@ public struct JSONParser {
 
     private mutating func parseString() throws -> String {
         index += 1  // opening quote
+        // Most strings have no escapes: find the closing quote and validate the bytes once.
+        var end = index
+        var isASCII = true
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            isASCII = isASCII && bytes[end] < 0x80
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            // ASCII is valid UTF-8 as it stands, and decoding it skips the generic validator.
+            if isASCII {
+                let text = String(decoding: bytes[index..<end], as: UTF8.self)
+                index = end + 1
+                return text
+            }
+            if let text = String(validating: bytes[index..<end], as: UTF8.self) {
+                index = end + 1
+                return text
+            }
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = index
         func flushRun(_ end: Int) throws {

@@ -36,6 +36,7 @@ public struct Template: Sendable, Equatable {
     /// so it cannot change the cache key.
     public func resolvedValues(from data: [String: String]) -> [String: String] {
         var values: [String: String] = [:]
+        values.reserveCapacity(usedVariables.count)
         for name in usedVariables {
             values[name] = data[name] ?? variables.first { $0.name == name }?.defaultValue ?? ""
         }
