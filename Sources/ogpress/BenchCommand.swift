@@ -30,15 +30,13 @@ enum BenchCommand {
         try arguments.finish()
         guard iterations >= 1 else { throw UsageError("--iterations must be at least 1") }
 
-        let (html, size) = try input(templateID: templateID, htmlFile: htmlFile, pairs: pairs, configuration: configuration)
-        let encoding: ImageEncoding
-        switch format.lowercased() {
-        case "png": encoding = .png
-        case "jpeg", "jpg": encoding = .jpeg(quality: quality)
-        case "webp": encoding = .webp(quality: quality)
-        default: throw UsageError("--format must be png, jpeg or webp")
-        }
-        let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories))
+        let card = try CardInput(templateID: templateID, htmlFile: htmlFile, pairs: pairs, configuration: configuration)
+        let html = card.html
+        let size = (width: card.width, height: card.height)
+        let encoding = try CardInput.encoding(format: format, quality: quality)
+        let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
+                                    images: configuration.imageLoader,
+                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds))
         let viewport = (width: width ?? size.width, height: height ?? size.height)
         var last = try renderer.render(html: html, width: viewport.width, height: viewport.height, encoding: encoding)
         var samples: [RenderTimings] = []
@@ -59,32 +57,6 @@ enum BenchCommand {
         print("bytes=\(last.bytes.count)")
         print("peak_rss_kb=\(peakResidentKilobytes())")
         print("total_median_ms=\(milliseconds(median(samples.map(\.total))))")
-    }
-
-    /// The HTML to render and its default size, from a template (with data) or a file.
-    private static func input(templateID: String?, htmlFile: String?, pairs: [String],
-                              configuration: Configuration) throws -> (String, (width: Int, height: Int)) {
-        switch (templateID, htmlFile) {
-        case (let id?, nil):
-            let templates = try TemplateCatalog(directory: configuration.templatesDirectory)
-            guard let template = templates.template(id: id) else {
-                throw UsageError("unknown template \"\(id)\"; templates: \(templates.idList)")
-            }
-            var data: [String: String] = [:]
-            for pair in pairs {
-                guard let equals = pair.firstIndex(of: "=") else { throw UsageError("--data needs key=value, not \"\(pair)\"") }
-                data[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-            }
-            return (template.filled(with: template.resolvedValues(from: data)), (template.width, template.height))
-        case (nil, let file?):
-            guard pairs.isEmpty else { throw UsageError("--data goes with --template") }
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw UsageError("cannot read \(file) as UTF-8 text")
-            }
-            return (text, (1200, 630))
-        default:
-            throw UsageError("give either --template ID or --html FILE")
-        }
     }
 
     private static func median(_ values: [Duration]) -> Duration {

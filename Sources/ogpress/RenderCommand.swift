@@ -22,41 +22,13 @@ enum RenderCommand {
         let format = try arguments.option("--format") ?? "png"
         try arguments.finish()
 
-        let html: String
-        var size = (width: 1200, height: 630)
-        switch (templateID, htmlFile) {
-        case (let id?, nil):
-            let templates = try TemplateCatalog(directory: configuration.templatesDirectory)
-            guard let template = templates.template(id: id) else {
-                throw UsageError("unknown template \"\(id)\"; templates: \(templates.idList)")
-            }
-            var data: [String: String] = [:]
-            for pair in pairs {
-                guard let equals = pair.firstIndex(of: "=") else { throw UsageError("--data needs key=value, not \"\(pair)\"") }
-                data[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-            }
-            html = template.filled(with: template.resolvedValues(from: data))
-            size = (template.width, template.height)
-        case (nil, let file?):
-            guard pairs.isEmpty else { throw UsageError("--data goes with --template") }
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw UsageError("cannot read \(file) as UTF-8 text")
-            }
-            html = text
-        default:
-            throw UsageError("give either --template ID or --html FILE")
-        }
-        let encoding: ImageEncoding
-        switch format.lowercased() {
-        case "png": encoding = .png
-        case "jpeg", "jpg": encoding = .jpeg(quality: 90)
-        case "webp": encoding = .webp(quality: 90)
-        default: throw UsageError("--format must be png, jpeg or webp")
-        }
+        let card = try CardInput(templateID: templateID, htmlFile: htmlFile, pairs: pairs, configuration: configuration)
+        let encoding = try CardInput.encoding(format: format, quality: 90)
         let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
                                     images: configuration.imageLoader,
                                     deadline: .seconds(configuration.limits.renderDeadlineSeconds))
-        let result = try renderer.render(html: html, width: width ?? size.width, height: height ?? size.height, encoding: encoding)
+        let result = try renderer.render(html: card.html, width: width ?? card.width, height: height ?? card.height,
+                                         encoding: encoding)
         guard FileManager.default.createFile(atPath: output, contents: Data(result.bytes)) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output])
         }
