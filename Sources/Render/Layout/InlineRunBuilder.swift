@@ -28,6 +28,7 @@ struct InlineRunBuilder {
         guard let last = spans.indices.last, let character = spans[last].text.last else {
             var span = TextSpan(text: "\u{2060}", font: style.font, color: style.color, letterSpacing: width)
             span.apply(style.textFeatures)
+            span.baselineShift = style.baselineShift
             spans.append(span)
             return
         }
@@ -71,6 +72,7 @@ struct InlineRunBuilder {
         color.alpha *= opacity
         var span = TextSpan(text: output, font: style.font, color: color, letterSpacing: style.letterSpacing)
         span.apply(style.textFeatures)
+        span.baselineShift = style.baselineShift
         if let last = spans.last, last.hasSameStyle(as: span) {
             spans[spans.count - 1].text += output
         } else {
@@ -85,6 +87,7 @@ struct InlineRunBuilder {
         color.alpha *= opacity
         var span = TextSpan(text: String(character), font: style.font, color: color, letterSpacing: style.letterSpacing)
         span.apply(style.textFeatures)
+        span.baselineShift = style.baselineShift
         if let last = spans.last, last.hasSameStyle(as: span) {
             spans[spans.count - 1].text.append(character)
         } else {

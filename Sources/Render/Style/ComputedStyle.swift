@@ -99,6 +99,21 @@ struct ComputedStyle: Sendable {
         case baseline, top, middle, bottom, textTop, textBottom
     }
 
+    // Baseline shift of inline text (`vertical-align: sub | super | <length-percentage>`).
+    /// This element's own shift of its text from the parent's baseline (not inherited); nil for the
+    /// keywords that align atomic inlines instead.
+    var baselineShiftValue: BaselineShift?
+    /// The text's total shift above the baseline of its line, in px (down is negative): the shifts of
+    /// every inline ancestor added up, resolved after the cascade by `resolveBaselineShift(parent:)`.
+    var baselineShift = 0.0
+
+    /// A `vertical-align` value that moves inline text off the baseline (CSS 2.1 §10.8.1).
+    enum BaselineShift: Sendable, Equatable {
+        case sub, `super`
+        /// A length, or a percentage of the element's own `line-height`.
+        case length(Length)
+    }
+
     // Lists: see ListStyle.swift.
     var list = ListStyle()
 
@@ -124,7 +139,34 @@ struct ComputedStyle: Sendable {
         // Lists: the marker type and position inherit; being a list item does not.
         style.list.type = parent.list.type
         style.list.position = parent.list.position
+        style.baselineShift = parent.baselineShift
         return style
+    }
+
+    /// Sets `baselineShift` once the element's declarations are applied: the parent's shift plus this
+    /// element's own. Only inline boxes shift; a block or atomic inline starts new lines at zero.
+    mutating func resolveBaselineShift(parent: ComputedStyle) {
+        guard display == .inline else {
+            baselineShift = 0
+            return
+        }
+        var own = 0.0
+        switch baselineShiftValue {
+        case nil: break
+        // Blink's values (InlineBoxState's ComputeBaselineShift): from the parent's font size.
+        case .sub: own = -(parent.fontSize / 5 + 1)
+        case .super: own = parent.fontSize / 3 + 1
+        case .length(let length):
+            // `normal` line height has no font metrics here; 1.2 is the usual ratio of text faces.
+            let lineBox: Double
+            switch lineHeight {
+            case .normal: lineBox = fontSize * 1.2
+            case .multiple(let factor): lineBox = factor * fontSize
+            case .length(let px): lineBox = px
+            }
+            own = length.resolve(lineBox) ?? 0
+        }
+        baselineShift = parent.baselineShift + own
     }
 
     var isPositioned: Bool { position != .static }

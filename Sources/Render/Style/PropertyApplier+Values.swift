@@ -73,10 +73,11 @@ extension PropertyApplier {
             ]
             if let word = keyword, let align = map[word] {
                 style.verticalAlign = align
-            } else if length() != nil {
-                // Lengths and percentages shift the box from the baseline; drawn on the baseline here.
-                warnings.add("vertical-align lengths are drawn on the baseline")
+                style.baselineShiftValue = word == "sub" ? .sub : word == "super" ? .super : nil
+            } else if let shift = length(allowAuto: false) {
+                // Inline text is shifted by the length; atomic inlines still sit on the baseline.
                 style.verticalAlign = .baseline
+                style.baselineShiftValue = .length(shift)
             } else {
                 return .invalid
             }

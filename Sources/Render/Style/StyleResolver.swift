@@ -168,6 +168,7 @@ struct StyleResolver {
         }
         warnings.merge(applier.warnings)
         GridStyle.flexEquivalent(of: &style)
+        style.resolveBaselineShift(parent: parent)
         return style
     }
 }

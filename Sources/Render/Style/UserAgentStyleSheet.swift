@@ -29,6 +29,8 @@ enum UserAgentStyleSheet {
     code, kbd, samp, pre, tt { font-family: monospace }
     small { font-size: smaller }
     big { font-size: larger }
+    sub { vertical-align: sub; font-size: smaller }
+    sup { vertical-align: super; font-size: smaller }
     hr { margin: 0.5em auto; border: 1px solid #c0c0c0 }
     a { color: #0000ee }
     mark { background-color: yellow; color: black }

@@ -146,7 +146,7 @@ struct LineBuilder {
             let span = spans[cluster.span]
             for glyph in cluster.glyphs {
                 glyphs.append(PositionedGlyph(fontIndex: cluster.font.faceIndex, glyphID: glyph.glyphID, x: pen + glyph.dx,
-                                              y: baseline + glyph.dy, size: span.font.size, color: span.color,
+                                              y: baseline - span.baselineShift + glyph.dy, size: span.font.size, color: span.color,
                                               synthesis: cluster.font.synthesis))
             }
             let advance = cluster.advance + (cluster.isSpace ? spaceExtra : 0)
@@ -159,7 +159,8 @@ struct LineBuilder {
             }
             pen += advance
         }
-        let decorations = segments.flatMap { decorationLines(span: $0.span, x: $0.x, width: $0.width, baseline: baseline, ascent: ascent) }
+        let decorations = segments.flatMap { decorationLines(span: $0.span, x: $0.x, width: $0.width,
+                                                                baseline: baseline - spans[$0.span].baselineShift, ascent: ascent) }
         return TextLine(x: offset, y: top, width: pen - offset, height: ascent + descent, baseline: baseline,
                         glyphs: glyphs, decorations: decorations)
     }
@@ -204,7 +205,8 @@ struct LineBuilder {
 
     /// The line box's extent above and below the baseline: CSS 2 §10.8 roughly, each span's inline box is
     /// its font's ascent + descent with half the leading added on both sides; the first span acts as the
-    /// strut. With `line-height: normal` the fallback fonts used on the line count too, as in Chromium.
+    /// strut. A span shifted off the baseline (`vertical-align`) moves its box, which can grow the line.
+    /// With `line-height: normal` the fallback fonts used on the line count too, as in Chromium.
     private func lineExtent(_ items: [TextCluster], spanHint: Int) -> (ascent: Double, descent: Double) {
         var fonts: [(faceIndex: Int, span: Int)] = [(engine.fonts.primaryFont(for: spans[0].font).faceIndex, 0)]
         var seen = Set<[Int]>()
@@ -219,7 +221,7 @@ struct LineBuilder {
         }
         var ascent = 0.0
         var descent = 0.0
-        for (faceIndex, span) in fonts {
+        for (number, (faceIndex, span)) in fonts.enumerated() {
             let size = spans[span].font.size
             let metrics = engine.fonts.face(faceIndex).metrics(size: size)
             let lineHeight = style.lineHeight.resolved(size: size, metrics: metrics)
@@ -227,8 +229,10 @@ struct LineBuilder {
             // (NGInlineBoxState's CalculateLeadingSpace), so baselines sit on whole pixels.
             let leading = lineHeight - (metrics.ascent + metrics.descent)
             let above = (leading / 2).rounded(.down)
-            ascent = max(ascent, metrics.ascent + above)
-            descent = max(descent, metrics.descent + leading - above)
+            // The strut (entry 0) stands for the block's own font, which sits on the baseline.
+            let shift = number == 0 ? 0 : spans[span].baselineShift
+            ascent = max(ascent, metrics.ascent + above + shift)
+            descent = max(descent, metrics.descent + leading - above - shift)
         }
         return (ascent, descent)
     }

@@ -11,11 +11,14 @@ struct TextSpan: Sendable {
     var decoration = TextDecoration()
     /// OpenType features for HarfBuzz (`font-feature-settings`, `font-variant-numeric`).
     var fontFeatures: [FontFeature] = []
+    /// How far the text sits above the line's baseline, in px; negative is below (`vertical-align: sub`).
+    var baselineShift: Double = 0
 
     /// Whether `other` is styled exactly like this span, so its text can simply be appended to it.
     func hasSameStyle(as other: TextSpan) -> Bool {
         font == other.font && color == other.color && letterSpacing == other.letterSpacing && wordSpacing == other.wordSpacing
             && decoration == other.decoration && fontFeatures == other.fontFeatures
+            && baselineShift == other.baselineShift
     }
 
     /// Copies the span-level values of `features` (the computed style of the span's element).
