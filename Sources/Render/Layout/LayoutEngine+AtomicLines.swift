@@ -2,11 +2,9 @@
 /// lines: wrapped at the container width, aligned by `text-align`, baselines aligned with the
 /// container's strut, which gives the small gap under inline-blocks that browsers show.
 extension LayoutEngine {
-    /// Lays out `group` (consecutive atomic inline children of `container`) in lines starting at `top`
-    /// (parent-relative) and returns the total height of the lines.
-    mutating func layoutAtomicLines(_ group: [Int], in container: Int, top: Double, left: Double, width: Double,
-                                    containingHeight: Double?) -> Double {
-        let style = boxes[container].style
+    /// The container's strut (CSS 2.1 §10.8.1): the room its own font and line height take above and
+    /// below the baseline of every line box, even one holding only atomic inlines.
+    func strut(of style: ComputedStyle) -> (above: Double, below: Double) {
         let metrics = text.metrics(for: style.font)
         let contentHeight = metrics.ascent + metrics.descent
         let lineHeight: Double
@@ -16,8 +14,15 @@ extension LayoutEngine {
         case .length(let length): lineHeight = length
         }
         let halfLeading = (lineHeight - contentHeight) / 2
-        let strutAbove = metrics.ascent + halfLeading
-        let strutBelow = metrics.descent + halfLeading
+        return (metrics.ascent + halfLeading, metrics.descent + halfLeading)
+    }
+
+    /// Lays out `group` (consecutive atomic inline children of `container`) in lines starting at `top`
+    /// (parent-relative) and returns the total height of the lines.
+    mutating func layoutAtomicLines(_ group: [Int], in container: Int, top: Double, left: Double, width: Double,
+                                    containingHeight: Double?) -> Double {
+        let style = boxes[container].style
+        let (strutAbove, strutBelow) = strut(of: style)
         let spaceWidth = text.advance(of: [TextSpan(text: " ", font: style.font, color: style.color)])
 
         for child in group {

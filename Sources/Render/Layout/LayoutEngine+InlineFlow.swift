@@ -77,15 +77,7 @@ extension LayoutEngine {
     private mutating func placeLines(_ lines: [LineBox], group: [Int], container: Int, top: Double, left: Double, width: Double) -> Double {
         let style = boxes[container].style
         let metrics = text.metrics(for: style.font)
-        let contentHeight = metrics.ascent + metrics.descent
-        let lineHeight: Double
-        switch style.lineHeight {
-        case .normal: lineHeight = contentHeight + metrics.lineGap
-        case .multiple(let factor): lineHeight = factor * style.fontSize
-        case .length(let length): lineHeight = length
-        }
-        let halfLeading = (lineHeight - contentHeight) / 2
-        let strut = (above: metrics.ascent + halfLeading, below: metrics.descent + halfLeading)
+        let strut = strut(of: style)
         // Shifts per paragraph line, applied once all lines are known.
         var textShifts: [Int: [(dx: Double, dy: Double)]] = [:]
         var y = 0.0
