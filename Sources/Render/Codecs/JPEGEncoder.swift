@@ -50,7 +50,7 @@ enum JPEGEncoder {
             }
         }
         guard status == Int32(CIMAGE_OK), let data = buffer.data else {
-            throw JPEGDecoder.error(status: status, message: message, width: canvas.width, height: canvas.height)
+            throw JPEGDecoder.error(status: status, message: ShimDecoder.text(of: message), width: canvas.width, height: canvas.height)
         }
         return [UInt8](UnsafeBufferPointer(start: data, count: buffer.length))
     }

@@ -8,27 +8,12 @@ enum PNGDecoder {
     ///   before any pixel memory is allocated.
     /// - Throws: `PNGError`.
     static func decode(_ bytes: [UInt8], maxPixels: Int) throws -> (width: Int, height: Int, rgba: [UInt8]) {
-        var output: UnsafeMutablePointer<UInt8>?
-        var width: UInt32 = 0
-        var height: UInt32 = 0
-        var message = [CChar](repeating: 0, count: 256)
-        let status: Int32 = bytes.withUnsafeBufferPointer { input in
-            message.withUnsafeMutableBufferPointer { text in
-                cimage_png_decode(input.baseAddress, input.count, UInt64(Swift.max(0, maxPixels)),
-                                  &output, &width, &height, text.baseAddress, text.count)
-            }
+        try ShimDecoder.decode(bytes, maxPixels: maxPixels, with: cimage_png_decode) { status, message, width, height in
+            error(status: status, message: message, width: width, height: height)
         }
-        defer { cimage_free(output) }
-        guard status == Int32(CIMAGE_OK), let output else {
-            throw PNGDecoder.error(status: status, message: message, width: Int(width), height: Int(height))
-        }
-        let count: Int = Int(width) * Int(height) * 4
-        let rgba = [UInt8](UnsafeBufferPointer(start: output, count: count))
-        return (Int(width), Int(height), rgba)
     }
 
-    static func error(status: Int32, message: [CChar], width: Int, height: Int) -> PNGError {
-        let text: String = message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    static func error(status: Int32, message text: String, width: Int, height: Int) -> PNGError {
         switch status {
         case Int32(CIMAGE_ERROR_NOT_PNG): return .notPNG
         case Int32(CIMAGE_ERROR_NO_MEMORY): return .outOfMemory

@@ -137,7 +137,7 @@ enum PNGEncoder {
                               &buffer, text.baseAddress, text.count)
         }
         guard status == Int32(CIMAGE_OK), let data = buffer.data else {
-            throw PNGDecoder.error(status: status, message: message, width: width, height: height)
+            throw PNGDecoder.error(status: status, message: ShimDecoder.text(of: message), width: width, height: height)
         }
         return [UInt8](UnsafeBufferPointer(start: data, count: buffer.length))
     }
@@ -154,7 +154,7 @@ enum PNGEncoder {
                                          text.baseAddress, text.count)
         }
         guard status == Int32(CIMAGE_OK), let data = buffer.data else {
-            throw PNGDecoder.error(status: status, message: message, width: width, height: height)
+            throw PNGDecoder.error(status: status, message: ShimDecoder.text(of: message), width: width, height: height)
         }
         return [UInt8](UnsafeBufferPointer(start: data, count: buffer.length))
     }
