@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["SQLite", "CCrypto"]),
         .target(name: "Render", dependencies: ["CFreeType", "CHarfBuzz", "CPNG", "CJPEG", "CWebP", "CImageShims", "CICU", "CFontconfig"]),
         .target(name: "OGServer", dependencies: ["HTTPServer", "Render", "Store"]),
-        .executableTarget(name: "ogpress", dependencies: ["OGServer"]),
+        .executableTarget(name: "ogpress", dependencies: ["OGServer", "CLinuxShims"]),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),

@@ -11,6 +11,8 @@
 #include <sys/socket.h>
 #include <sys/sendfile.h>
 #include <signal.h>
+// malloc_trim(3), for measuring what one render touches (ogpress bench).
+#include <malloc.h>
 
 /// accept4(2): accepts a connection and applies SOCK_NONBLOCK / SOCK_CLOEXEC atomically.
 int clinux_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags);

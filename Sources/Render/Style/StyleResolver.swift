@@ -15,10 +15,15 @@ struct StyleResolver {
         self.viewportWidth = viewportWidth
         self.viewportHeight = viewportHeight
         // One sheet for all `<style>` elements, so layer order is shared across them.
-        var parser = CSSParser(document.styleSheets.joined(separator: "\n"))
-        authorSheet = parser.parseStyleSheet(viewport: MediaQuery.Viewport(width: viewportWidth, height: viewportHeight))
-        warnings.merge(parser.warnings)
-        fontFaces = parser.fontFaces
+        let text = document.styleSheets.joined(separator: "\n")
+        let parsed = ParsedStyleSheets.entry(for: text, width: viewportWidth, height: viewportHeight) {
+            var parser = CSSParser(text)
+            let sheet = parser.parseStyleSheet(viewport: MediaQuery.Viewport(width: viewportWidth, height: viewportHeight))
+            return ParsedStyleSheets.Entry(sheet: sheet, warnings: parser.warnings, fontFaces: parser.fontFaces)
+        }
+        authorSheet = parsed.sheet
+        warnings.merge(parsed.warnings)
+        fontFaces = parsed.fontFaces
         generateUtilities()
     }
 

@@ -7,8 +7,20 @@ enum VariableSubstitution {
 
     /// The value with every `var()` replaced, or nil when a reference has neither a value nor a fallback
     /// (the declaration is then invalid at computed-value time).
+    /// Whether `value` contains `var(` in any case: a byte scan, since most values have none and
+    /// Foundation's case-insensitive search was a visible share of styling.
+    static func mentionsVar(_ value: String) -> Bool {
+        var window: UInt32 = 0
+        for byte in value.utf8 {
+            // Lowercase ASCII letters only; `(` is unaffected by setting bit 0x20.
+            window = window << 8 | UInt32(byte | 0x20)
+            if window == 0x7661_7228 { return true }
+        }
+        return false
+    }
+
     static func substitute(_ value: String, properties: [String: String], depth: Int = 0) -> String? {
-        guard value.range(of: "var(", options: .caseInsensitive) != nil else { return value }
+        guard mentionsVar(value) else { return value }
         guard depth < maximumDepth else { return nil }
         let characters = Array(value)
         var output = ""

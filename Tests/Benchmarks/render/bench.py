@@ -63,9 +63,10 @@ def main():
     cases = template_cases(arguments.templates) + file_cases(arguments.cases)
     formats = arguments.formats.split(",")
     browsers = {}
-    header = f"{'case':<28} {'fmt':<5} {'layout':>7} {'paint':>7} {'encode':>7} {'total':>7} {'bytes':>8} {'rss MB':>7} {'chromium':>9} {'ratio':>7}"
+    header = f"{'case':<28} {'fmt':<5} {'layout':>7} {'paint':>7} {'encode':>7} {'total':>7} {'bytes':>8} {'rss MB':>7} {'rnd MB':>7} {'chromium':>9} {'ratio':>7}"
     print(header)
     print("-" * len(header))
+    rows = []
     with tempfile.TemporaryDirectory() as scratch:
         for name, text, width, height in cases:
             path = os.path.join(scratch, name + ".html")
@@ -85,9 +86,30 @@ def main():
                 ratio = chromium_ms / total if total > 0 else float("nan")
                 print(f"{name:<28} {image_format:<5} {result['layout_median_ms']:>7.2f} {result['paint_median_ms']:>7.2f} "
                       f"{result['encode_median_ms']:>7.2f} {total:>7.2f} {int(result['bytes']):>8} "
-                      f"{result['peak_rss_kb'] / 1024:>7.1f} {chromium_ms:>9.1f} {ratio:>6.1f}x", flush=True)
+                      f"{result['peak_rss_kb'] / 1024:>7.1f} {result.get('render_peak_kb', float('nan')) / 1024:>7.1f} "
+                      f"{chromium_ms:>9.1f} {ratio:>6.1f}x", flush=True)
+                rows.append((name, image_format, total, ratio, result.get("render_peak_kb", float("nan")) / 1024))
     for browser in browsers.values():
         browser.close()
+    summarize(rows, with_chromium=not arguments.no_chromium)
+
+
+def summarize(rows, with_chromium):
+    """One line per format: median total, worst case, share of cases at the goals."""
+    print()
+    print("rss MB: the process's peak resident set; rnd MB: what the first render of the card added at its peak")
+    for image_format in sorted({row[1] for row in rows}):
+        chosen = [row for row in rows if row[1] == image_format]
+        totals = [row[2] for row in chosen]
+        worst = max(chosen, key=lambda row: row[2])
+        line = (f"{image_format}: {len(chosen)} cases, median total {statistics.median(totals):.2f} ms, "
+                f"slowest {worst[0]} {worst[2]:.2f} ms, largest render peak {max(row[4] for row in chosen):.1f} MB")
+        if with_chromium:
+            ratios = [row[3] for row in chosen]
+            slowest = min(chosen, key=lambda row: row[3])
+            line += (f"; vs Chromium median {statistics.median(ratios):.1f}x, lowest {slowest[0]} {slowest[3]:.1f}x, "
+                     f"{sum(ratio >= 30 for ratio in ratios)}/{len(ratios)} at >= 30x")
+        print(line)
 
 
 if __name__ == "__main__":
