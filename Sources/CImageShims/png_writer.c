@@ -3,6 +3,7 @@
 // encoding a card; here each row goes to deflate straight from the caller's pixels when no channel
 // is dropped, or through one reused row buffer when the alpha byte is.
 #include "CImageShims.h"
+#include "card_deflate.h"
 
 #include <emmintrin.h>
 #include <stdlib.h>
@@ -185,5 +186,103 @@ int cimage_png_encode_unfiltered(const uint8_t *pixels, uint32_t width, uint32_t
     put32(chunk, (uint32_t)compressed);
     put32(chunk + 8 + compressed, (uint32_t)crc32(0, chunk + 4, (uInt)compressed + 4));
     out->length = idat + 12 + compressed;
+    return put_chunk(out, "IEND", NULL, 0) ? CIMAGE_OK : CIMAGE_ERROR_NO_MEMORY;
+}
+
+static void store64(uint8_t *at, uint64_t value) { memcpy(at, &value, 8); }
+
+static uint64_t load64(const uint8_t *at) {
+    uint64_t value;
+    memcpy(&value, at, 8);
+    return value;
+}
+
+/// Copies one row of RGBA pixels as RGB, four pixels (16 bytes in, 12 out) per step with 64-bit
+/// words. The tail copies four bytes per three-byte pixel, so it may write one byte past the row;
+/// the caller leaves room for that.
+static void strip_alpha(uint8_t *target, const uint8_t *source, uint32_t width) {
+    uint32_t x = 0;
+    for (; x + 4 <= width; x += 4) {
+        uint64_t first = load64(source), second = load64(source + 8);
+        uint64_t low = (first & 0xFFFFFF) | ((first >> 8) & 0xFFFFFF000000) | second << 48;
+        uint32_t high = (uint32_t)((second >> 16) & 0xFF) | (uint32_t)((second >> 24) & 0xFFFFFF00);
+        store64(target, low);
+        memcpy(target + 8, &high, 4);
+        source += 16;
+        target += 12;
+    }
+    for (; x < width; x++) {
+        memcpy(target, source, 4);
+        source += 4;
+        target += 3;
+    }
+}
+
+int cimage_png_encode_card(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
+                           int output_channels, cimage_buffer *out, char *message, size_t message_capacity) {
+    if (width == 0 || height == 0 || width > 0x7FFFFFFF || height > 0x7FFFFFFF || pixels == NULL
+        || out == NULL || out->data != NULL || (output_channels != 3 && output_channels != 4)
+        || stride < (size_t)width * 4) {
+        set_message(message, message_capacity, "invalid PNG encoder arguments");
+        return CIMAGE_ERROR_ARGUMENT;
+    }
+    // The compressor matches across rows, so the filtered rows (PNG spec §7.3) are laid out as one
+    // stream first: a zero filter byte, then the row's samples.
+    size_t row_length = (size_t)width * (size_t)output_channels + 1;
+    size_t length = row_length * height;
+    uint8_t *stream = malloc(length + 4);
+    if (stream == NULL) {
+        set_message(message, message_capacity, "out of memory");
+        return CIMAGE_ERROR_NO_MEMORY;
+    }
+    for (uint32_t y = 0; y < height; y++) {
+        uint8_t *row = stream + (size_t)y * row_length;
+        const uint8_t *source = pixels + (size_t)y * stride;
+        // Written after the previous row, whose last copy step may have spilled into it.
+        row[0] = 0;
+        if (output_channels == 3) strip_alpha(row + 1, source, width);
+        else memcpy(row + 1, source, row_length - 1);
+    }
+
+    static const uint8_t signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    uint8_t header[13];
+    put32(header, width);
+    put32(header + 4, height);
+    header[8] = 8;
+    header[9] = output_channels == 4 ? 6 : 2;
+    header[10] = 0;
+    header[11] = 0;
+    header[12] = 0;
+    // Cards compress 20–50×; the buffer grows if this guess is short.
+    int ok = reserve(out, 8 + 25 + 12 + 2 + length / 16 + 4096);
+    if (ok) {
+        memcpy(out->data, signature, 8);
+        out->length = 8;
+        ok = put_chunk(out, "IHDR", header, 13);
+    }
+    size_t idat = out->length;
+    if (ok) {
+        // RFC 1950 §2.2: deflate with a 32 K window, "fastest" level hint, no dictionary.
+        memcpy(out->data + idat + 4, "IDAT", 4);
+        out->data[idat + 8] = 0x78;
+        out->data[idat + 9] = 0x01;
+        out->length = idat + 10;
+        ok = cimage_deflate_card(stream, length, row_length, (size_t)output_channels, out) == CIMAGE_OK;
+    }
+    ok = ok && reserve(out, 4 + 4 + 12);
+    if (ok) {
+        put32(out->data + out->length, adler32_blocks(1, stream, length));
+        out->length += 4;
+    }
+    free(stream);
+    size_t compressed = out->length - idat - 8;
+    if (!ok || compressed > 0x7FFFFFFF) {
+        set_message(message, message_capacity, ok ? "image too large for one IDAT chunk" : "out of memory");
+        return ok ? CIMAGE_ERROR_ARGUMENT : CIMAGE_ERROR_NO_MEMORY;
+    }
+    uint8_t *chunk = out->data + idat;
+    put32(chunk, (uint32_t)compressed);
+    put32(chunk + 8 + compressed, (uint32_t)crc32(0, chunk + 4, (uInt)compressed + 4));
+    out->length += 4;
     return put_chunk(out, "IEND", NULL, 0) ? CIMAGE_OK : CIMAGE_ERROR_NO_MEMORY;
 }

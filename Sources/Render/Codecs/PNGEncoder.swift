@@ -9,6 +9,16 @@ enum PNGEncoder {
         var level: Int
         /// zlib strategy: 0 default, 1 filtered, 2 Huffman only, 3 RLE.
         var strategy: Int
+        /// Who compresses unfiltered rows; `level` and `strategy` apply to zlib only.
+        var compressor: Compressor = .zlib
+
+        /// The deflate implementations an unfiltered image can be compressed with.
+        enum Compressor: Sendable, Equatable {
+            /// zlib's `deflate` at the settings' level and strategy.
+            case zlib
+            /// The card-tuned compressor in the image shims (`cimage_png_encode_card`).
+            case card
+        }
     }
 
     /// The settings `encode(_:)` uses: no row filter, zlib level 3, default strategy.
@@ -149,7 +159,11 @@ enum PNGEncoder {
         defer { cimage_buffer_free(&buffer) }
         var message = [CChar](repeating: 0, count: 256)
         let status: Int32 = message.withUnsafeMutableBufferPointer { text in
-            cimage_png_encode_unfiltered(pixels, UInt32(width), UInt32(height), width * 4, Int32(outputChannels),
+            if settings.compressor == .card {
+                return cimage_png_encode_card(pixels, UInt32(width), UInt32(height), width * 4, Int32(outputChannels),
+                                              &buffer, text.baseAddress, text.count)
+            }
+            return cimage_png_encode_unfiltered(pixels, UInt32(width), UInt32(height), width * 4, Int32(outputChannels),
                                          Int32(settings.level), Int32(settings.strategy), &buffer,
                                          text.baseAddress, text.count)
         }
