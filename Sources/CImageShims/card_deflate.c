@@ -7,6 +7,7 @@
 #include "card_deflate.h"
 #include "deflate_huffman.h"
 
+#include <emmintrin.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,10 +38,15 @@ static const uint8_t dist_extra[30] = { 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5
 static const uint8_t code_length_order[CODE_LENGTH_CODES] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11,
     4, 12, 3, 13, 2, 14, 1, 15 };
 
-typedef struct {
+struct cimage_deflate {
     cimage_buffer *out;
     uint64_t bits;
     int bit_count;
+
+    size_t row_length, pixel_bytes;
+    /// The next byte to match and the first byte of the pending block.
+    size_t position, block_start;
+    uint32_t last_distance;
 
     uint32_t hash[1 << HASH_BITS];
     /// A literal byte below 256, else a match as length << 16 | distance.
@@ -48,12 +54,9 @@ typedef struct {
     int token_count;
     uint32_t litlen_frequencies[LITLEN_CODES];
     uint32_t dist_frequencies[DIST_CODES];
+};
 
-    /// Length (3...258) to length symbol minus 257.
-    uint8_t length_symbol[MAX_MATCH + 1];
-    /// Distance − 1 to distance symbol for distances up to 256; above that, (distance − 1) >> 7.
-    uint8_t dist_symbol[512];
-} deflate_state;
+typedef struct cimage_deflate deflate_state;
 
 static uint64_t load64(const uint8_t *at) {
     uint64_t value;
@@ -67,10 +70,17 @@ static uint32_t hash6(const uint8_t *at) {
     return (uint32_t)(((load64(at) << 16) * 0x9E3779B97F4A7C15ull) >> (64 - HASH_BITS));
 }
 
-/// How many bytes at `at` equal those at `earlier`, up to `limit`, eight at a time.
-static size_t match_length(const uint8_t *at, const uint8_t *earlier, size_t limit) {
+/// How many bytes at `at` equal those at `earlier`, up to `limit`, sixteen at a time.
+static inline size_t match_length(const uint8_t *at, const uint8_t *earlier, size_t limit) {
     size_t length = 0;
-    while (length + 8 <= limit) {
+    while (length + 16 <= limit) {
+        __m128i equal = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(at + length)),
+                                       _mm_loadu_si128((const __m128i *)(earlier + length)));
+        uint32_t differ = (uint32_t)_mm_movemask_epi8(equal) ^ 0xFFFF;
+        if (differ) return length + (size_t)__builtin_ctz(differ);
+        length += 16;
+    }
+    if (length + 8 <= limit) {
         uint64_t difference = load64(at + length) ^ load64(earlier + length);
         if (difference) return length + (size_t)(__builtin_ctzll(difference) >> 3);
         length += 8;
@@ -79,8 +89,22 @@ static size_t match_length(const uint8_t *at, const uint8_t *earlier, size_t lim
     return length;
 }
 
-static int dist_code(const deflate_state *state, uint32_t distance) {
-    return distance <= 256 ? state->dist_symbol[distance - 1] : state->dist_symbol[256 + ((distance - 1) >> 7)];
+/// Length symbol minus 257 for a match length (RFC 1951 §3.2.5): past the first eight, four
+/// symbols per power of two.
+static inline uint32_t length_code(uint32_t length) {
+    uint32_t value = length - 3;
+    if (value < 8) return value;
+    if (length == MAX_MATCH) return 28;
+    uint32_t top = 31 - (uint32_t)__builtin_clz(value);
+    return 4 * (top - 1) + ((value >> (top - 2)) & 3);
+}
+
+/// Distance symbol for a distance (RFC 1951 §3.2.5): past the first four, two per power of two.
+static inline uint32_t dist_code(uint32_t distance) {
+    uint32_t value = distance - 1;
+    if (value < 4) return value;
+    uint32_t top = 31 - (uint32_t)__builtin_clz(value);
+    return 2 * top + ((value >> (top - 1)) & 1);
 }
 
 // MARK: Bit output
@@ -190,10 +214,10 @@ static void put_tokens(deflate_state *state, const block_codes *codes) {
         }
         uint32_t length = token >> 16, distance = token & 0xFFFF;
         if (distance == 0) distance = WINDOW; // 32768 does not fit in 16 bits; see `emit_match`.
-        int symbol = state->length_symbol[length];
+        uint32_t symbol = length_code(length);
         put_bits(state, codes->litlen_codes[257 + symbol], codes->litlen_lengths[257 + symbol]);
         if (length_extra[symbol]) put_bits(state, length - length_base[symbol], length_extra[symbol]);
-        int dist_symbol = dist_code(state, distance);
+        uint32_t dist_symbol = dist_code(distance);
         uint32_t dist_value = codes->dist_codes[dist_symbol]
             | (distance - dist_base[dist_symbol]) << codes->dist_lengths[dist_symbol];
         put_bits(state, dist_value, codes->dist_lengths[dist_symbol] + dist_extra[dist_symbol]);
@@ -302,48 +326,42 @@ static void emit_literal(deflate_state *state, uint8_t byte) {
 static void emit_match(deflate_state *state, uint32_t length, uint32_t distance) {
     // A distance of 32,768 is kept as 0 in the token's low 16 bits.
     state->tokens[state->token_count++] = length << 16 | (distance & 0xFFFF);
-    state->litlen_frequencies[257 + state->length_symbol[length]]++;
-    state->dist_frequencies[dist_code(state, distance)]++;
+    state->litlen_frequencies[257 + length_code(length)]++;
+    state->dist_frequencies[dist_code(distance)]++;
 }
 
-static void build_symbol_tables(deflate_state *state) {
-    for (int symbol = 0; symbol < 29; symbol++) {
-        int end = symbol == 28 ? MAX_MATCH + 1 : length_base[symbol + 1];
-        for (int length = length_base[symbol]; length < end && length <= MAX_MATCH; length++) {
-            state->length_symbol[length] = (uint8_t)symbol;
-        }
-    }
-    for (int symbol = 0; symbol < 30; symbol++) {
-        uint32_t first = dist_base[symbol], last = first + (1u << dist_extra[symbol]) - 1;
-        for (uint32_t distance = first; distance <= last; distance++) {
-            if (distance <= 256) state->dist_symbol[distance - 1] = (uint8_t)symbol;
-            else state->dist_symbol[256 + ((distance - 1) >> 7)] = (uint8_t)symbol;
-        }
-    }
-}
-
-int cimage_deflate_card(const uint8_t *data, size_t length, size_t row_length, size_t pixel_bytes,
-                        cimage_buffer *out) {
+cimage_deflate *cimage_deflate_begin(size_t row_length, size_t pixel_bytes, cimage_buffer *out) {
     deflate_state *state = calloc(1, sizeof *state);
-    if (state == NULL) return CIMAGE_ERROR_NO_MEMORY;
+    if (state == NULL) return NULL;
     state->out = out;
-    build_symbol_tables(state);
+    state->row_length = row_length;
+    state->pixel_bytes = pixel_bytes;
+    return state;
+}
 
-    size_t position = 0, block_start = 0;
-    uint32_t last_distance = 0;
+void cimage_deflate_end(cimage_deflate *state) { free(state); }
+
+int cimage_deflate_write(cimage_deflate *state, const uint8_t *data, size_t available, int final) {
+    // Unless this is the end, stop a full match plus a hash read short of `available`, so no match
+    // is cut short: the output is the same however the input arrives.
+    size_t stop = final ? available : available > MAX_MATCH + 8 ? available - (MAX_MATCH + 8) : 0;
+    size_t position = state->position, block_start = state->block_start;
+    const size_t pixel_bytes = state->pixel_bytes, row_length = state->row_length;
+    uint32_t last_distance = state->last_distance;
     int ok = 1;
-    while (ok && position < length) {
-        size_t limit = length - position < MAX_MATCH ? length - position : MAX_MATCH;
+    while (ok && position < stop) {
+        size_t limit = available - position < MAX_MATCH ? available - position : MAX_MATCH;
         const uint8_t *at = data + position;
         size_t best = 0;
         uint32_t best_distance = 0;
         // The hash reads eight bytes, so the last seven of the image go out as literals.
-        if (length - position >= 8) {
+        if (available - position >= 8) {
             size_t reach = position < WINDOW ? position : WINDOW;
             const size_t candidates[3] = { pixel_bytes, last_distance, row_length };
             for (int index = 0; index < 3 && best < limit; index++) {
                 size_t distance = candidates[index];
-                if (distance == 0 || distance > reach) continue;
+                // The byte that would make this candidate longer than the best so far is checked first.
+                if (distance == 0 || distance > reach || at[best] != at[best - distance]) continue;
                 size_t found = match_length(at, at - distance, limit);
                 if (found > best) {
                     best = found;
@@ -354,7 +372,7 @@ int cimage_deflate_card(const uint8_t *data, size_t length, size_t row_length, s
             if (best < 32) {
                 // Positions are stored modulo 2^32; any candidate is verified by comparing bytes.
                 uint32_t distance = (uint32_t)position - state->hash[slot];
-                if (distance > 0 && distance <= reach && distance != best_distance) {
+                if (distance > 0 && distance <= reach && distance != best_distance && at[best] == at[best - distance]) {
                     size_t found = match_length(at, at - distance, limit);
                     if (found >= 4 && found > best) {
                         best = found;
@@ -368,10 +386,11 @@ int cimage_deflate_card(const uint8_t *data, size_t length, size_t row_length, s
             emit_match(state, (uint32_t)best, best_distance);
             last_distance = best_distance;
             // Short matches are where text and shifted gradients continue, so their positions are
-            // worth finding again; inside long runs a few entries are enough.
-            size_t step = best < 32 ? 1 : 16;
+            // worth finding again; inside long runs a few entries are enough (and measured smaller
+            // over the fidelity cards than denser ones, which overwrite more useful entries).
+            size_t step = best < 16 ? 4 : 64;
             size_t end = position + best;
-            for (size_t inner = position + step; inner < end && length - inner >= 8; inner += step) {
+            for (size_t inner = position + step; inner < end && available - inner >= 8; inner += step) {
                 state->hash[hash6(data + inner)] = (uint32_t)inner;
             }
             position = end;
@@ -380,15 +399,18 @@ int cimage_deflate_card(const uint8_t *data, size_t length, size_t row_length, s
             position++;
         }
         if (state->token_count == BLOCK_TOKENS) {
-            ok = flush_block(state, data + block_start, position - block_start, position == length);
+            ok = flush_block(state, data + block_start, position - block_start, final && position == available);
             block_start = position;
         }
     }
-    if (ok && (state->token_count > 0 || block_start < length || length == 0)) {
+    if (ok && final && (state->token_count > 0 || block_start < available || available == 0)) {
         ok = flush_block(state, data + block_start, position - block_start, 1);
+        block_start = position;
     }
-    if (ok) ok = reserve(out, 8);
-    if (ok) align_to_byte(state);
-    free(state);
+    if (ok && final) ok = reserve(state->out, 8);
+    if (ok && final) align_to_byte(state);
+    state->position = position;
+    state->block_start = block_start;
+    state->last_distance = last_distance;
     return ok ? CIMAGE_OK : CIMAGE_ERROR_NO_MEMORY;
 }
