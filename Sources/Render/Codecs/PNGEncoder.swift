@@ -41,14 +41,15 @@ enum PNGEncoder {
     /// | rounded-clipping | 155,257 | 140,258 | 5.78 | 3.00 |
     /// | **all 75** | **3,933,585** | **3,276,837** | **249.4** | **85.8** |
     ///
-    /// The card compressor is smaller on every card (0.83× in total) and 2–5× faster; the median
+    /// The card compressor is smaller on every card (0.83× in total) and 1.4–5× faster; the median
     /// card went from 3.18 to 0.93 ms. callgrind on `ogpress bench --template blog` counts 8.6 M
     /// instructions per encode against zlib's 49.8 M. Gradient-heavy cards stay the slowest, as
     /// their rows differ from each other by more than a shift and leave many literals.
     ///
-    /// zlib level 3 had been chosen over the other zlib and filter settings on four 1200×630 opaque card-like canvases (a dark three-stop linear gradient at
-    /// 135°, 100°, 160° and 180°, a translucent rounded panel with a 2 px border, a gradient circle,
-    /// ~120 anti-aliased text-like glyph shapes), release build, best of 9, 2 shared cores:
+    /// zlib level 3 had been chosen over the other zlib and filter settings on four 1200×630 opaque
+    /// card-like canvases (a dark three-stop linear gradient at 135°, 100°, 160° and 180°, a
+    /// translucent rounded panel with a 2 px border, a gradient circle, ~120 anti-aliased text-like
+    /// glyph shapes), release build, best of 9, 2 shared cores:
     ///
     /// | filters | level | 135° | 100° | 160° | 180° | total bytes | total ms |
     /// |---|---:|---:|---:|---:|---:|---:|---:|
