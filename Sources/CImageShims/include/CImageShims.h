@@ -91,3 +91,17 @@ void cimage_free(void *pointer);
 int cimage_png_encode_unfiltered(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
                                  int output_channels, int zlib_level, int zlib_strategy,
                                  cimage_buffer *out, char *message, size_t message_capacity);
+
+/// Encodes 8-bit RGBA rows like `cimage_png_encode_unfiltered`, but compresses with the card-tuned
+/// deflate compressor (card_deflate.c) instead of zlib: greedy matching at the pixel, row and
+/// previous-match distances before one hash probe, and per-block dynamic, fixed or stored Huffman
+/// coding. Output is deterministic. `out` must start empty. On failure returns a nonzero status and
+/// writes a message.
+int cimage_png_encode_card(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
+                           int output_channels, cimage_buffer *out, char *message, size_t message_capacity);
+
+/// Inflates one complete zlib stream (RFC 1950) from `source` into `target` with zlib, checking the
+/// Adler-32 and that the stream ends exactly at `length`. Sets `*written` to the bytes produced.
+/// Returns CIMAGE_OK, or CIMAGE_ERROR_LIBPNG for a corrupt, truncated or overlong stream (or one
+/// that does not fit in `capacity`). Lets tests check encoder output without libpng.
+int cimage_zlib_inflate(const uint8_t *source, size_t length, uint8_t *target, size_t capacity, size_t *written);

@@ -1,0 +1,416 @@
+// A greedy deflate compressor for unfiltered card images. Cards are mostly flat color, gradients
+// whose rows repeat the row above (exactly or shifted by a few pixels) and anti-aliased text, so
+// most bytes are covered by matches at a handful of distances: one pixel back (a run of one color),
+// one row back, and whichever distance the previous match used. Those are tried first at every
+// position; a single-slot hash table finds the rest. zlib's level 3, in contrast, walks hash chains
+// at every position, which cost most of the encode even on flat images.
+#include "card_deflate.h"
+#include "deflate_huffman.h"
+
+#include <emmintrin.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    WINDOW = 32768,
+    MIN_MATCH = 3,
+    MAX_MATCH = 258,
+    HASH_BITS = 15,
+    /// Tokens per block: enough to amortize a dynamic header (~60–90 bytes), few enough that a block's
+    /// codes follow the image from flat regions to text.
+    BLOCK_TOKENS = 1 << 14,
+    LITLEN_CODES = 286,
+    DIST_CODES = 30,
+    CODE_LENGTH_CODES = 19,
+    END_OF_BLOCK = 256,
+};
+
+// RFC 1951 §3.2.5.
+static const uint16_t length_base[29] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
+    35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
+static const uint8_t length_extra[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
+    3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
+static const uint16_t dist_base[30] = { 1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193,
+    257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577 };
+static const uint8_t dist_extra[30] = { 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6,
+    7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13 };
+// RFC 1951 §3.2.7: the order code-length code lengths are sent in.
+static const uint8_t code_length_order[CODE_LENGTH_CODES] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11,
+    4, 12, 3, 13, 2, 14, 1, 15 };
+
+struct cimage_deflate {
+    cimage_buffer *out;
+    uint64_t bits;
+    int bit_count;
+
+    size_t row_length, pixel_bytes;
+    /// The next byte to match and the first byte of the pending block.
+    size_t position, block_start;
+    uint32_t last_distance;
+
+    uint32_t hash[1 << HASH_BITS];
+    /// A literal byte below 256, else a match as length << 16 | distance.
+    uint32_t tokens[BLOCK_TOKENS];
+    int token_count;
+    uint32_t litlen_frequencies[LITLEN_CODES];
+    uint32_t dist_frequencies[DIST_CODES];
+};
+
+typedef struct cimage_deflate deflate_state;
+
+static uint64_t load64(const uint8_t *at) {
+    uint64_t value;
+    memcpy(&value, at, 8);
+    return value;
+}
+
+/// Hash of the six bytes at `at` (two RGB pixels): fewer than that collide across a gradient's
+/// neighbouring colors, more would miss the start of short text matches.
+static uint32_t hash6(const uint8_t *at) {
+    return (uint32_t)(((load64(at) << 16) * 0x9E3779B97F4A7C15ull) >> (64 - HASH_BITS));
+}
+
+/// How many bytes at `at` equal those at `earlier`, up to `limit`, sixteen at a time.
+static inline size_t match_length(const uint8_t *at, const uint8_t *earlier, size_t limit) {
+    size_t length = 0;
+    while (length + 16 <= limit) {
+        __m128i equal = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(at + length)),
+                                       _mm_loadu_si128((const __m128i *)(earlier + length)));
+        uint32_t differ = (uint32_t)_mm_movemask_epi8(equal) ^ 0xFFFF;
+        if (differ) return length + (size_t)__builtin_ctz(differ);
+        length += 16;
+    }
+    if (length + 8 <= limit) {
+        uint64_t difference = load64(at + length) ^ load64(earlier + length);
+        if (difference) return length + (size_t)(__builtin_ctzll(difference) >> 3);
+        length += 8;
+    }
+    while (length < limit && at[length] == earlier[length]) length++;
+    return length;
+}
+
+/// Length symbol minus 257 for a match length (RFC 1951 §3.2.5): past the first eight, four
+/// symbols per power of two.
+static inline uint32_t length_code(uint32_t length) {
+    uint32_t value = length - 3;
+    if (value < 8) return value;
+    if (length == MAX_MATCH) return 28;
+    uint32_t top = 31 - (uint32_t)__builtin_clz(value);
+    return 4 * (top - 1) + ((value >> (top - 2)) & 3);
+}
+
+/// Distance symbol for a distance (RFC 1951 §3.2.5): past the first four, two per power of two.
+static inline uint32_t dist_code(uint32_t distance) {
+    uint32_t value = distance - 1;
+    if (value < 4) return value;
+    uint32_t top = 31 - (uint32_t)__builtin_clz(value);
+    return 2 * top + ((value >> (top - 1)) & 1);
+}
+
+// MARK: Bit output
+
+static int reserve(cimage_buffer *out, size_t extra) {
+    if (out->capacity - out->length >= extra) return 1;
+    size_t capacity = out->capacity ? out->capacity : 4096;
+    while (capacity - out->length < extra) capacity *= 2;
+    uint8_t *data = realloc(out->data, capacity);
+    if (data == NULL) return 0;
+    out->data = data;
+    out->capacity = capacity;
+    return 1;
+}
+
+/// Appends up to 32 bits, least significant first (RFC 1951 §3.1.1). The caller has reserved room.
+static void put_bits(deflate_state *state, uint32_t value, int count) {
+    state->bits |= (uint64_t)value << state->bit_count;
+    state->bit_count += count;
+    if (state->bit_count >= 32) {
+        uint8_t *at = state->out->data + state->out->length;
+        uint32_t word = (uint32_t)state->bits;
+        at[0] = (uint8_t)word;
+        at[1] = (uint8_t)(word >> 8);
+        at[2] = (uint8_t)(word >> 16);
+        at[3] = (uint8_t)(word >> 24);
+        state->out->length += 4;
+        state->bits >>= 32;
+        state->bit_count -= 32;
+    }
+}
+
+/// Writes out whole pending bytes and pads the last partial one with zero bits.
+static void align_to_byte(deflate_state *state) {
+    while (state->bit_count > 0) {
+        state->out->data[state->out->length++] = (uint8_t)state->bits;
+        state->bits >>= 8;
+        state->bit_count = state->bit_count > 8 ? state->bit_count - 8 : 0;
+    }
+    state->bits = 0;
+}
+
+// MARK: Blocks
+
+typedef struct {
+    uint8_t litlen_lengths[LITLEN_CODES + 2];
+    uint8_t dist_lengths[DIST_CODES];
+    uint16_t litlen_codes[LITLEN_CODES + 2];
+    uint16_t dist_codes[DIST_CODES];
+} block_codes;
+
+/// Code-length symbols (RFC 1951 §3.2.7) for the concatenated literal/length and distance lengths,
+/// each stored as symbol | extra-bits value << 8. Returns their count.
+static int run_length_encode(const uint8_t *lengths, int count, uint16_t *items) {
+    int items_count = 0, index = 0;
+    while (index < count) {
+        uint8_t length = lengths[index];
+        int run = 1;
+        while (index + run < count && lengths[index + run] == length) run++;
+        index += run;
+        if (length == 0) {
+            while (run >= 11) {
+                int part = run < 138 ? run : 138;
+                items[items_count++] = (uint16_t)(18 | (part - 11) << 8);
+                run -= part;
+            }
+            if (run >= 3) {
+                items[items_count++] = (uint16_t)(17 | (run - 3) << 8);
+                run = 0;
+            }
+        } else {
+            // Symbol 16 repeats the previous length, so the first of a run goes out as itself.
+            items[items_count++] = length;
+            run--;
+            while (run >= 3) {
+                int part = run < 6 ? run : 6;
+                items[items_count++] = (uint16_t)(16 | (part - 3) << 8);
+                run -= part;
+            }
+        }
+        while (run-- > 0) items[items_count++] = length;
+    }
+    return items_count;
+}
+
+static const uint8_t code_length_extra[CODE_LENGTH_CODES] = { [16] = 2, [17] = 3, [18] = 7 };
+
+/// Bits the block's tokens take with the given lengths, extra bits included.
+static uint64_t token_bits(const deflate_state *state, const uint8_t *litlen_lengths, const uint8_t *dist_lengths) {
+    uint64_t bits = 0;
+    for (int symbol = 0; symbol < LITLEN_CODES; symbol++) {
+        uint32_t extra = symbol > END_OF_BLOCK ? length_extra[symbol - 257] : 0;
+        bits += (uint64_t)state->litlen_frequencies[symbol] * (litlen_lengths[symbol] + extra);
+    }
+    for (int symbol = 0; symbol < DIST_CODES; symbol++) {
+        bits += (uint64_t)state->dist_frequencies[symbol] * (dist_lengths[symbol] + dist_extra[symbol]);
+    }
+    return bits;
+}
+
+static void put_tokens(deflate_state *state, const block_codes *codes) {
+    for (int index = 0; index < state->token_count; index++) {
+        uint32_t token = state->tokens[index];
+        if (token < 256) {
+            put_bits(state, codes->litlen_codes[token], codes->litlen_lengths[token]);
+            continue;
+        }
+        uint32_t length = token >> 16, distance = token & 0xFFFF;
+        if (distance == 0) distance = WINDOW; // 32768 does not fit in 16 bits; see `emit_match`.
+        uint32_t symbol = length_code(length);
+        put_bits(state, codes->litlen_codes[257 + symbol], codes->litlen_lengths[257 + symbol]);
+        if (length_extra[symbol]) put_bits(state, length - length_base[symbol], length_extra[symbol]);
+        uint32_t dist_symbol = dist_code(distance);
+        uint32_t dist_value = codes->dist_codes[dist_symbol]
+            | (distance - dist_base[dist_symbol]) << codes->dist_lengths[dist_symbol];
+        put_bits(state, dist_value, codes->dist_lengths[dist_symbol] + dist_extra[dist_symbol]);
+    }
+    put_bits(state, codes->litlen_codes[END_OF_BLOCK], codes->litlen_lengths[END_OF_BLOCK]);
+}
+
+/// Writes the pending tokens, covering `raw[0..<raw_length]`, as whichever of a dynamic, fixed or
+/// stored block is smallest, then clears them.
+static int flush_block(deflate_state *state, const uint8_t *raw, size_t raw_length, int final) {
+    state->litlen_frequencies[END_OF_BLOCK]++;
+
+    block_codes dynamic;
+    cimage_huffman_lengths(state->litlen_frequencies, LITLEN_CODES, 15, dynamic.litlen_lengths);
+    cimage_huffman_lengths(state->dist_frequencies, DIST_CODES, 15, dynamic.dist_lengths);
+    int litlen_count = LITLEN_CODES, dist_count = DIST_CODES;
+    while (litlen_count > 257 && dynamic.litlen_lengths[litlen_count - 1] == 0) litlen_count--;
+    while (dist_count > 1 && dynamic.dist_lengths[dist_count - 1] == 0) dist_count--;
+    uint8_t all_lengths[LITLEN_CODES + DIST_CODES];
+    memcpy(all_lengths, dynamic.litlen_lengths, (size_t)litlen_count);
+    memcpy(all_lengths + litlen_count, dynamic.dist_lengths, (size_t)dist_count);
+    uint16_t items[LITLEN_CODES + DIST_CODES];
+    int item_count = run_length_encode(all_lengths, litlen_count + dist_count, items);
+    uint32_t item_frequencies[CODE_LENGTH_CODES] = { 0 };
+    for (int index = 0; index < item_count; index++) item_frequencies[items[index] & 0xFF]++;
+    uint8_t item_lengths[CODE_LENGTH_CODES];
+    uint16_t item_codes[CODE_LENGTH_CODES];
+    cimage_huffman_lengths(item_frequencies, CODE_LENGTH_CODES, 7, item_lengths);
+    int order_count = CODE_LENGTH_CODES;
+    while (order_count > 4 && item_lengths[code_length_order[order_count - 1]] == 0) order_count--;
+
+    uint64_t dynamic_bits = 3 + 5 + 5 + 4 + 3 * (uint64_t)order_count;
+    for (int index = 0; index < item_count; index++) {
+        int symbol = items[index] & 0xFF;
+        dynamic_bits += item_lengths[symbol] + code_length_extra[symbol];
+    }
+    dynamic_bits += token_bits(state, dynamic.litlen_lengths, dynamic.dist_lengths);
+
+    // RFC 1951 §3.2.6.
+    block_codes fixed;
+    memset(fixed.litlen_lengths, 8, 144);
+    memset(fixed.litlen_lengths + 144, 9, 112);
+    memset(fixed.litlen_lengths + 256, 7, 24);
+    memset(fixed.litlen_lengths + 280, 8, 8);
+    memset(fixed.dist_lengths, 5, DIST_CODES);
+    uint64_t fixed_bits = 3 + token_bits(state, fixed.litlen_lengths, fixed.dist_lengths);
+
+    // Each stored block holds at most 65,535 bytes behind a 3-bit header, padding and LEN/NLEN.
+    size_t stored_blocks = raw_length / 65535 + (raw_length % 65535 != 0 || raw_length == 0);
+    uint64_t stored_bits = (uint64_t)raw_length * 8 + stored_blocks * (3 + 7 + 32);
+
+    uint64_t best = dynamic_bits < fixed_bits ? dynamic_bits : fixed_bits;
+    if (stored_bits < best) best = stored_bits;
+    if (!reserve(state->out, (size_t)(best / 8) + 64)) return 0;
+
+    if (stored_bits == best) {
+        size_t offset = 0;
+        do {
+            size_t part = raw_length - offset < 65535 ? raw_length - offset : 65535;
+            int last = offset + part == raw_length;
+            put_bits(state, (uint32_t)(final && last), 3);
+            align_to_byte(state);
+            uint8_t *at = state->out->data + state->out->length;
+            at[0] = (uint8_t)part;
+            at[1] = (uint8_t)(part >> 8);
+            at[2] = (uint8_t)~part;
+            at[3] = (uint8_t)(~part >> 8);
+            memcpy(at + 4, raw + offset, part);
+            state->out->length += 4 + part;
+            offset += part;
+        } while (offset < raw_length);
+    } else if (fixed_bits == best) {
+        put_bits(state, (uint32_t)final | 1u << 1, 3);
+        cimage_huffman_codes(fixed.litlen_lengths, 288, fixed.litlen_codes);
+        cimage_huffman_codes(fixed.dist_lengths, DIST_CODES, fixed.dist_codes);
+        put_tokens(state, &fixed);
+    } else {
+        put_bits(state, (uint32_t)final | 2u << 1, 3);
+        put_bits(state, (uint32_t)(litlen_count - 257), 5);
+        put_bits(state, (uint32_t)(dist_count - 1), 5);
+        put_bits(state, (uint32_t)(order_count - 4), 4);
+        for (int index = 0; index < order_count; index++) put_bits(state, item_lengths[code_length_order[index]], 3);
+        cimage_huffman_codes(item_lengths, CODE_LENGTH_CODES, item_codes);
+        for (int index = 0; index < item_count; index++) {
+            int symbol = items[index] & 0xFF;
+            put_bits(state, item_codes[symbol], item_lengths[symbol]);
+            if (code_length_extra[symbol]) put_bits(state, items[index] >> 8, code_length_extra[symbol]);
+        }
+        cimage_huffman_codes(dynamic.litlen_lengths, LITLEN_CODES, dynamic.litlen_codes);
+        cimage_huffman_codes(dynamic.dist_lengths, DIST_CODES, dynamic.dist_codes);
+        put_tokens(state, &dynamic);
+    }
+    state->token_count = 0;
+    memset(state->litlen_frequencies, 0, sizeof state->litlen_frequencies);
+    memset(state->dist_frequencies, 0, sizeof state->dist_frequencies);
+    return 1;
+}
+
+// MARK: Matching
+
+static void emit_literal(deflate_state *state, uint8_t byte) {
+    state->tokens[state->token_count++] = byte;
+    state->litlen_frequencies[byte]++;
+}
+
+static void emit_match(deflate_state *state, uint32_t length, uint32_t distance) {
+    // A distance of 32,768 is kept as 0 in the token's low 16 bits.
+    state->tokens[state->token_count++] = length << 16 | (distance & 0xFFFF);
+    state->litlen_frequencies[257 + length_code(length)]++;
+    state->dist_frequencies[dist_code(distance)]++;
+}
+
+cimage_deflate *cimage_deflate_begin(size_t row_length, size_t pixel_bytes, cimage_buffer *out) {
+    deflate_state *state = calloc(1, sizeof *state);
+    if (state == NULL) return NULL;
+    state->out = out;
+    state->row_length = row_length;
+    state->pixel_bytes = pixel_bytes;
+    return state;
+}
+
+void cimage_deflate_end(cimage_deflate *state) { free(state); }
+
+int cimage_deflate_write(cimage_deflate *state, const uint8_t *data, size_t available, int final) {
+    // Unless this is the end, stop a full match plus a hash read short of `available`, so no match
+    // is cut short: the output is the same however the input arrives.
+    size_t stop = final ? available : available > MAX_MATCH + 8 ? available - (MAX_MATCH + 8) : 0;
+    size_t position = state->position, block_start = state->block_start;
+    const size_t pixel_bytes = state->pixel_bytes, row_length = state->row_length;
+    uint32_t last_distance = state->last_distance;
+    int ok = 1;
+    while (ok && position < stop) {
+        size_t limit = available - position < MAX_MATCH ? available - position : MAX_MATCH;
+        const uint8_t *at = data + position;
+        size_t best = 0;
+        uint32_t best_distance = 0;
+        // The hash reads eight bytes, so the last seven of the image go out as literals.
+        if (available - position >= 8) {
+            size_t reach = position < WINDOW ? position : WINDOW;
+            const size_t candidates[3] = { pixel_bytes, last_distance, row_length };
+            for (int index = 0; index < 3 && best < limit; index++) {
+                size_t distance = candidates[index];
+                // The byte that would make this candidate longer than the best so far is checked first.
+                if (distance == 0 || distance > reach || at[best] != at[best - distance]) continue;
+                size_t found = match_length(at, at - distance, limit);
+                if (found > best) {
+                    best = found;
+                    best_distance = (uint32_t)distance;
+                }
+            }
+            uint32_t slot = hash6(at);
+            if (best < 32) {
+                // Positions are stored modulo 2^32; any candidate is verified by comparing bytes.
+                uint32_t distance = (uint32_t)position - state->hash[slot];
+                if (distance > 0 && distance <= reach && distance != best_distance && at[best] == at[best - distance]) {
+                    size_t found = match_length(at, at - distance, limit);
+                    if (found >= 4 && found > best) {
+                        best = found;
+                        best_distance = distance;
+                    }
+                }
+            }
+            state->hash[slot] = (uint32_t)position;
+        }
+        if (best >= MIN_MATCH) {
+            emit_match(state, (uint32_t)best, best_distance);
+            last_distance = best_distance;
+            // Short matches are where text and shifted gradients continue, so their positions are
+            // worth finding again; inside long runs a few entries are enough (and measured smaller
+            // over the fidelity cards than denser ones, which overwrite more useful entries).
+            size_t step = best < 16 ? 4 : 64;
+            size_t end = position + best;
+            for (size_t inner = position + step; inner < end && available - inner >= 8; inner += step) {
+                state->hash[hash6(data + inner)] = (uint32_t)inner;
+            }
+            position = end;
+        } else {
+            emit_literal(state, *at);
+            position++;
+        }
+        if (state->token_count == BLOCK_TOKENS) {
+            ok = flush_block(state, data + block_start, position - block_start, final && position == available);
+            block_start = position;
+        }
+    }
+    if (ok && final && (state->token_count > 0 || block_start < available || available == 0)) {
+        ok = flush_block(state, data + block_start, position - block_start, 1);
+        block_start = position;
+    }
+    if (ok && final) ok = reserve(state->out, 8);
+    if (ok && final) align_to_byte(state);
+    state->position = position;
+    state->block_start = block_start;
+    state->last_distance = last_distance;
+    return ok ? CIMAGE_OK : CIMAGE_ERROR_NO_MEMORY;
+}
