@@ -1,0 +1,20 @@
+/// How a path is stroked: SVG 2's `stroke-width`, `stroke-linecap`, `stroke-linejoin` and
+/// `stroke-miterlimit`.
+struct PathStrokeStyle: Sendable, Equatable {
+    /// The shape at the open ends of a subpath.
+    enum LineCap: Sendable, Equatable {
+        case butt, round, square
+    }
+
+    /// The shape where two segments meet.
+    enum LineJoin: Sendable, Equatable {
+        case miter, round, bevel
+    }
+
+    var width: Double = 1
+    var lineCap: LineCap = .butt
+    var lineJoin: LineJoin = .miter
+    /// A join whose miter length is more than this many stroke widths is drawn as a bevel
+    /// (SVG 2 §13.5.4).
+    var miterLimit: Double = 4
+}
