@@ -157,6 +157,7 @@ struct SVGImageBuilder {
                 path.line(to: Point(x: values[index], y: values[index + 1]))
             }
             if tag == "polygon" { path.close() }
+            commandsLeft -= Swift.max(0, values.count / 2 - 1)
         default:
             return nil
         }
