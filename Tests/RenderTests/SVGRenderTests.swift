@@ -224,4 +224,17 @@ struct SVGRenderTests {
         #expect(image.pixel(52, 10) == SVGRenderTests.blue)
         #expect(image.pixel(52, 30) == SVGRenderTests.white)
     }
+    @Test func hostileValuesDoNotCrash() throws {
+        let nested = String(repeating: "<g transform='scale(1.5)'>", count: 100) + "<rect width='1' height='1'/>" + String(repeating: "</g>", count: 100)
+        let image = try SVGRenderTests.render("""
+            <svg width="40" height="40" viewBox="0 0 1e308 1e308" style="display:block"><circle r="1e308" cx="-1e308"/></svg>
+            <svg width="1e400" height="-5" viewBox="nan nan 1 1" style="display:block;width:10px;height:10px"><path d="M1e300 1e300 L-1e300 5 Z" stroke="#000" stroke-width="1e300"/></svg>
+            <svg width="20" height="20" style="display:block"><g transform="matrix(1e308 0 0 1e308 1e308 0) rotate(1e300)"><rect width="5" height="5"/></g>
+              <path d="M0 0 A1e-300 1e300 1e300 1 1 5 5 c 1e308 1e308 -1e308 -1e308 1 1" stroke="#000" stroke-width="3"/>
+              <polyline points="1,2,3" stroke="#000"/>\(nested)</svg>
+            <svg width="20" height="20" viewBox="0 0 20 20" style="display:block"><rect width="20" height="20" fill="#00f" stroke-width="NaN" opacity="inf"/></svg>
+            """, width: 40, height: 120)
+        // The last, well-formed icon still draws after all of that.
+        #expect(image.pixel(10, 80) == SVGRenderTests.blue)
+    }
 }
