@@ -21,14 +21,17 @@ struct Path: Sendable, Equatable {
         case evenOdd
     }
 
+    /// The commands in drawing order; every subpath starts with `move`.
     private(set) var elements: [Element] = []
     /// Where the next segment starts; `nil` before the first `move`.
     private(set) var currentPoint: Point?
     /// The first point of the open subpath, where `close()` returns to.
     private(set) var subpathStart: Point?
 
+    /// An empty path.
     init() {}
 
+    /// True when the path has no commands.
     var isEmpty: Bool { elements.isEmpty }
 
     /// Starts a new subpath at `point`.

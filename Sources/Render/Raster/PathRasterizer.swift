@@ -54,6 +54,7 @@ struct PathRasterizer {
         vertexYs.sort()
     }
 
+    /// True when no edge can cover anything (no points, or only horizontal segments).
     var isEmpty: Bool { edges.isEmpty }
 
     private static func clamped(_ p: Point) -> Point {

@@ -11,6 +11,7 @@ struct PathStrokeStyle: Sendable, Equatable {
         case miter, round, bevel
     }
 
+    /// The stroke's full width, centred on the path.
     var width: Double = 1
     var lineCap: LineCap = .butt
     var lineJoin: LineJoin = .miter

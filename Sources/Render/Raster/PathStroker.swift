@@ -7,6 +7,7 @@ import Foundation
 /// they overlap the winding number only grows and the nonzero fill paints their union exactly once;
 /// there is no offset-curve intersection to get wrong.
 struct PathStroker {
+    /// Width, caps, joins and miter limit.
     var style: PathStrokeStyle
     /// The largest distance between a curve or arc and its chords, in the path's own units.
     var tolerance: Double

@@ -7,13 +7,16 @@ struct SVGImageBuilder {
     /// Most path segments one document may draw, summed over its elements; the rest is dropped.
     static let maximumCommands = 10_000
 
+    /// The parsed HTML document holding the `<svg>`.
     let document: Document
+    /// What the picture leaves out, for the render's warnings.
     private(set) var warnings = Warnings()
     private var commandsLeft: Int = SVGImageBuilder.maximumCommands
 
     /// Elements that never render, skipped without a warning.
     private static let silent: Set<String> = ["title", "desc", "metadata"]
 
+    /// A builder with the full command budget.
     init(document: Document) {
         self.document = document
     }

@@ -3,19 +3,23 @@ import Foundation
 /// Reads the number lists of SVG attributes (`d`, `points`, `viewBox`, `transform` arguments) from
 /// UTF-8 bytes: numbers in SVG 2's grammar, separated by whitespace and at most one comma.
 struct SVGScanner {
+    /// The attribute's UTF-8 bytes.
     let bytes: [UInt8]
     /// The index of the next byte to read.
     var position: Int = 0
 
+    /// A scanner at the start of `text`.
     init(_ text: String) {
         bytes = Array(text.utf8)
     }
 
+    /// True when every byte has been read.
     var isAtEnd: Bool { position >= bytes.count }
 
     /// The byte at the reading position, if any.
     var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
+    /// Moves past the current byte.
     mutating func advance() { position += 1 }
 
     /// Skips whitespace.
@@ -83,9 +87,11 @@ struct SVGScanner {
         return values
     }
 
+    /// SVG's whitespace: space, tab, line feed, carriage return, form feed.
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
+    /// An ASCII digit.
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

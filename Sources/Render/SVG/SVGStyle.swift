@@ -10,11 +10,13 @@ struct SVGStyle: Sendable, Equatable {
         case currentColor
     }
 
+    /// SVG 2's initial values: black fill, no stroke.
     var fill: Paint = .color(.black)
     var stroke: Paint = .none
     var fillRule: Path.FillRule = .nonZero
     var fillOpacity: Double = 1
     var strokeOpacity: Double = 1
+    /// `stroke-width`, `stroke-linecap`, `stroke-linejoin`, `stroke-miterlimit`.
     var strokeStyle = PathStrokeStyle()
     /// What `currentColor` means here: the CSS `color` of the `<svg>`, unless a `color` attribute
     /// or declaration below it changes it.

@@ -5,6 +5,7 @@ struct SVGViewBox: Sendable, Equatable {
     enum Alignment: Sendable, Equatable {
         case min, mid, max
 
+        /// The share of the free space before the view box.
         var factor: Double {
             switch self {
             case .min: 0
