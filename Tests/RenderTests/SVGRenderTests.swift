@@ -237,4 +237,14 @@ struct SVGRenderTests {
         // The last, well-formed icon still draws after all of that.
         #expect(image.pixel(10, 80) == SVGRenderTests.blue)
     }
+    @Test func dashArrayCutsTheStroke() throws {
+        let image = try SVGRenderTests.render("""
+            <svg width="40" height="10" viewBox="0 0 40 10" style="display:block">
+              <line x1="0" y1="5" x2="40" y2="5" stroke="#00f" stroke-width="4" style="stroke-dasharray: 5px, 5px; stroke-dashoffset: 0"/>
+            </svg>
+            """, width: 40, height: 10)
+        #expect(image.pixel(2, 5) == SVGRenderTests.blue)
+        #expect(image.pixel(7, 5) == SVGRenderTests.white)
+        #expect(image.count(SVGRenderTests.blue) == 4 * 5 * 4)
+    }
 }

@@ -18,4 +18,8 @@ struct PathStrokeStyle: Sendable, Equatable {
     /// A join whose miter length is more than this many stroke widths is drawn as a bevel
     /// (SVG 2 §13.5.4).
     var miterLimit: Double = 4
+    /// Alternating dash and gap lengths (`stroke-dasharray`); empty for a solid stroke.
+    var dashes: [Double] = []
+    /// How far into the dash pattern each subpath starts (`stroke-dashoffset`).
+    var dashOffset: Double = 0
 }

@@ -17,7 +17,11 @@ struct PathStroker {
         var result = Path()
         let halfWidth: Double = style.width / 2
         guard halfWidth > 0, halfWidth.isFinite else { return result }
-        for polyline in path.flattened(tolerance: tolerance) {
+        var polylines: [Path.Polyline] = path.flattened(tolerance: tolerance)
+        if let dasher = PathDasher(dashes: style.dashes, offset: style.dashOffset), let dashes = dasher.dashes(of: polylines) {
+            polylines = dashes
+        }
+        for polyline in polylines {
             stroke(polyline, halfWidth: halfWidth, into: &result)
         }
         return result

@@ -65,6 +65,17 @@ struct SVGStyle: Sendable, Equatable {
             if let number = SVGStyle.length(value), number >= 0 { strokeStyle.width = number }
         case "stroke-miterlimit":
             if let number = SVGStyle.length(value), number >= 1 { strokeStyle.miterLimit = number }
+        case "stroke-dasharray":
+            if value.lowercased() == "none" {
+                strokeStyle.dashes = []
+            } else {
+                let items = value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+                let values: [Double] = items.compactMap { SVGStyle.length(String($0)) }
+                // One bad value invalidates the whole list.
+                if values.count == items.count, values.allSatisfy({ $0 >= 0 }) { strokeStyle.dashes = values }
+            }
+        case "stroke-dashoffset":
+            if let number = SVGStyle.length(value) { strokeStyle.dashOffset = number }
         case "stroke-linecap":
             switch value.lowercased() {
             case "butt": strokeStyle.lineCap = .butt
