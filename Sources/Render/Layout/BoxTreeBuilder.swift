@@ -16,7 +16,7 @@ struct BoxTreeBuilder {
     private var flushCount = 0
 
     /// Elements the engine cannot draw; their text content is still laid out.
-    static let unsupportedElements: Set<String> = ["svg", "canvas", "video", "iframe", "picture", "object", "input", "button", "select", "textarea", "audio"]
+    static let unsupportedElements: Set<String> = ["canvas", "video", "iframe", "picture", "object", "input", "button", "select", "textarea", "audio"]
 
     init(document: Document, styles: [ComputedStyle?], images: ImageCache) {
         self.document = document
@@ -37,8 +37,8 @@ struct BoxTreeBuilder {
     private mutating func makeBox(for element: Int, style: ComputedStyle, parent: Int) throws -> Int {
         let index = boxes.count
         var box = LayoutBox(kind: style.isFlexContainer ? .flex : .block, element: element, style: style, parent: parent)
-        if document.nodes[element].tagName == "img" {
-            try makeReplaced(&box)
+        if let tag = document.nodes[element].tagName, tag == "img" || tag == "svg" {
+            if tag == "svg" { warnings.merge(makeReplacedSVG(&box)) } else { try makeReplaced(&box) }  // BoxTreeBuilder+SVG.swift
             boxes.append(box)
             if parent >= 0 { boxes[parent].children.append(index) }
             return index
@@ -226,8 +226,8 @@ struct BoxTreeBuilder {
                     _ = try makeBox(for: child, style: style, parent: container)
                     continue
                 }
-                // An inline `<img>` is an atomic inline, like an inline-block.
-                if tag == "img", style.display == .inline { style.display = .inlineBlock }
+                // An inline `<img>` or `<svg>` is an atomic inline, like an inline-block.
+                if tag == "img" || tag == "svg", style.display == .inline { style.display = .inlineBlock }
                 switch style.display {
                 case .inline:
                     if let tag = node.tagName, Self.unsupportedElements.contains(tag) { warnings.add("unsupported element <\(tag)>") }

@@ -52,7 +52,11 @@ final class DisplayList {
                 guard let paragraph = boxes[box].paragraph else { continue }
                 TextShadowRenderer.draw(paragraph, at: origin, bounds: boxes[box].frame, shadow: shadow, text: text, on: canvas)
             case .backgroundImage(let item):
-                item.draw(try images.image(item.reference), on: canvas)
+                if let svg = images.vectorImages[item.reference] {
+                    item.draw(svg, on: canvas)  // BackgroundImageItem+SVG.swift
+                } else {
+                    item.draw(try images.image(item.reference), on: canvas)
+                }
             case .beginLayer:
                 canvas.pushLayer()
             case .endLayer(let effects):

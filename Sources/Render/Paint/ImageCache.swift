@@ -2,6 +2,8 @@
 final class ImageCache {
     let loader: ImageLoader
     private var images: [String: DecodedImage] = [:]
+    /// Inline `<svg>` pictures, by the reference their replaced boxes carry; drawn as vectors.
+    var vectorImages: [String: SVGImage] = [:]
 
     init(loader: ImageLoader) { self.loader = loader }
 
