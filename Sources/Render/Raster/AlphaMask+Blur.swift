@@ -24,7 +24,23 @@ extension AlphaMask {
 
     /// Blurs the mask in place with a Gaussian of standard deviation `sigma` (CSS blur radius / 2).
     /// Values beyond the mask's edges count as zero.
+    ///
+    /// A wide blur leaves nothing finer than a few sigma, so like Skia it runs on a copy reduced
+    /// by `reduction(sigma:)` and is interpolated back: the passes then cost 1/factor² as much.
     mutating func blur(sigma: Double) {
+        guard sigma > 0.01, width > 0, height > 0 else { return }
+        let factor = Self.reduction(sigma: sigma)
+        guard factor > 1 else {
+            blurAtFullResolution(sigma: sigma)
+            return
+        }
+        var small = reduced(by: factor)
+        small.blurAtFullResolution(sigma: Self.reducedSigma(sigma, factor: factor))
+        enlarge(from: small, factor: factor)
+    }
+
+    /// Three box passes of `boxWidths(sigma:)` at the mask's own resolution.
+    mutating func blurAtFullResolution(sigma: Double) {
         guard sigma > 0.01, width > 0, height > 0 else { return }
         let width = self.width, height = self.height
         var scratch = [Float](repeating: 0, count: values.count)

@@ -1,0 +1,91 @@
+/// Block-averaged copies of a mask and bilinear enlargement back, so wide blurs can run on fewer
+/// pixels (Skia's blur does the same for large sigmas).
+extension AlphaMask {
+    /// The smallest sigma the reduced copy is blurred with: below about 3 pixels three box passes
+    /// stop looking Gaussian and the interpolation's corners start to show.
+    private static let smallestReducedSigma: Double = 3
+
+    /// Pixels per side of one cell of the reduced copy for a blur of `sigma`: 1 (no reduction) up to 8.
+    static func reduction(sigma: Double) -> Int {
+        guard sigma.isFinite else { return 1 }
+        return Swift.min(8, Swift.max(1, Int(sigma / smallestReducedSigma)))
+    }
+
+    /// The sigma, in reduced pixels, that gives `sigma` overall once the averaging into cells of
+    /// `factor` pixels (variance (f² − 1)/12) and the bilinear enlargement (variance f²/6) are added.
+    static func reducedSigma(_ sigma: Double, factor: Int) -> Double {
+        let f = Double(factor)
+        let remaining: Double = sigma * sigma - (3 * f * f - 1) / 12
+        return Swift.max(0, remaining).squareRoot() / f
+    }
+
+    /// The mean of each `factor`×`factor` block (blocks past the edge average in zeros); the copy
+    /// stands apart from the canvas, so its origin is zero.
+    func reduced(by factor: Int) -> AlphaMask {
+        let smallWidth = (width + factor - 1) / factor, smallHeight = (height + factor - 1) / factor
+        var small = AlphaMask(originX: 0, originY: 0, width: smallWidth, height: smallHeight)
+        let width = self.width, height = self.height
+        let scale: Float = 1 / Float(factor * factor)
+        var columnSums = [Float](repeating: 0, count: width)
+        values.withUnsafeBufferPointer { values in
+            small.values.withUnsafeMutableBufferPointer { output in
+                columnSums.withUnsafeMutableBufferPointer { sums in
+                    for j in 0..<smallHeight {
+                        for x in 0..<width { sums[x] = 0 }
+                        for y in (j * factor)..<Swift.min(height, (j + 1) * factor) {
+                            let row = values.baseAddress! + y * width
+                            for x in 0..<width { sums[x] += row[x] }
+                        }
+                        let line = output.baseAddress! + j * smallWidth
+                        for i in 0..<smallWidth {
+                            var total: Float = 0
+                            for x in (i * factor)..<Swift.min(width, (i + 1) * factor) { total += sums[x] }
+                            line[i] = total * scale
+                        }
+                    }
+                }
+            }
+        }
+        return small
+    }
+
+    /// Overwrites every value with a bilinear sample of `small`, a copy reduced by `factor`: pixel
+    /// centre x + 0.5 lies at (x + 0.5) / factor − 0.5 in cell centres; past the last centre the
+    /// edge cell's value holds.
+    mutating func enlarge(from small: AlphaMask, factor: Int) {
+        guard width > 0, height > 0, small.width > 0, small.height > 0 else { return }
+        let columns = Self.taps(count: width, cells: small.width, factor: factor)
+        let rows = Self.taps(count: height, cells: small.height, factor: factor)
+        let width = self.width, smallWidth = small.width
+        var mixed = [Float](repeating: 0, count: smallWidth)
+        small.values.withUnsafeBufferPointer { source in
+            values.withUnsafeMutableBufferPointer { output in
+                mixed.withUnsafeMutableBufferPointer { mixed in
+                    for y in 0..<rows.count {
+                        let tap = rows[y]
+                        let upper = source.baseAddress! + tap.first * smallWidth
+                        let lower = source.baseAddress! + tap.second * smallWidth
+                        for i in 0..<smallWidth { mixed[i] = upper[i] + (lower[i] - upper[i]) * tap.weight }
+                        let line = output.baseAddress! + y * width
+                        for x in 0..<width {
+                            let c = columns[x]
+                            let a = mixed[c.first]
+                            line[x] = a + (mixed[c.second] - a) * c.weight
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// For each of `count` pixels, the two cells around its centre and the weight of the second.
+    private static func taps(count: Int, cells: Int, factor: Int) -> [(first: Int, second: Int, weight: Float)] {
+        (0..<count).map { x in
+            let position: Double = (Double(x) + 0.5) / Double(factor) - 0.5
+            let below = Int(position.rounded(.down))
+            let weight = Float(position - Double(below))
+            let first = Swift.min(cells - 1, Swift.max(0, below)), second = Swift.min(cells - 1, Swift.max(0, below + 1))
+            return (first, second, weight)
+        }
+    }
+}
