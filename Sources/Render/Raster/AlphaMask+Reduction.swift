@@ -79,7 +79,7 @@ extension AlphaMask {
     }
 
     /// For each of `count` pixels, the two cells around its centre and the weight of the second.
-    private static func taps(count: Int, cells: Int, factor: Int) -> [(first: Int, second: Int, weight: Float)] {
+    static func taps(count: Int, cells: Int, factor: Int) -> [(first: Int, second: Int, weight: Float)] {
         (0..<count).map { x in
             let position: Double = (Double(x) + 0.5) / Double(factor) - 0.5
             let below = Int(position.rounded(.down))

@@ -45,7 +45,7 @@ extension Canvas {
         }
         if effects.blur > 0.01 {
             bounds = bounds.expanded(by: Self.blurReach(sigma: effects.blur)).clamped(width: width, height: height)
-            blur(&layer, sigma: effects.blur, within: bounds)
+            blurChannels(of: &layer, sigma: effects.blur, within: bounds)  // Canvas+LayerBlur.swift
         }
         // Drop shadows sit under the content but are part of the group (its opacity applies).
         if !shadows.isEmpty {
@@ -114,35 +114,6 @@ extension Canvas {
             }
         }
         return mask
-    }
-
-    /// Each premultiplied channel inside `area` blurred with the same Gaussian, in place (`area`
-    /// already includes the blur's reach, so nothing outside it changes).
-    private func blur(_ layer: inout [UInt8], sigma: Double, within area: PixelBounds) {
-        guard !area.isEmpty else { return }
-        let width = self.width
-        for channel in 0..<4 {
-            var mask = AlphaMask(originX: area.left, originY: area.top, width: area.width, height: area.height)
-            for y in area.top..<area.bottom {
-                let row = (y - area.top) * area.width - area.left
-                for x in area.left..<area.right { mask.values[row + x] = Float(layer[(y * width + x) * 4 + channel]) / 255 }
-            }
-            mask.blur(sigma: sigma)
-            for y in area.top..<area.bottom {
-                let row = (y - area.top) * area.width - area.left
-                for x in area.left..<area.right {
-                    layer[(y * width + x) * 4 + channel] = UInt8(Swift.min(255, Swift.max(0, mask.values[row + x] * 255 + 0.5)))
-                }
-            }
-        }
-        // Blurring channels separately can leave a color a rounding step above its alpha.
-        for y in area.top..<area.bottom {
-            for x in area.left..<area.right {
-                let index = y * width + x
-                let alpha = layer[index * 4 + 3]
-                for channel in 0..<3 where layer[index * 4 + channel] > alpha { layer[index * 4 + channel] = alpha }
-            }
-        }
     }
 
     /// `layer` seen through a transform whose inverse is `inverse`, written into `output` (zeros):
