@@ -56,22 +56,30 @@ extension AlphaMask {
         guard width > 0, height > 0, small.width > 0, small.height > 0 else { return }
         let columns = Self.taps(count: width, cells: small.width, factor: factor)
         let rows = Self.taps(count: height, cells: small.height, factor: factor)
-        let width = self.width, smallWidth = small.width
-        var mixed = [Float](repeating: 0, count: smallWidth)
-        small.values.withUnsafeBufferPointer { source in
-            values.withUnsafeMutableBufferPointer { output in
-                mixed.withUnsafeMutableBufferPointer { mixed in
-                    for y in 0..<rows.count {
-                        let tap = rows[y]
-                        let upper = source.baseAddress! + tap.first * smallWidth
-                        let lower = source.baseAddress! + tap.second * smallWidth
-                        for i in 0..<smallWidth { mixed[i] = upper[i] + (lower[i] - upper[i]) * tap.weight }
-                        let line = output.baseAddress! + y * width
-                        for x in 0..<width {
-                            let c = columns[x]
-                            let a = mixed[c.first]
-                            line[x] = a + (mixed[c.second] - a) * c.weight
-                        }
+        let width = self.width
+        var mixed = [Float](repeating: 0, count: small.width)
+        values.withUnsafeMutableBufferPointer { output in
+            for y in 0..<rows.count {
+                small.enlargedRow(rows[y], columns: columns, scratch: &mixed, into: output.baseAddress! + y * width)
+            }
+        }
+    }
+
+    /// One row of the enlargement of this (reduced) mask: the two cell rows of `row` mixed into
+    /// `scratch` (`width` values), then sampled at every tap of `columns` into `output`.
+    func enlargedRow(_ row: (first: Int, second: Int, weight: Float), columns: [(first: Int, second: Int, weight: Float)],
+                     scratch: inout [Float], into output: UnsafeMutablePointer<Float>) {
+        let width = self.width
+        values.withUnsafeBufferPointer { source in
+            scratch.withUnsafeMutableBufferPointer { mixed in
+                let upper = source.baseAddress! + row.first * width
+                let lower = source.baseAddress! + row.second * width
+                for i in 0..<width { mixed[i] = upper[i] + (lower[i] - upper[i]) * row.weight }
+                columns.withUnsafeBufferPointer { columns in
+                    for x in 0..<columns.count {
+                        let c = columns[x]
+                        let a = mixed[c.first]
+                        output[x] = a + (mixed[c.second] - a) * c.weight
                     }
                 }
             }
@@ -86,6 +94,15 @@ extension AlphaMask {
             let weight = Float(position - Double(below))
             let first = Swift.min(cells - 1, Swift.max(0, below)), second = Swift.min(cells - 1, Swift.max(0, below + 1))
             return (first, second, weight)
+        }
+    }
+
+    /// Every value as a byte level with 8 fractional bits plus half a level (so an arithmetic
+    /// shift by 8 rounds it), clamped to 0...255: integer bilinear mixes of these stay in range.
+    func fixedLevels() -> [Int32] {
+        values.map { value in
+            let scaled: Float = value * (255 * 256) + 128
+            return scaled > 128 ? Int32(Swift.min(255 * 256 + 128, scaled)) : 128
         }
     }
 }

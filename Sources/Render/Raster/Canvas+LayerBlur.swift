@@ -48,44 +48,45 @@ extension Canvas {
         return cells
     }
 
-    /// Writes bilinear samples of the blurred `planes` (reduced by `factor`) back into `area`, each
-    /// color held at or below its alpha (channels blurred apart can round a step above it).
+    /// Writes bilinear samples of the blurred `planes` (reduced by `factor`) back into `area`.
+    ///
+    /// Cells become 16-bit fixed point (8 fractional bits, the rounding offset built in) with each
+    /// color held at or below its alpha (channels blurred apart can drift a step above it); a
+    /// bilinear mix of such cells keeps both properties, so the per-pixel work is integer
+    /// interpolation and a shift, with no clamping.
     private static func enlarge(_ planes: [AlphaMask], factor: Int, into layer: inout [UInt8], canvasWidth: Int,
                                 within area: PixelBounds) {
         let cellsX = planes[0].width, cellsY = planes[0].height
-        let columns = AlphaMask.taps(count: area.width, cells: cellsX, factor: factor)
+        let (red, green, blue, alpha) = (planes[0].fixedLevels(), planes[1].fixedLevels(), planes[2].fixedLevels(), planes[3].fixedLevels())
+        let fixed: [SIMD4<Int32>] = (0..<cellsX * cellsY).map { index in
+            SIMD4(Swift.min(alpha[index], red[index]), Swift.min(alpha[index], green[index]), Swift.min(alpha[index], blue[index]), alpha[index])
+        }
+        let columns = AlphaMask.taps(count: area.width, cells: cellsX, factor: factor).map { tap in
+            (first: tap.first, second: tap.second, weight: SIMD4<Int32>(repeating: Int32((tap.weight * 256).rounded())))
+        }
         let rows = AlphaMask.taps(count: area.height, cells: cellsY, factor: factor)
-        var mixed = [SIMD4<Float>](repeating: .zero, count: cellsX)
-        let (red, green, blue, alpha) = (planes[0].values, planes[1].values, planes[2].values, planes[3].values)
-        layer.withUnsafeMutableBufferPointer { bytes in
-            mixed.withUnsafeMutableBufferPointer { mixed in
-                for (row, tap) in rows.enumerated() {
-                    let upper = tap.first * cellsX, lower = tap.second * cellsX
-                    for i in 0..<cellsX {
-                        let a = SIMD4<Float>(red[upper + i], green[upper + i], blue[upper + i], alpha[upper + i])
-                        let b = SIMD4<Float>(red[lower + i], green[lower + i], blue[lower + i], alpha[lower + i])
-                        mixed[i] = a + (b - a) * tap.weight
-                    }
-                    var pixel = bytes.baseAddress! + ((area.top + row) * canvasWidth + area.left) * 4
-                    for column in columns {
-                        let a = mixed[column.first]
-                        let value = (a + (mixed[column.second] - a) * column.weight) * 255
-                        let opacity = Self.byte(value[3])
-                        pixel[0] = Swift.min(Self.byte(value[0]), opacity)
-                        pixel[1] = Swift.min(Self.byte(value[1]), opacity)
-                        pixel[2] = Swift.min(Self.byte(value[2]), opacity)
-                        pixel[3] = opacity
-                        pixel += 4
+        var mixed = [SIMD4<Int32>](repeating: .zero, count: cellsX)
+        layer.withUnsafeMutableBytes { raw in
+            let words = raw.bindMemory(to: UInt32.self)
+            fixed.withUnsafeBufferPointer { fixed in
+                mixed.withUnsafeMutableBufferPointer { mixed in
+                    columns.withUnsafeBufferPointer { columns in
+                        for (row, tap) in rows.enumerated() {
+                            let upper = fixed.baseAddress! + tap.first * cellsX, lower = fixed.baseAddress! + tap.second * cellsX
+                            let weight = SIMD4<Int32>(repeating: Int32((tap.weight * 256).rounded()))
+                            for i in 0..<cellsX { mixed[i] = upper[i] &+ (((lower[i] &- upper[i]) &* weight) &>> 8) }
+                            let line = words.baseAddress! + (area.top + row) * canvasWidth + area.left
+                            for x in 0..<columns.count {
+                                let c = columns[x]
+                                let a = mixed[c.first]
+                                let level = (a &+ (((mixed[c.second] &- a) &* c.weight) &>> 8)) &>> 8
+                                line[x] = UInt32(truncatingIfNeeded: level[0]) | UInt32(truncatingIfNeeded: level[1]) << 8
+                                    | UInt32(truncatingIfNeeded: level[2]) << 16 | UInt32(truncatingIfNeeded: level[3]) << 24
+                            }
+                        }
                     }
                 }
             }
         }
-    }
-
-    /// `level` (0...255 scale) rounded to a byte, clamped. Scalar on purpose: the generic SIMD
-    /// integer conversion is not specialized and costs a call per lane.
-    @inline(__always)
-    private static func byte(_ level: Float) -> UInt8 {
-        level > 0 ? UInt8(Swift.min(255, level + 0.5)) : 0
     }
 }
