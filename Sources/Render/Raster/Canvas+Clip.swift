@@ -25,12 +25,13 @@ extension Canvas {
     /// Restores the clip in force before the matching `pushClip`. Extra pops are ignored, so an
     /// unbalanced caller cannot take the canvas below its initial whole-canvas clip.
     func popClip() {
-        if !clipStack.isEmpty { clipStack.removeLast() }
+        guard let clip = clipStack.popLast() else { return }
+        if let mask = clip.mask { PixelBufferPool.shared.give(mask, isZeroed: false) }
     }
 
     /// Rasterizes `box` inside `previous` into a canvas-sized coverage mask.
     private func maskedClip(_ box: RoundedBox, within previous: ClipState) -> ClipState {
-        var mask = [UInt8](repeating: 0, count: width * height)
+        var mask = PixelBufferPool.shared.takeZeroed(count: width * height) ?? [UInt8](repeating: 0, count: width * height)
         let rasterizer: CoverageRasterizer = self.rasterizer
         let coverage: UnsafeMutablePointer<UInt8> = rasterizer.coverage
         var minX: Int = Int.max

@@ -67,9 +67,11 @@ extension Canvas {
         recycle(&layer, dirty: bounds)
     }
 
-    /// A canvas-sized buffer of zeros: a spare one when there is one.
+    /// A canvas-sized buffer of zeros: a spare one when there is one, else one kept from an
+    /// earlier render.
     private func zeroedBuffer() -> [UInt8] {
-        spareBuffers.popLast() ?? [UInt8](repeating: 0, count: width * height * 4)
+        let count: Int = width * height * 4
+        return spareBuffers.popLast() ?? PixelBufferPool.shared.takeZeroed(count: count) ?? [UInt8](repeating: 0, count: count)
     }
 
     /// Zeroes the rows of `dirty` (nothing else was written) and keeps the buffer for a later layer.

@@ -20,8 +20,15 @@ final class Canvas {
     init(width: Int, height: Int) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")
         self.width = width; self.height = height
-        pixels = [UInt8](repeating: 0, count: width * height * 4)
+        pixels = PixelBufferPool.shared.takeZeroed(count: width * height * 4)
+            ?? [UInt8](repeating: 0, count: width * height * 4)
         rasterizer = CoverageRasterizer(width: width)
+    }
+
+    deinit {
+        let pool = PixelBufferPool.shared
+        pool.give(pixels, isZeroed: false)
+        for buffer in spareBuffers { pool.give(buffer, isZeroed: true) }
     }
 
     /// The clip in force: the innermost pushed clip, or the whole canvas.
