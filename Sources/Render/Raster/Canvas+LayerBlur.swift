@@ -15,8 +15,13 @@ extension Canvas {
             for index in 0..<cells.count { plane.values[index] = cells[index][channel] }
             return plane
         }
-        let planeSigma: Double = factor > 1 ? AlphaMask.reducedSigma(sigma, factor: factor) : sigma
-        for channel in 0..<4 { planes[channel].blurAtFullResolution(sigma: planeSigma) }
+        for channel in 0..<4 {
+            if factor > 1 {
+                planes[channel].blurOnReducedGrid(sigma: AlphaMask.reducedSigma(sigma, factor: factor))
+            } else {
+                planes[channel].blurAtFullResolution(sigma: sigma)
+            }
+        }
         Self.enlarge(planes, factor: factor, into: &layer, canvasWidth: width, within: area)
     }
 

@@ -36,7 +36,11 @@ extension Canvas {
             mask.fill(with: area.map(RoundedBox(shape, radii: shapeRadii), factor: factor))
             cut = RoundedBox(border, radii: radii)
         }
-        mask.blurAtFullResolution(sigma: factor > 1 ? AlphaMask.reducedSigma(sigma, factor: factor) : sigma)
+        if factor > 1 {
+            mask.blurOnReducedGrid(sigma: AlphaMask.reducedSigma(sigma, factor: factor))
+        } else {
+            mask.blurAtFullResolution(sigma: sigma)
+        }
         drawEnlarged(mask, factor: factor, over: area, cutBy: cut, keepInside: shadow.inset, color: shadow.color)
     }
 
