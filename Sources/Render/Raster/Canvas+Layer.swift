@@ -147,6 +147,11 @@ extension Canvas {
                         let p01 = interior ? source[base + width] : texel(x0, y0 + 1)
                         let p11 = interior ? source[base + width + 1] : texel(x0 + 1, y0 + 1)
                         if p00 | p10 | p01 | p11 == 0 { continue }
+                        // Inside a flat area the mix is the color itself (the weights sum to one).
+                        if p00 == p10 && p00 == p01 && p00 == p11 {
+                            target[y * width + x] = p00
+                            continue
+                        }
                         target[y * width + x] = Self.bilinear(p00, p10, p01, p11, wx: wx, wy: wy)
                     }
                 }
