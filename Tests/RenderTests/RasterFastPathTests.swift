@@ -104,4 +104,33 @@ struct RasterFastPathTests {
         #expect(second.pixels.allSatisfy { $0 == 0 }, "a layer buffer starts clear")
         second.popLayer(LayerEffects())
     }
+
+    @Test func layersFindContentFromEveryKindOfDrawing() {
+        // Each drawing call records where it wrote; a layer is searched only there, so content
+        // from any of them must still be composited.
+        let glyph = [UInt8](repeating: 255, count: 4 * 4)
+        let image = [UInt8](repeating: 255, count: 3 * 3 * 4)
+        let canvas = Canvas(width: 120, height: 60)
+        canvas.pushLayer()
+        canvas.fill(Rect(x: 5, y: 5, width: 10, height: 10), paint: .solid(S.red))
+        glyph.withUnsafeBufferPointer { canvas.drawMask($0, maskWidth: 4, maskHeight: 4, pitch: 4, x: 30, y: 5, color: S.blue) }
+        image.withUnsafeBufferPointer { pixels in
+            canvas.drawImage(bgra: pixels, imageWidth: 3, imageHeight: 3, pitch: 12, into: Rect(x: 50, y: 5, width: 3, height: 3))
+            canvas.drawImage(bgra: pixels, imageWidth: 3, imageHeight: 3, pitch: 12, into: Rect(x: 60, y: 5, width: 6, height: 6))
+        }
+        let shadow = BoxShadowPaint(offsetX: 0, offsetY: 30, blur: 0, spread: 0, color: .black, inset: false)
+        canvas.drawBoxShadow(shadow, border: Rect(x: 80, y: 5, width: 10, height: 10), radii: .zero,
+                             padding: Rect(x: 80, y: 5, width: 10, height: 10), paddingRadii: .zero)
+        canvas.pushLayer()
+        canvas.fill(Rect(x: 100, y: 40, width: 10, height: 10), paint: .solid(.black))
+        canvas.popLayer(LayerEffects(opacity: 0.5))
+        canvas.popLayer(LayerEffects(opacity: 0.5))
+        #expect(canvas.pixel(x: 10, y: 10).alpha == 128)
+        #expect(canvas.pixel(x: 31, y: 6).alpha == 128)
+        #expect(canvas.pixel(x: 51, y: 6).alpha == 128)
+        #expect(canvas.pixel(x: 63, y: 8).alpha == 128)
+        #expect(canvas.pixel(x: 85, y: 40).alpha == 128)
+        #expect(canvas.pixel(x: 105, y: 45).alpha == 64)
+        #expect(canvas.pixel(x: 20, y: 30).alpha == 0)
+    }
 }

@@ -19,6 +19,7 @@ extension Canvas {
         let columns = ResampleTaps(sourceLength: imageWidth, origin: destination.x, length: destination.width, visible: clip.columns)
         let rows = ResampleTaps(sourceLength: imageHeight, origin: destination.y, length: destination.height, visible: clip.rows)
         guard columns.count > 0, rows.count > 0 else { return }
+        noteDrawn(rows: rows.start..<(rows.start + rows.count), columns: columns.start..<(columns.start + columns.count))
 
         // One source row filtered vertically, four Int32 channels per source column (B, G, R, A).
         var vertical = [Int32](repeating: 0, count: imageWidth * 4)
@@ -59,6 +60,7 @@ extension Canvas {
         let rows: Range<Int> = clip.rows.clamped(to: y..<(y + imageHeight))
         let columns: Range<Int> = clip.columns.clamped(to: x..<(x + imageWidth))
         guard !rows.isEmpty, !columns.isEmpty else { return }
+        noteDrawn(rows: rows, columns: columns)
         withPixelWords { words in
             for py in rows {
                 let line: UnsafeMutablePointer<UInt32> = words.baseAddress! + py * width

@@ -6,6 +6,8 @@ extension Canvas {
     func pushLayer() {
         layers.append(pixels)
         pixels = zeroedBuffer()
+        drawnBelow.append(drawn)
+        drawn = PixelBounds(left: 0, top: 0, right: 0, bottom: 0)
     }
 
     /// Ends the innermost layer and composites it onto what lies below with `effects`.
@@ -16,7 +18,9 @@ extension Canvas {
         guard let below = layers.popLast() else { return }
         var layer = pixels
         pixels = below
-        guard var bounds = PixelBounds.content(of: layer, width: width, height: height) else {
+        let written: PixelBounds = drawn
+        drawn = drawnBelow.popLast() ?? PixelBounds(left: 0, top: 0, right: 0, bottom: 0)
+        guard var bounds = PixelBounds.content(of: layer, width: width, height: height, within: written) else {
             recycle(&layer, dirty: nil)
             return
         }
@@ -189,6 +193,7 @@ extension Canvas {
         let alpha: UInt32 = Color.byte(opacity)
         let area = area.clamped(width: width, height: height)
         guard alpha > 0, !area.isEmpty else { return }
+        noteDrawn(rows: area.top..<area.bottom, columns: area.left..<area.right)
         let width = self.width
         withPixelWords { canvas in
             layer.withUnsafeBytes { raw in

@@ -55,6 +55,7 @@ extension Canvas {
         let rows: Range<Int> = clip.rows.clamped(to: area.y..<(area.y + area.height))
         let columns: Range<Int> = clip.columns.clamped(to: area.x..<(area.x + area.width))
         guard pixel != 0, !rows.isEmpty, !columns.isEmpty, small.width > 0, small.height > 0 else { return }
+        noteDrawn(rows: rows, columns: columns)
         let rowTaps = AlphaMask.taps(count: area.height, cells: small.height, factor: factor)
         let columnTaps = AlphaMask.taps(count: area.width, cells: small.width, factor: factor)[(columns.lowerBound - area.x)...]
             .prefix(columns.count).map { (first: $0.first, second: $0.second, weight: Int32(($0.weight * 256).rounded())) }
