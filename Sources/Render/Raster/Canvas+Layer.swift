@@ -164,16 +164,21 @@ extension Canvas {
     }
 
     /// The four premultiplied texels mixed with weights `wx`, `wy` in 0...256.
+    ///
+    /// Two channels per multiply: red and blue (then green and alpha) sit in the two 32-bit halves
+    /// of a `UInt64`, where a channel times a weight sum of 65536 cannot reach the other half.
+    /// Each channel is rounded exactly as a per-channel sum would be.
     @inline(__always)
     private static func bilinear(_ p00: UInt32, _ p10: UInt32, _ p01: UInt32, _ p11: UInt32, wx: UInt32, wy: UInt32) -> UInt32 {
-        let w00 = (256 - wx) * (256 - wy), w10 = wx * (256 - wy), w01 = (256 - wx) * wy, w11 = wx * wy
-        var result: UInt32 = 0
-        for shift: UInt32 in [0, 8, 16, 24] {
-            let sum = ((p00 >> shift) & 255) * w00 + ((p10 >> shift) & 255) * w10
-                + ((p01 >> shift) & 255) * w01 + ((p11 >> shift) & 255) * w11
-            result |= ((sum + 32768) >> 16) << shift
-        }
-        return result
+        let w00 = UInt64((256 &- wx) &* (256 &- wy)), w10 = UInt64(wx &* (256 &- wy))
+        let w01 = UInt64((256 &- wx) &* wy), w11 = UInt64(wx &* wy)
+        @inline(__always) func redBlue(_ p: UInt32) -> UInt64 { UInt64(p & 0xFF) | UInt64(p & 0xFF_0000) << 16 }
+        @inline(__always) func greenAlpha(_ p: UInt32) -> UInt64 { UInt64((p >> 8) & 0xFF) | UInt64(p >> 24) << 32 }
+        let half: UInt64 = 0x0000_8000_0000_8000
+        let rb: UInt64 = redBlue(p00) &* w00 &+ redBlue(p10) &* w10 &+ redBlue(p01) &* w01 &+ redBlue(p11) &* w11 &+ half
+        let ga: UInt64 = greenAlpha(p00) &* w00 &+ greenAlpha(p10) &* w10 &+ greenAlpha(p01) &* w01 &+ greenAlpha(p11) &* w11 &+ half
+        return UInt32(truncatingIfNeeded: (rb >> 16) & 0xFF) | UInt32(truncatingIfNeeded: (ga >> 16) & 0xFF) << 8
+            | UInt32(truncatingIfNeeded: (rb >> 48) & 0xFF) << 16 | UInt32(truncatingIfNeeded: (ga >> 48) & 0xFF) << 24
     }
 
     /// Premultiplied `top` over `bottom` inside `area`, written into `bottom`.
