@@ -133,4 +133,15 @@ struct RasterFastPathTests {
         #expect(canvas.pixel(x: 105, y: 45).alpha == 64)
         #expect(canvas.pixel(x: 20, y: 30).alpha == 0)
     }
+
+    @Test func shapesBesideTheClipDrawNothing() {
+        let canvas = Canvas(width: 40, height: 40)
+        canvas.pushClip(Rect(x: 20, y: 0, width: 20, height: 40))
+        canvas.fill(Rect(x: 2, y: 5, width: 10, height: 10), paint: .solid(S.red))
+        canvas.pushLayer()
+        canvas.fill(Rect(x: 2, y: 20, width: 10, height: 10), paint: .solid(S.red))
+        canvas.popLayer(LayerEffects(opacity: 0.5))
+        canvas.popClip()
+        #expect(canvas.pixels.allSatisfy { $0 == 0 })
+    }
 }
