@@ -25,12 +25,13 @@ extension Canvas {
     /// Restores the clip in force before the matching `pushClip`. Extra pops are ignored, so an
     /// unbalanced caller cannot take the canvas below its initial whole-canvas clip.
     func popClip() {
-        if !clipStack.isEmpty { clipStack.removeLast() }
+        guard let clip = clipStack.popLast() else { return }
+        if let mask = clip.mask { PixelBufferPool.shared.give(mask, isZeroed: false) }
     }
 
     /// Rasterizes `box` inside `previous` into a canvas-sized coverage mask.
     private func maskedClip(_ box: RoundedBox, within previous: ClipState) -> ClipState {
-        var mask = [UInt8](repeating: 0, count: width * height)
+        var mask = PixelBufferPool.shared.takeZeroed(count: width * height) ?? [UInt8](repeating: 0, count: width * height)
         let rasterizer: CoverageRasterizer = self.rasterizer
         let coverage: UnsafeMutablePointer<UInt8> = rasterizer.coverage
         var minX: Int = Int.max
@@ -39,25 +40,49 @@ extension Canvas {
         var maxY: Int = Int.min
         let firstRow: Int = Swift.max(previous.rows.lowerBound, Int(saturatingFloor: box.top))
         let endRow: Int = Swift.min(previous.rows.upperBound, Int(saturatingCeiling: box.bottom))
+        let previousMask: [UInt8] = previous.mask ?? []
         mask.withUnsafeMutableBufferPointer { mask in
-            for y in Swift.max(0, firstRow)..<Swift.max(firstRow, endRow) {
-                guard let row = rasterizer.rasterize(row: y, outer: box, inner: nil, clip: previous) else { continue }
-                let offset: Int = y * width
-                var touched: Bool = false
-                for x in row.start..<row.end {
-                    let inside: Bool = x >= row.interiorStart && x < row.interiorEnd
-                    var value: UInt32 = inside ? row.interiorCoverage : UInt32(coverage[x])
-                    if let below = previous.mask { value = PixelMath.multiply(value, UInt32(below[offset + x])) }
-                    mask[offset + x] = UInt8(value)
-                    touched = touched || value > 0
-                }
-                if touched {
-                    minX = Swift.min(minX, row.start); maxX = Swift.max(maxX, row.end)
-                    minY = Swift.min(minY, y); maxY = Swift.max(maxY, y + 1)
+            previousMask.withUnsafeBufferPointer { previousMask in
+                for y in Swift.max(0, firstRow)..<Swift.max(firstRow, endRow) {
+                    guard let row = rasterizer.rasterize(row: y, outer: box, inner: nil, clip: previous) else { continue }
+                    let offset: Int = y * width
+                    let line: UnsafeMutablePointer<UInt8> = mask.baseAddress! + offset
+                    let below: UnsafePointer<UInt8>? = previousMask.isEmpty ? nil : previousMask.baseAddress! + offset
+                    var touched: Bool = false
+                    // Anti-aliased ends pixel by pixel; the run of equal coverage inside as one fill or copy.
+                    let interiorStart: Int = Swift.min(row.end, Swift.max(row.start, row.interiorStart))
+                    let interiorEnd: Int = Swift.max(interiorStart, Swift.min(row.end, row.interiorEnd))
+                    for x in row.start..<interiorStart { touched = Self.store(UInt32(coverage[x]), below: below, at: x, into: line) || touched }
+                    for x in interiorEnd..<row.end { touched = Self.store(UInt32(coverage[x]), below: below, at: x, into: line) || touched }
+                    if interiorEnd > interiorStart {
+                        let level: UInt32 = row.interiorCoverage
+                        let count: Int = interiorEnd - interiorStart
+                        if let below, level >= 255 {
+                            (line + interiorStart).update(from: below + interiorStart, count: count)
+                            if !touched { touched = (interiorStart..<interiorEnd).contains { below[$0] > 0 } }
+                        } else if let below {
+                            for x in interiorStart..<interiorEnd { touched = Self.store(level, below: below, at: x, into: line) || touched }
+                        } else {
+                            (line + interiorStart).update(repeating: UInt8(level), count: count)
+                            touched = touched || level > 0
+                        }
+                    }
+                    if touched {
+                        minX = Swift.min(minX, row.start); maxX = Swift.max(maxX, row.end)
+                        minY = Swift.min(minY, y); maxY = Swift.max(maxY, y + 1)
+                    }
                 }
             }
         }
         guard minX < maxX, minY < maxY else { return ClipState(left: 0, top: 0, right: 0, bottom: 0, mask: nil) }
         return ClipState(left: Double(minX), top: Double(minY), right: Double(maxX), bottom: Double(maxY), mask: mask)
+    }
+
+    /// Writes `shape` times the clip below (if any) at column `x` of a mask row; whether it is non-zero.
+    @inline(__always)
+    private static func store(_ shape: UInt32, below: UnsafePointer<UInt8>?, at x: Int, into line: UnsafeMutablePointer<UInt8>) -> Bool {
+        let value: UInt32 = below.map { PixelMath.multiply(shape, UInt32($0[x])) } ?? shape
+        line[x] = UInt8(value)
+        return value > 0
     }
 }

@@ -40,6 +40,11 @@ extension Canvas {
         let firstRow: Int = Swift.max(clip.rows.lowerBound, Int(saturatingFloor: outer.top))
         let endRow: Int = Swift.min(clip.rows.upperBound, Int(saturatingCeiling: outer.bottom))
         guard endRow > firstRow else { return }
+        let firstColumn: Int = Swift.max(clip.columns.lowerBound, Int(saturatingFloor: outer.left))
+        let endColumn: Int = Swift.min(clip.columns.upperBound, Int(saturatingCeiling: outer.right))
+        // A shape beside the clip draws nothing (and would make an inverted range).
+        guard endColumn > firstColumn else { return }
+        noteDrawn(rows: firstRow..<endRow, columns: firstColumn..<endColumn)
 
         let rasterizer: CoverageRasterizer = self.rasterizer
         let coverage: UnsafePointer<UInt8> = UnsafePointer(rasterizer.coverage)

@@ -9,9 +9,17 @@ extension Canvas {
         let alpha: UInt32 = Color.byte(opacity)
         let clip: ClipState = currentClip
         guard alpha > 0, !clip.isEmpty else { return }
+        if destination.width == Double(imageWidth), destination.height == Double(imageHeight),
+           destination.x == destination.x.rounded(.down), destination.y == destination.y.rounded(.down),
+           abs(destination.x) < 1e9, abs(destination.y) < 1e9 {
+            drawUnscaled(source: source, pitch: pitch, imageWidth: imageWidth, imageHeight: imageHeight,
+                         x: Int(destination.x), y: Int(destination.y), alpha: alpha, clip: clip)
+            return
+        }
         let columns = ResampleTaps(sourceLength: imageWidth, origin: destination.x, length: destination.width, visible: clip.columns)
         let rows = ResampleTaps(sourceLength: imageHeight, origin: destination.y, length: destination.height, visible: clip.rows)
         guard columns.count > 0, rows.count > 0 else { return }
+        noteDrawn(rows: rows.start..<(rows.start + rows.count), columns: columns.start..<(columns.start + columns.count))
 
         // One source row filtered vertically, four Int32 channels per source column (B, G, R, A).
         var vertical = [Int32](repeating: 0, count: imageWidth * 4)
@@ -39,6 +47,35 @@ extension Canvas {
                         let c: UInt32 = clipCoverage(clip, rowClip: rowClip, x: x, y: y, shape: alpha)
                         line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
                     }
+                }
+            }
+        }
+    }
+
+    /// An image at its natural size on whole pixels: every destination pixel is one source pixel
+    /// (what the resampling taps would compute, with weights of exactly one), so the pixels are
+    /// swizzled from BGRA and blended without filtering.
+    private func drawUnscaled(source: UnsafePointer<UInt8>, pitch: Int, imageWidth: Int, imageHeight: Int, x: Int, y: Int,
+                              alpha: UInt32, clip: ClipState) {
+        let rows: Range<Int> = clip.rows.clamped(to: y..<(y + imageHeight))
+        let columns: Range<Int> = clip.columns.clamped(to: x..<(x + imageWidth))
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        noteDrawn(rows: rows, columns: columns)
+        withPixelWords { words in
+            for py in rows {
+                let line: UnsafeMutablePointer<UInt32> = words.baseAddress! + py * width
+                let sourceLine: UnsafeRawPointer = UnsafeRawPointer(source + (py - y) * pitch)
+                let rowClip: UInt32 = clip.rowCoverage(py)
+                for px in columns {
+                    let bgra: UInt32 = UInt32(littleEndian: sourceLine.loadUnaligned(fromByteOffset: (px - x) * 4, as: UInt32.self))
+                    if bgra == 0 { continue }
+                    let a: UInt32 = bgra >> 24
+                    // Swap blue and red; keep each color at or below alpha, as the filtered path does.
+                    let blue: UInt32 = Swift.min(a, bgra & 0xFF), green: UInt32 = Swift.min(a, (bgra >> 8) & 0xFF)
+                    let red: UInt32 = Swift.min(a, (bgra >> 16) & 0xFF)
+                    let pixel: UInt32 = red | green << 8 | blue << 16 | a << 24
+                    let c: UInt32 = clipCoverage(clip, rowClip: rowClip, x: px, y: py, shape: alpha)
+                    line[px] = PixelMath.blend(pixel, coverage: c, onto: line[px])
                 }
             }
         }

@@ -6,6 +6,8 @@ extension Canvas {
     func pushLayer() {
         layers.append(pixels)
         pixels = zeroedBuffer()
+        drawnBelow.append(drawn)
+        drawn = PixelBounds(left: 0, top: 0, right: 0, bottom: 0)
     }
 
     /// Ends the innermost layer and composites it onto what lies below with `effects`.
@@ -16,7 +18,9 @@ extension Canvas {
         guard let below = layers.popLast() else { return }
         var layer = pixels
         pixels = below
-        guard var bounds = PixelBounds.content(of: layer, width: width, height: height) else {
+        let written: PixelBounds = drawn
+        drawn = drawnBelow.popLast() ?? PixelBounds(left: 0, top: 0, right: 0, bottom: 0)
+        guard var bounds = PixelBounds.content(of: layer, width: width, height: height, within: written) else {
             recycle(&layer, dirty: nil)
             return
         }
@@ -45,7 +49,7 @@ extension Canvas {
         }
         if effects.blur > 0.01 {
             bounds = bounds.expanded(by: Self.blurReach(sigma: effects.blur)).clamped(width: width, height: height)
-            blur(&layer, sigma: effects.blur, within: bounds)
+            blurChannels(of: &layer, sigma: effects.blur, within: bounds)  // Canvas+LayerBlur.swift
         }
         // Drop shadows sit under the content but are part of the group (its opacity applies).
         if !shadows.isEmpty {
@@ -67,9 +71,11 @@ extension Canvas {
         recycle(&layer, dirty: bounds)
     }
 
-    /// A canvas-sized buffer of zeros: a spare one when there is one.
+    /// A canvas-sized buffer of zeros: a spare one when there is one, else one kept from an
+    /// earlier render.
     private func zeroedBuffer() -> [UInt8] {
-        spareBuffers.popLast() ?? [UInt8](repeating: 0, count: width * height * 4)
+        let count: Int = width * height * 4
+        return spareBuffers.popLast() ?? PixelBufferPool.shared.takeZeroed(count: count) ?? [UInt8](repeating: 0, count: count)
     }
 
     /// Zeroes the rows of `dirty` (nothing else was written) and keeps the buffer for a later layer.
@@ -116,35 +122,6 @@ extension Canvas {
         return mask
     }
 
-    /// Each premultiplied channel inside `area` blurred with the same Gaussian, in place (`area`
-    /// already includes the blur's reach, so nothing outside it changes).
-    private func blur(_ layer: inout [UInt8], sigma: Double, within area: PixelBounds) {
-        guard !area.isEmpty else { return }
-        let width = self.width
-        for channel in 0..<4 {
-            var mask = AlphaMask(originX: area.left, originY: area.top, width: area.width, height: area.height)
-            for y in area.top..<area.bottom {
-                let row = (y - area.top) * area.width - area.left
-                for x in area.left..<area.right { mask.values[row + x] = Float(layer[(y * width + x) * 4 + channel]) / 255 }
-            }
-            mask.blur(sigma: sigma)
-            for y in area.top..<area.bottom {
-                let row = (y - area.top) * area.width - area.left
-                for x in area.left..<area.right {
-                    layer[(y * width + x) * 4 + channel] = UInt8(Swift.min(255, Swift.max(0, mask.values[row + x] * 255 + 0.5)))
-                }
-            }
-        }
-        // Blurring channels separately can leave a color a rounding step above its alpha.
-        for y in area.top..<area.bottom {
-            for x in area.left..<area.right {
-                let index = y * width + x
-                let alpha = layer[index * 4 + 3]
-                for channel in 0..<3 where layer[index * 4 + channel] > alpha { layer[index * 4 + channel] = alpha }
-            }
-        }
-    }
-
     /// `layer` seen through a transform whose inverse is `inverse`, written into `output` (zeros):
     /// bilinear samples at the centre of each canvas pixel inside `area`, so rotated and skewed
     /// edges come out anti-aliased. The source position steps by the inverse's columns along a row,
@@ -174,6 +151,11 @@ extension Canvas {
                         let p01 = interior ? source[base + width] : texel(x0, y0 + 1)
                         let p11 = interior ? source[base + width + 1] : texel(x0 + 1, y0 + 1)
                         if p00 | p10 | p01 | p11 == 0 { continue }
+                        // Inside a flat area the mix is the color itself (the weights sum to one).
+                        if p00 == p10 && p00 == p01 && p00 == p11 {
+                            target[y * width + x] = p00
+                            continue
+                        }
                         target[y * width + x] = Self.bilinear(p00, p10, p01, p11, wx: wx, wy: wy)
                     }
                 }
@@ -182,16 +164,21 @@ extension Canvas {
     }
 
     /// The four premultiplied texels mixed with weights `wx`, `wy` in 0...256.
+    ///
+    /// Two channels per multiply: red and blue (then green and alpha) sit in the two 32-bit halves
+    /// of a `UInt64`, where a channel times a weight sum of 65536 cannot reach the other half.
+    /// Each channel is rounded exactly as a per-channel sum would be.
     @inline(__always)
     private static func bilinear(_ p00: UInt32, _ p10: UInt32, _ p01: UInt32, _ p11: UInt32, wx: UInt32, wy: UInt32) -> UInt32 {
-        let w00 = (256 - wx) * (256 - wy), w10 = wx * (256 - wy), w01 = (256 - wx) * wy, w11 = wx * wy
-        var result: UInt32 = 0
-        for shift: UInt32 in [0, 8, 16, 24] {
-            let sum = ((p00 >> shift) & 255) * w00 + ((p10 >> shift) & 255) * w10
-                + ((p01 >> shift) & 255) * w01 + ((p11 >> shift) & 255) * w11
-            result |= ((sum + 32768) >> 16) << shift
-        }
-        return result
+        let w00 = UInt64((256 &- wx) &* (256 &- wy)), w10 = UInt64(wx &* (256 &- wy))
+        let w01 = UInt64((256 &- wx) &* wy), w11 = UInt64(wx &* wy)
+        @inline(__always) func redBlue(_ p: UInt32) -> UInt64 { UInt64(p & 0xFF) | UInt64(p & 0xFF_0000) << 16 }
+        @inline(__always) func greenAlpha(_ p: UInt32) -> UInt64 { UInt64((p >> 8) & 0xFF) | UInt64(p >> 24) << 32 }
+        let half: UInt64 = 0x0000_8000_0000_8000
+        let rb: UInt64 = redBlue(p00) &* w00 &+ redBlue(p10) &* w10 &+ redBlue(p01) &* w01 &+ redBlue(p11) &* w11 &+ half
+        let ga: UInt64 = greenAlpha(p00) &* w00 &+ greenAlpha(p10) &* w10 &+ greenAlpha(p01) &* w01 &+ greenAlpha(p11) &* w11 &+ half
+        return UInt32(truncatingIfNeeded: (rb >> 16) & 0xFF) | UInt32(truncatingIfNeeded: (ga >> 16) & 0xFF) << 8
+            | UInt32(truncatingIfNeeded: (rb >> 48) & 0xFF) << 16 | UInt32(truncatingIfNeeded: (ga >> 48) & 0xFF) << 24
     }
 
     /// Premultiplied `top` over `bottom` inside `area`, written into `bottom`.
@@ -211,6 +198,7 @@ extension Canvas {
         let alpha: UInt32 = Color.byte(opacity)
         let area = area.clamped(width: width, height: height)
         guard alpha > 0, !area.isEmpty else { return }
+        noteDrawn(rows: area.top..<area.bottom, columns: area.left..<area.right)
         let width = self.width
         withPixelWords { canvas in
             layer.withUnsafeBytes { raw in

@@ -10,6 +10,7 @@ extension Canvas {
         let rows: Range<Int> = clip.rows.clamped(to: y..<(y + maskHeight))
         let columns: Range<Int> = clip.columns.clamped(to: x..<(x + maskWidth))
         guard pixel != 0, !rows.isEmpty, !columns.isEmpty else { return }
+        noteDrawn(rows: rows, columns: columns)
         withPixelWords { words in
             let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
             for py in rows {

@@ -2,11 +2,18 @@ extension Canvas {
     /// Draws one box shadow of a box whose border box is `border` (rounded by `radii`) and whose
     /// padding box is `padding` (rounded by `paddingRadii`). Outer shadows show only outside the
     /// border box, inset shadows only inside the padding box, as CSS Backgrounds 3 §7.1 requires.
+    ///
+    /// The shape is rasterized straight onto the grid `AlphaMask.blur` would reduce it to (the
+    /// mean of a block is the coverage of the shape scaled down), blurred there, and enlarged row
+    /// by row while it is cut and blended, so no full-resolution mask is ever stored.
     func drawBoxShadow(_ shadow: BoxShadowPaint, border: Rect, radii: CornerRadii, padding: Rect, paddingRadii: CornerRadii) {
         guard shadow.color.alpha > 0, !border.isEmpty else { return }
         let sigma: Double = Swift.max(0, shadow.blur) / 2
         let reach: Int = AlphaMask.extent(sigma: sigma)
+        let factor: Int = sigma > 0.01 ? AlphaMask.reduction(sigma: sigma) : 1
+        let area: MaskArea
         var mask: AlphaMask
+        let cut: RoundedBox
         if shadow.inset {
             guard !padding.isEmpty else { return }
             let hole = Rect(x: padding.x + shadow.offsetX + shadow.spread, y: padding.y + shadow.offsetY + shadow.spread,
@@ -14,22 +21,88 @@ extension Canvas {
             let holeRadii = paddingRadii.mapped { Swift.max(0, $0 - shadow.spread) }
             // Twice the blur's reach around the padding box, so the zeros beyond the mask's edge
             // never bleed into the part that is drawn.
-            guard let area = maskArea(around: padding, margin: 2 * reach) else { return }
-            mask = AlphaMask(originX: area.x, originY: area.y, width: area.width, height: area.height, fill: 1)
-            if !hole.isEmpty { mask.multiply(by: RoundedBox(hole, radii: holeRadii), inside: false) }
-            mask.blur(sigma: sigma)
-            mask.multiply(by: RoundedBox(padding, radii: paddingRadii), inside: true)
+            guard let found = maskArea(around: padding, margin: 2 * reach) else { return }
+            area = found
+            mask = area.reducedMask(factor: factor, fill: 1)
+            if !hole.isEmpty { mask.multiply(by: area.map(RoundedBox(hole, radii: holeRadii), factor: factor), inside: false) }
+            cut = RoundedBox(padding, radii: paddingRadii)
         } else {
             let shape = Rect(x: border.x + shadow.offsetX - shadow.spread, y: border.y + shadow.offsetY - shadow.spread,
                              width: border.width + 2 * shadow.spread, height: border.height + 2 * shadow.spread)
-            guard !shape.isEmpty, let area = maskArea(around: shape, margin: reach) else { return }
+            guard !shape.isEmpty, let found = maskArea(around: shape, margin: reach) else { return }
+            area = found
             let shapeRadii = radii.mapped { BoxShadowPaint.spreadRadius($0, by: shadow.spread) }
-            mask = AlphaMask(originX: area.x, originY: area.y, width: area.width, height: area.height)
-            mask.fill(with: RoundedBox(shape, radii: shapeRadii))
-            mask.blur(sigma: sigma)
-            mask.multiply(by: RoundedBox(border, radii: radii), inside: false)
+            mask = area.reducedMask(factor: factor, fill: 0)
+            mask.fill(with: area.map(RoundedBox(shape, radii: shapeRadii), factor: factor))
+            cut = RoundedBox(border, radii: radii)
         }
-        draw(mask, color: shadow.color)
+        if factor > 1 {
+            mask.blurOnReducedGrid(sigma: AlphaMask.reducedSigma(sigma, factor: factor))
+        } else {
+            mask.blurAtFullResolution(sigma: sigma)
+        }
+        drawEnlarged(mask, factor: factor, over: area, cutBy: cut, keepInside: shadow.inset, color: shadow.color)
+    }
+
+    /// Blends `small` (the shadow over `area` reduced by `factor`) in `color`, enlarged bilinearly,
+    /// times the coverage of `cut` (`keepInside`) or of its complement, inside the current clip.
+    /// Rows are cut with the same exact-area coverage as fills, so the shadow meets the box's
+    /// anti-aliased edge without a seam; where an outer shadow's cut covers a run fully the run
+    /// is skipped (the inside of the box, most of a large card).
+    private func drawEnlarged(_ small: AlphaMask, factor: Int, over area: MaskArea, cutBy cut: RoundedBox, keepInside: Bool, color: Color) {
+        let pixel: UInt32 = color.premultipliedPixel
+        let clip: ClipState = currentClip
+        let rows: Range<Int> = clip.rows.clamped(to: area.y..<(area.y + area.height))
+        let columns: Range<Int> = clip.columns.clamped(to: area.x..<(area.x + area.width))
+        guard pixel != 0, !rows.isEmpty, !columns.isEmpty, small.width > 0, small.height > 0 else { return }
+        noteDrawn(rows: rows, columns: columns)
+        let rowTaps = AlphaMask.taps(count: area.height, cells: small.height, factor: factor)
+        let columnTaps = AlphaMask.taps(count: area.width, cells: small.width, factor: factor)[(columns.lowerBound - area.x)...]
+            .prefix(columns.count).map { (first: $0.first, second: $0.second, weight: Int32(($0.weight * 256).rounded())) }
+        let cells: [Int32] = small.fixedLevels()
+        var mixed = [Int32](repeating: 0, count: small.width)
+        let whole = ClipState(left: 0, top: 0, right: Double(width), bottom: Double(height), mask: nil)
+        let rasterizer: CoverageRasterizer = self.rasterizer
+        let coverage: UnsafeMutablePointer<UInt8> = rasterizer.coverage
+        let first: Int = columns.lowerBound, cellsX: Int = small.width
+        withPixelWords { words in
+            cells.withUnsafeBufferPointer { cells in
+                mixed.withUnsafeMutableBufferPointer { mixed in
+                    columnTaps.withUnsafeBufferPointer { taps in
+                        for y in rows {
+                            let line: UnsafeMutablePointer<UInt32> = words.baseAddress! + y * width
+                            let rowClip: UInt32 = clip.rowCoverage(y)
+                            let row: CoverageRow? = rasterizer.rasterize(row: y, outer: cut, inner: nil, clip: whole)
+                            // Columns whose cut coverage is full: nothing of an outer shadow shows there.
+                            var skip: Range<Int> = 0..<0
+                            if !keepInside, let row, row.interiorCoverage >= 255 {
+                                skip = row.interiorStart..<Swift.max(row.interiorStart, row.interiorEnd)
+                            }
+                            if keepInside && row == nil { continue }
+                            if skip.lowerBound <= first && skip.upperBound >= columns.upperBound { continue }
+                            let tap = rowTaps[y - area.y]
+                            let upper = cells.baseAddress! + tap.first * cellsX, lower = cells.baseAddress! + tap.second * cellsX
+                            let weight = Int32((tap.weight * 256).rounded())
+                            for i in 0..<cellsX { mixed[i] = upper[i] &+ (((lower[i] &- upper[i]) &* weight) &>> 8) }
+                            for x in columns where !skip.contains(x) {
+                                let t = taps[x - first]
+                                let a: Int32 = mixed[t.first]
+                                var shape = UInt32(truncatingIfNeeded: (a &+ (((mixed[t.second] &- a) &* t.weight) &>> 8)) &>> 8)
+                                if shape == 0 { continue }
+                                var inCut: UInt32 = 0
+                                if let row, x >= row.start, x < row.end {
+                                    inCut = x >= row.interiorStart && x < row.interiorEnd ? row.interiorCoverage : UInt32(coverage[x])
+                                }
+                                shape = PixelMath.multiply(shape, keepInside ? inCut : 255 - inCut)
+                                if shape == 0 { continue }
+                                let c: UInt32 = clipCoverage(clip, rowClip: rowClip, x: x, y: y, shape: shape)
+                                line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Composites a coverage mask in `color`, source-over, inside the current clip.
@@ -49,6 +122,16 @@ extension Canvas {
 
     private struct MaskArea {
         var x: Int, y: Int, width: Int, height: Int
+
+        /// A mask of the cells of this area reduced by `factor`, every value `fill`.
+        func reducedMask(factor: Int, fill: Float) -> AlphaMask {
+            AlphaMask(originX: 0, originY: 0, width: (width + factor - 1) / factor, height: (height + factor - 1) / factor, fill: fill)
+        }
+
+        /// `box` in the coordinates of `reducedMask(factor:fill:)`.
+        func map(_ box: RoundedBox, factor: Int) -> RoundedBox {
+            box.mapped(originX: Double(x), originY: Double(y), scale: 1 / Double(factor))
+        }
     }
 
     /// Whole pixels covering `rect` grown by `margin`, cut to the visible clip grown by `margin`

@@ -13,6 +13,11 @@ final class Canvas {
     let rasterizer: CoverageRasterizer
     /// Pixels under each open offscreen layer (`pushLayer`), innermost last.
     var layers: [[UInt8]] = []
+    /// Pixels written to `pixels` since it became the drawing target (a superset), so a finished
+    /// layer is searched for content only there instead of over the whole canvas.
+    var drawn = PixelBounds(left: 0, top: 0, right: 0, bottom: 0)
+    /// `drawn` of each buffer under an open layer, innermost last.
+    var drawnBelow: [PixelBounds] = []
     /// Canvas-sized buffers left over from finished layers, every byte zero again, so the next
     /// layer skips a 4-bytes-per-pixel allocation and its page faults (see `Canvas+Layer.swift`).
     var spareBuffers: [[UInt8]] = []
@@ -20,8 +25,15 @@ final class Canvas {
     init(width: Int, height: Int) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")
         self.width = width; self.height = height
-        pixels = [UInt8](repeating: 0, count: width * height * 4)
+        pixels = PixelBufferPool.shared.takeZeroed(count: width * height * 4)
+            ?? [UInt8](repeating: 0, count: width * height * 4)
         rasterizer = CoverageRasterizer(width: width)
+    }
+
+    deinit {
+        let pool = PixelBufferPool.shared
+        pool.give(pixels, isZeroed: false)
+        for buffer in spareBuffers { pool.give(buffer, isZeroed: true) }
     }
 
     /// The clip in force: the innermost pushed clip, or the whole canvas.
@@ -33,6 +45,13 @@ final class Canvas {
     func pixel(x: Int, y: Int) -> (red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8) {
         let offset: Int = (y * width + x) * 4
         return (pixels[offset], pixels[offset + 1], pixels[offset + 2], pixels[offset + 3])
+    }
+
+    /// Records that pixels in `rows` × `columns` of the drawing target may have changed. Every
+    /// writer of `pixels` calls this: layer content is only looked for inside `drawn`.
+    func noteDrawn(rows: Range<Int>, columns: Range<Int>) {
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        drawn = drawn.union(PixelBounds(left: columns.lowerBound, top: rows.lowerBound, right: columns.upperBound, bottom: rows.upperBound))
     }
 
     /// Runs `body` on the pixels viewed as one `UInt32` per pixel (R in the lowest byte).

@@ -25,6 +25,12 @@ final class CoverageRasterizer {
     /// While a row is scanned: the columns every line so far leaves empty (inside the inner box).
     private var holeStart: Int = 0
     private var holeEnd: Int = 0
+    /// While a row is scanned: the largest left and smallest right end of its lines, and whether
+    /// some line was empty. Between them every line covers whole pixels, which `rasterize` then
+    /// reports as a constant run instead of resolving it pixel by pixel.
+    private var fullLeft: Double = 0
+    private var fullRight: Double = 0
+    private var hasEmptyLine: Bool = false
 
     /// Buffers for a canvas `width` pixels wide. They are owned by this object, lent out only as
     /// `coverage` and `rowColors` to the canvas that owns it (single-threaded), and freed in `deinit`.
@@ -68,6 +74,9 @@ final class CoverageRasterizer {
 
         holeStart = Int.min
         holeEnd = Int.max
+        fullLeft = -Double.infinity
+        fullRight = Double.infinity
+        hasEmptyLine = false
         // Cut the row where the inner box starts or ends so each band sees a constant inner span.
         var bandTop: Double = top
         if let inner {
@@ -86,13 +95,38 @@ final class CoverageRasterizer {
         let skipStart: Int = Swift.max(start, holeStart + 1)
         let skipEnd: Int = Swift.min(end, holeEnd)
         if inner != nil && skipEnd > skipStart {
-            resolve(start: start, end: skipStart)
-            resolve(start: skipEnd, end: end)
+            var run: Float = 0
+            resolve(start: start, end: skipStart, run: &run)
+            run = 0
+            resolve(start: skipEnd, end: end, run: &run)
             return CoverageRow(start: start, end: end, interiorStart: end, interiorEnd: end, interiorCoverage: 0,
                                holeStart: skipStart, holeEnd: skipEnd)
         }
-        resolve(start: start, end: end)
+        if inner == nil, !hasEmptyLine, let row = resolveAroundInterior(start: start, end: end) { return row }
+        var run: Float = 0
+        resolve(start: start, end: end, run: &run)
         return CoverageRow(start: start, end: end, interiorStart: end, interiorEnd: end, interiorCoverage: 0)
+    }
+
+    /// Resolves only the two ends of a row whose lines all cover `fullLeft..<fullRight`: every
+    /// line's run starts at or before column ⌊fullLeft⌋ + 1 and ends at or after ⌊fullRight⌋, so
+    /// between those columns the accumulators hold nothing and the coverage is the running sum.
+    /// Nil when that stretch is too short to be worth it.
+    private func resolveAroundInterior(start: Int, end: Int) -> CoverageRow? {
+        guard fullLeft.isFinite, fullRight.isFinite, fullRight - fullLeft > 3 else { return nil }
+        let interiorStart: Int = Swift.max(start, Int(saturatingFloor: fullLeft) + 1)
+        let interiorEnd: Int = Swift.min(end, Int(saturatingFloor: fullRight))
+        guard interiorEnd - interiorStart >= 2 else { return nil }
+        // A line starting exactly on a pixel boundary leaves its run's start on the first interior
+        // column, which the first resolve clears as the column after its range.
+        let pending: Float = delta[interiorStart]
+        var run: Float = 0
+        resolve(start: start, end: interiorStart, run: &run)
+        run += pending
+        let level: Float = Swift.min(1, Swift.max(0, run))
+        resolve(start: interiorEnd, end: end, run: &run)
+        return CoverageRow(start: start, end: end, interiorStart: interiorStart, interiorEnd: interiorEnd,
+                           interiorCoverage: UInt32(level * 255 + 0.5))
     }
 
     private func simpleRow(left: Double, right: Double, weight: Double, start: Int, end: Int) -> CoverageRow {
@@ -129,7 +163,12 @@ final class CoverageRasterizer {
         let extent = outer.span(at: y)
         let left: Double = Swift.max(extent.left, clipLeft)
         let right: Double = Swift.min(extent.right, clipRight)
-        guard right > left else { return }
+        fullLeft = Swift.max(fullLeft, left)
+        fullRight = Swift.min(fullRight, right)
+        guard right > left else {
+            hasEmptyLine = true
+            return
+        }
         let w: Float = Float(weight)
         if let inner, y > inner.top, y < inner.bottom {
             let hole = inner.span(at: y)
@@ -161,9 +200,9 @@ final class CoverageRasterizer {
         if tail > 0 { area[last] += Float(tail) * weight }
     }
 
-    /// Turns the accumulators into bytes on `start..<end` and clears them for the next row.
-    private func resolve(start: Int, end: Int) {
-        var run: Float = 0
+    /// Turns the accumulators into bytes on `start..<end` and clears them for the next row;
+    /// `run` carries the running sum of the deltas from the columns before `start`.
+    private func resolve(start: Int, end: Int, run: inout Float) {
         for x in start..<end {
             run += delta[x]
             let value: Float = Swift.min(1, Swift.max(0, run + area[x]))

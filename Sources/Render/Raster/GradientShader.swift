@@ -57,12 +57,13 @@ struct GradientShader {
         case .conic(let centerX, let centerY, let startAngle):
             let dy: Double = cy - centerY
             let turn: Double = 2 * Double.pi
+            let perRadian: Double = 1 / turn
             for x in start..<end {
                 let dx: Double = Double(x) + 0.5 - centerX
                 // atan2(dx, -dy) is the clockwise angle from "up".
                 var angle: Double = Self.arctangent(dx, -dy) - startAngle
-                angle -= turn * (angle / turn).rounded(.down)
-                row[x] = ramp.color(at: angle / turn)
+                angle -= turn * (angle * perRadian).rounded(.down)
+                row[x] = ramp.color(at: angle * perRadian)
             }
         }
     }

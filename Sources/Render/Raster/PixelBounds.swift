@@ -44,25 +44,25 @@ struct PixelBounds: Equatable {
                            right: Int(saturatingCeiling: xs.max()!) + 1, bottom: Int(saturatingCeiling: ys.max()!) + 1)
     }
 
-    /// The pixels of a `width`-wide RGBA layer that are not fully transparent, or nil when none is.
-    static func content(of layer: [UInt8], width: Int, height: Int) -> PixelBounds? {
+    /// The pixels of a `width`-wide RGBA layer inside `area` that are not fully transparent, or nil
+    /// when none is. Pixels outside `area` are taken to be transparent.
+    static func content(of layer: [UInt8], width: Int, height: Int, within area: PixelBounds) -> PixelBounds? {
+        let area = area.clamped(width: width, height: height)
+        guard !area.isEmpty else { return nil }
         var bounds: PixelBounds? = nil
         layer.withUnsafeBytes { raw in
             let words = raw.bindMemory(to: UInt32.self)
-            let rowBytes = width * 4
-            for y in 0..<height {
+            for y in area.top..<area.bottom {
                 // Most rows of a layer are empty: one OR over the row (a vectorizable reduction)
                 // rules them out before any per-pixel search.
-                let row = raw.baseAddress! + y * rowBytes
-                let pairs = width / 2
-                var any: UInt64 = width % 2 == 1 ? UInt64(words[y * width + width - 1]) : 0
-                for index in 0..<pairs { any |= row.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self) }
+                let row = words.baseAddress! + y * width
+                var any: UInt32 = 0
+                for x in area.left..<area.right { any |= row[x] }
                 guard any != 0 else { continue }
-                let start = y * width
-                var first = 0
-                while words[start + first] == 0 { first += 1 }
-                var last = width - 1
-                while words[start + last] == 0 { last -= 1 }
+                var first = area.left
+                while row[first] == 0 { first += 1 }
+                var last = area.right - 1
+                while row[last] == 0 { last -= 1 }
                 let line = PixelBounds(left: first, top: y, right: last + 1, bottom: y + 1)
                 bounds = bounds.map { $0.union(line) } ?? line
             }

@@ -65,6 +65,19 @@ struct RoundedBox: Sendable, Equatable {
 
     var isEmpty: Bool { !(right > left && bottom > top) }
 
+    /// The box moved so (`x`, `y`) becomes the origin, then scaled by `scale` (radii too), for
+    /// rasterizing onto a coarser grid.
+    func mapped(originX x: Double, originY y: Double, scale: Double) -> RoundedBox {
+        var box = self
+        box.left = (left - x) * scale; box.right = (right - x) * scale
+        box.top = (top - y) * scale; box.bottom = (bottom - y) * scale
+        box.topLeft = (topLeft.x * scale, topLeft.y * scale)
+        box.topRight = (topRight.x * scale, topRight.y * scale)
+        box.bottomRight = (bottomRight.x * scale, bottomRight.y * scale)
+        box.bottomLeft = (bottomLeft.x * scale, bottomLeft.y * scale)
+        return box
+    }
+
     var hasCorners: Bool {
         topLeft.x > 0 || topRight.x > 0 || bottomRight.x > 0 || bottomLeft.x > 0
     }
