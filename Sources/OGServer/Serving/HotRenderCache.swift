@@ -58,11 +58,13 @@ final class HotRenderCache: Sendable {
         // Files let go of are released after the lock, so their `close` runs outside it.
         var released: [HotRender] = []
         let cached = state.withLock { state -> HotRender? in
-            if state.generation != generation {
+            if generation > state.generation {
                 released = state.slots.map(\.render)
                 state = State(generation: generation)
                 return nil
             }
+            // A sweep finished after the caller looked: open the file afresh and keep nothing.
+            guard generation == state.generation else { return nil }
             guard let position = state.index[stored.key] else { return nil }
             let slot = state.slots[position]
             if slot.render.serves(stored) && slot.render.generation == generation {
