@@ -36,7 +36,9 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Every value of the field `name`, in order (one per header line).
     public func values(for name: String) -> [String] {
-        fields.filter { Self.namesMatch($0.name, name) }.map(\.value)
+        var values: [String] = []
+        for field in fields where Self.namesMatch(field.name, name) { values.append(field.value) }
+        return values
     }
 
     /// Whether at least one line of the field `name` is present.
