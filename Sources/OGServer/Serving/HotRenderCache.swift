@@ -72,6 +72,7 @@ final class HotRenderCache: Sendable {
                     state.slots[position].referenced = true
                     return slot.render
                 }
+                // Under the lock: one fstat per file per `validity`, so other loops rarely wait on it.
                 if slot.render.file.isCurrent {
                     state.slots[position].checked = now
                     state.slots[position].referenced = true
