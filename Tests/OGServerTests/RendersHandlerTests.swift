@@ -80,4 +80,17 @@ struct RendersHandlerTests {
         #expect(app.send(.get, path).bodyBytes == before)
         #expect(app.storedFiles().count == 1)
     }
+
+    static let hex = String(repeating: "0123456789abcdef", count: 4)
+
+    @Test(arguments: [
+        (hex + ".png", "png"), (hex + ".jpeg", "jpeg"), (hex + ".webp", "webp"),
+        (hex, nil), (hex + ".", nil), (hex + ".gif", nil), (hex + ".png.png", nil), (hex.uppercased() + ".png", nil),
+        ("a" + hex + ".png", nil), (hex + ".\u{301}png", nil), (hex + "\u{301}.png", nil), (".png", nil), ("", nil),
+    ] as [(String, String?)])
+    func renderNamesAreParsedOnlyWhenExact(name: String, format: String?) {
+        let parsed = RendersHandler.parse(name: name)
+        #expect(parsed?.1.rawValue == format)
+        #expect(parsed.map { $0.0.hex } == (format == nil ? nil : Self.hex))
+    }
 }

@@ -109,10 +109,12 @@ struct RendersHandler: Sendable {
     }
 
     /// Splits `<64 lowercase hex>.<png|jpeg|webp>`; nil for anything else, before any file access.
+    ///
+    /// The dot is found on bytes from the end (a few steps), not by walking characters.
     static func parse(name: String) -> (CacheKey, ImageFormat)? {
-        guard let dot = name.lastIndex(of: "."),
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
               let key = CacheKey(hex: String(name[..<dot])),
-              let format = ImageFormat(rawValue: String(name[name.index(after: dot)...])) else { return nil }
+              let format = ImageFormat(rawValue: String(name[name.utf8.index(after: dot)...])) else { return nil }
         return (key, format)
     }
 }
