@@ -16,6 +16,7 @@ extension Store {
         try sweepTemporaryFiles(now: now, into: &report)
         // Swept files must not be answered from memory; the cache refills from the index.
         recentRenders.removeAll()
+        sweeps.add(1, ordering: .releasing)
         return report
     }
 

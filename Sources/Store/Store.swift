@@ -26,6 +26,8 @@ public final class Store: Sendable {
     private let database: Mutex<Connection>
     /// Renders known to be on disk and fresh, answered without SQLite (see `memoryLookup`).
     let recentRenders = MemoryCache<CacheKey, RecentRender>(capacity: 50_000)
+    /// Counts finished sweeps (see `sweepGeneration`).
+    let sweeps = Atomic<UInt64>(0)
     /// Accounts by key hash with the time they were read; kept for `accountCacheLifetime` so a key
     /// revoked by another process (the CLI) stops working within that time.
     let recentAccounts = MemoryCache<String, (account: Account, read: Date)>(capacity: 10_000)
@@ -110,6 +112,15 @@ public final class Store: Sendable {
         }
         if fileCheckInterval > 0 { recentRenders.insert(RecentRender(render: entry.render, fileChecked: now), for: key) }
         return entry.render
+    }
+
+    /// A number that grows each time a sweep in this process finishes, having maybe removed files.
+    ///
+    /// Whoever keeps render files open (an open-file cache) reads it before opening a file and drops
+    /// files opened under an older value, so a file this process swept is not served from memory.
+    /// A sweep by another process is not seen here; such a holder also rechecks its files' links.
+    public var sweepGeneration: UInt64 {
+        sweeps.load(ordering: .acquiring)
     }
 
     /// The spec recorded for `key`, kept after its file expired so the image can be made again.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmark (not a test): ogpress against nginx on loopback, in one run.
 #
-#   1. GET /renders/<key>.png of a ~60 KB card: ogpress vs nginx serving the same file (sendfile on).
+#   1. GET /renders/<key>.png of a ~60 KB card: ogpress vs nginx serving the same file (sendfile on),
+#      with each server's CPU time per request when perf is installed.
 #   2. POST /images cache hit on ogpress vs nginx serving a small static JSON file.
 #   3. ogpress's resident memory with 10,000 idle keep-alive connections open.
 #
@@ -115,24 +116,49 @@ run_wrk() {
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | python3 "$HELPERS/wrk_report.py"
 }
 
+# Like run_wrk for the server threads or processes in $1 (comma-separated pids), adding the server's
+# CPU time per request in microseconds: perf's task-clock over the run divided by the requests wrk
+# counted. CPU per request is steadier than req/s on a machine shared with other work; "-" without perf.
+run_wrk_measured() {
+    local pids=$1 perf_pid="" cpu="-"
+    shift
+    if command -v perf >/dev/null; then
+        perf stat -x, -e task-clock -p "$pids" -o "$WORK/perf.csv" &
+        perf_pid=$!
+        sleep 0.2
+    fi
+    local report
+    report=$(run_wrk "$@")
+    if [ -n "$perf_pid" ]; then
+        kill -INT "$perf_pid"
+        wait "$perf_pid" || true
+        local milliseconds
+        milliseconds=$(awk -F, '/task-clock/ { print $1 }' "$WORK/perf.csv")
+        [ -n "$milliseconds" ] && cpu=$(python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000 / int(sys.argv[2]):.2f}')" \
+            "$milliseconds" "$(echo "$report" | awk '{ print $5 }')")
+    fi
+    echo "$report $cpu"
+}
+
 echo "http-bench: $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency;" \
      "ogpress $LOOPS event loops, nginx $LOOPS worker processes; render $NAME is $SIZE bytes" >&2
 
-read -r OG_GET_RATE OG_GET_P50 OG_GET_P99 OG_GET_ERR < <(run_wrk "http://127.0.0.1:$OG_PORT$RENDER_PATH")
-read -r NX_GET_RATE NX_GET_P50 NX_GET_P99 NX_GET_ERR < <(run_wrk "http://127.0.0.1:$NGINX_PORT/renders/$NAME")
-read -r OG_POST_RATE OG_POST_P50 OG_POST_P99 OG_POST_ERR < <(BENCH_BODY="$BODY" BENCH_KEY="$KEY" \
+NX_WORKERS=$(pgrep -d, -P "$NGINX_PID" || echo "$NGINX_PID")
+read -r OG_GET_RATE OG_GET_P50 OG_GET_P99 OG_GET_ERR _ OG_GET_CPU < <(run_wrk_measured "$OG_PID" "http://127.0.0.1:$OG_PORT$RENDER_PATH")
+read -r NX_GET_RATE NX_GET_P50 NX_GET_P99 NX_GET_ERR _ NX_GET_CPU < <(run_wrk_measured "$NX_WORKERS" "http://127.0.0.1:$NGINX_PORT/renders/$NAME")
+read -r OG_POST_RATE OG_POST_P50 OG_POST_P99 OG_POST_ERR _ < <(BENCH_BODY="$BODY" BENCH_KEY="$KEY" \
     run_wrk -s "$HELPERS/post.lua" "http://127.0.0.1:$OG_PORT/images")
-read -r NX_JSON_RATE NX_JSON_P50 NX_JSON_P99 NX_JSON_ERR < <(run_wrk "http://127.0.0.1:$NGINX_PORT/small.json")
+read -r NX_JSON_RATE NX_JSON_P50 NX_JSON_P99 NX_JSON_ERR _ < <(run_wrk "http://127.0.0.1:$NGINX_PORT/small.json")
 
 read -r IDLE_COUNT RSS_BEFORE RSS_HELD DESCRIPTORS < <(python3 "$HELPERS/idle_connections.py" 127.0.0.1 "$OG_PORT" "$IDLE" "$OG_PID")
 
-python3 - "$SIZE" \
+python3 - "$SIZE" "$OG_GET_CPU" "$NX_GET_CPU" \
     "$OG_GET_RATE" "$OG_GET_P50" "$OG_GET_P99" "$OG_GET_ERR" "$NX_GET_RATE" "$NX_GET_P50" "$NX_GET_P99" "$NX_GET_ERR" \
     "$OG_POST_RATE" "$OG_POST_P50" "$OG_POST_P99" "$OG_POST_ERR" "$NX_JSON_RATE" "$NX_JSON_P50" "$NX_JSON_P99" "$NX_JSON_ERR" \
     "$IDLE_COUNT" "$RSS_BEFORE" "$RSS_HELD" "$DESCRIPTORS" <<'PY'
 import sys
-a = sys.argv[1:]
-size = int(a[0])
+size, og_cpu, nx_cpu = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+a = sys.argv[3:]
 og_get, nx_get, og_post, nx_json = (a[1:5], a[5:9], a[9:13], a[13:17])
 idle, before, held, descriptors = int(a[17]), int(a[18]), int(a[19]), int(a[20])
 
@@ -150,6 +176,9 @@ print(row("GET /small.json (static)", "nginx", nx_json))
 ratio = float(og_post[0]) / float(nx_json[0])
 print(f"| {'':<34} | {'ogpress / nginx':<16} | {ratio:>9.2f} | {float(og_post[1]) / float(nx_json[1]):>8.2f} | {float(og_post[2]) / float(nx_json[2]):>8.2f} |        |")
 print()
+if og_cpu != "-" and nx_cpu != "-":
+    print(f"GET /renders server CPU (task-clock) per request: ogpress {og_cpu} us, nginx {nx_cpu} us "
+          f"(ogpress / nginx {float(og_cpu) / float(nx_cpu):.2f})")
 print(f"ogpress VmRSS: {before / 1024:.1f} MB before, {held / 1024:.1f} MB with {idle} idle keep-alive connections "
       f"({(held - before) / idle * 1024:.0f} bytes per connection; {descriptors} descriptors open in ogpress)")
 PY

@@ -52,6 +52,21 @@ struct PreconditionsTests {
         #expect(Self.evaluate(fields) == expected)
     }
 
+    static let caseCases: [([(String, String)], PreconditionOutcome)] = [
+        ([("Host", "a"), ("IF-NONE-MATCH", "\"abc\"")], .notModified),
+        ([("if-match", "\"x\""), ("Accept", "*/*")], .failed),
+        ([("iF-mOdIfIeD-sInCe", "Wed, 15 Nov 2023 00:00:00 GMT")], .notModified),
+        // Only the four conditional names count.
+        ([("If", "\"abc\""), ("Iff-None-Match", "\"abc\""), ("X-If-None-Match", "\"abc\"")], .proceed),
+        ([("Host", "a"), ("Accept", "*/*")], .proceed),
+    ]
+
+    /// Field names are case-insensitive, also for the quick check that any conditional field is there.
+    @Test(arguments: caseCases)
+    func conditionalNamesAreFoundInAnyCase(_ fields: [(String, String)], _ expected: PreconditionOutcome) {
+        #expect(Self.evaluate(fields) == expected)
+    }
+
     @Test func formatsAndParsesIMFFixdate() {
         let text = HTTPDate.format(Self.modified)
         #expect(text == "Tue, 14 Nov 2023 22:13:20 GMT")

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPServer
+@testable import HTTPServer
 import OGServer
 
 /// An `Application` on a fresh temporary cache folder with the repository's templates and config.
@@ -74,6 +74,11 @@ extension Response {
         case .file(let path, let offset, let length):
             guard let data = FileManager.default.contents(atPath: path) else { return [] }
             return Array(data[offset..<offset + length])
+        case .openFile(let file, let offset, let length):
+            // pread, as sendfile does, reads the open inode even if its name is gone.
+            return [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+                count = max(0, pread(file.descriptor, buffer.baseAddress, length, off_t(offset)))
+            }
         }
     }
 

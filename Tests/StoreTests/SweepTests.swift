@@ -27,6 +27,17 @@ struct SweepTests {
         #expect(FileManager.default.fileExists(atPath: oldRender.path))
     }
 
+    @Test func eachSweepAdvancesTheGeneration() throws {
+        let fixture = try TemporaryStore()
+        let before = fixture.store.sweepGeneration
+        _ = try fixture.store.fetchOrRender(Samples.spec(), owner: nil) { Samples.bytes }
+        #expect(fixture.store.sweepGeneration == before, "writing a render is not a sweep")
+        _ = try fixture.store.sweep(now: fixture.clock.now)
+        #expect(fixture.store.sweepGeneration == before + 1)
+        _ = try fixture.store.sweep(now: fixture.clock.now)
+        #expect(fixture.store.sweepGeneration == before + 2)
+    }
+
     @Test func manyExpiredFilesAreSweptAcrossBatches() throws {
         let fixture = try TemporaryStore()
         for index in 0..<300 {

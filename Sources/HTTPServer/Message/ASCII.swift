@@ -6,6 +6,16 @@ enum ASCII {
     static let tab = UInt8(ascii: "\t")
     static let colon = UInt8(ascii: ":")
 
+    /// The index of the first `byte` in `text`'s UTF-8, found by scanning its contiguous storage:
+    /// the generic search over `String.UTF8View` costs several times more per byte.
+    static func firstIndex(of byte: UInt8, in text: String) -> String.Index? {
+        switch text.utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: byte) }) {
+        case .some(.some(let offset)): text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        case .some(.none): nil
+        case .none: text.utf8.firstIndex(of: byte)
+        }
+    }
+
     static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }

@@ -4,6 +4,9 @@
 /// the handler built it.
 public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     private var fields: [(name: String, value: String)]
+    /// The field lines as the server writes them, when `prepared()` made them; every change clears it,
+    /// so it never disagrees with `fields`.
+    private(set) var encodedFields: [UInt8]?
 
     /// Creates an empty header list.
     public init() { fields = [] }
@@ -13,6 +16,19 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields = elements.map { (name: $0.0, value: $0.1) }
     }
 
+    /// A copy that carries its field lines already encoded, for a header set sent with many responses:
+    /// the server then copies those bytes instead of encoding every line again.
+    ///
+    /// The bytes are exactly what the server would write for these fields (server-owned framing
+    /// fields left out). Changing the copy drops them, so a later change is still sent.
+    public func prepared() -> HTTPHeaders {
+        var copy = self
+        var encoded: [UInt8] = []
+        ResponseEncoder.appendFields(of: self, to: &encoded)
+        copy.encodedFields = encoded
+        return copy
+    }
+
     /// The first value of the field `name`, or nil.
     public subscript(name: String) -> String? {
         fields.first { Self.namesMatch($0.name, name) }?.value
@@ -20,7 +36,9 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Every value of the field `name`, in order (one per header line).
     public func values(for name: String) -> [String] {
-        fields.filter { Self.namesMatch($0.name, name) }.map(\.value)
+        var values: [String] = []
+        for field in fields where Self.namesMatch(field.name, name) { values.append(field.value) }
+        return values
     }
 
     /// Whether at least one line of the field `name` is present.
@@ -30,6 +48,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Appends a field line.
     public mutating func add(_ name: String, _ value: String) {
+        encodedFields = nil
         fields.append((name: name, value: value))
     }
 
@@ -37,6 +56,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     ///
     /// The new line takes the place of the first old one, or goes at the end if there was none.
     public mutating func set(_ name: String, _ value: String) {
+        encodedFields = nil
         if let first = fields.firstIndex(where: { Self.namesMatch($0.name, name) }) {
             fields[first] = (name: name, value: value)
             var index = fields.index(after: first)
@@ -50,6 +70,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Removes every line of the field `name`.
     public mutating func remove(_ name: String) {
+        encodedFields = nil
         fields.removeAll { Self.namesMatch($0.name, name) }
     }
 

@@ -18,6 +18,9 @@ public enum Preconditions {
     /// Call it only when the unconditional answer would be 2xx (§13.2.1); Range and If-Range are
     /// not evaluated, because `/renders` ignores Range (§14.2) and says `Accept-Ranges: none`.
     public static func evaluate(_ headers: HTTPHeaders, etag: String, lastModified: Date) -> PreconditionOutcome {
+        // Most requests carry no conditional field at all; one pass over the names settles that
+        // before the four lookups below.
+        guard headers.contains(where: { isConditional($0.name) }) else { return .proceed }
         let ifMatch = headers.values(for: "If-Match")
         if !ifMatch.isEmpty {
             // §13.1.1: strong comparison; a weak tag never matches.
@@ -50,6 +53,13 @@ public enum Preconditions {
             }
         }
         return false
+    }
+
+    /// Whether a field name starts with `If-` (any case), as all four conditional fields do.
+    private static func isConditional(_ name: String) -> Bool {
+        var bytes = name.utf8.makeIterator()
+        return bytes.next().map(ASCII.lowercased) == UInt8(ascii: "i") && bytes.next().map(ASCII.lowercased) == UInt8(ascii: "f")
+            && bytes.next() == UInt8(ascii: "-")
     }
 
     /// HTTP dates carry whole seconds, so compare at that precision.

@@ -26,7 +26,7 @@ public struct Request: Sendable {
         self.headers = headers
         self.body = body
         self.parameters = [:]
-        if let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
+        if let mark = ASCII.firstIndex(of: UInt8(ascii: "?"), in: target) {
             path = String(target[..<mark])
             query = String(target[target.index(after: mark)...])
         } else {

@@ -8,7 +8,8 @@ public protocol Responder: Sendable {
     /// For answers that need only memory (a hot-path cache hit), this saves two thread hand-offs per
     /// request. It runs on an event loop thread: it must never block — no SQLite, no rendering, no
     /// locks held for long. A `.file` body is opened on the loop (open + fstat, as a static file
-    /// server does). The default returns nil.
+    /// server does); an `.openFile` body from a responder's own cache costs no open at all. The
+    /// default returns nil.
     func respondOnEventLoop(to request: Request) -> Response?
     /// The response for an error the server itself detects (malformed request, 413, 431, 408, and
     /// 503 when the worker queue or the connection limit is full).

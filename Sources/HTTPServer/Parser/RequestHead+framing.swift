@@ -29,7 +29,7 @@ extension RequestHead {
     /// The path of an origin-form or absolute-form target (RFC 9112 §3.2).
     private static func path(of target: String, method: HTTPMethod) throws(HTTPParseError) -> String {
         if target.utf8.first == UInt8(ascii: "/") {
-            if let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) { return String(target[..<mark]) }
+            if let mark = ASCII.firstIndex(of: UInt8(ascii: "?"), in: target) { return String(target[..<mark]) }
             return target
         }
         if target == "*" && method == .options { return target }

@@ -1,7 +1,10 @@
 /// A parsed route pattern such as `/renders/:name`: literal segments and `:name` captures.
+///
+/// Matching walks the path's bytes once, segment by segment, without splitting it into strings;
+/// only the route the router picks turns its captures into `String`s.
 struct RoutePattern: Sendable {
     enum Segment: Sendable, Equatable {
-        case literal(Substring)
+        case literal([UInt8])
         case parameter(String)
     }
 
@@ -12,30 +15,53 @@ struct RoutePattern: Sendable {
 
     init(_ pattern: String) {
         precondition(pattern.hasPrefix("/"), "route pattern must start with /: \(pattern)")
-        segments = Self.split(pattern).map { part in
-            part.hasPrefix(":") && part.count > 1 ? .parameter(String(part.dropFirst())) : .literal(part)
+        // Empty segments are kept, so `/a/` is a different pattern from `/a`.
+        let parts = pattern.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        segments = parts.map { part in
+            part.first == UInt8(ascii: ":") && part.count > 1
+                ? .parameter(String(decoding: part.dropFirst(), as: UTF8.self)) : .literal(Array(part))
         }
         literalCount = segments.filter { if case .literal = $0 { true } else { false } }.count
     }
 
-    /// Splits a path after its leading `/`, keeping empty segments so `/a/` does not match `/a`.
-    static func split(_ path: String) -> [Substring] {
-        path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+    /// Whether `path` (an origin-form path starting with `/`) matches this pattern.
+    func matches(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        walk(path) { _, _ in }
     }
 
-    /// The captured parameters if `pathSegments` matches this pattern, otherwise nil.
-    func match(_ pathSegments: [Substring]) -> [String: String]? {
-        guard pathSegments.count == segments.count else { return nil }
+    /// The captured parameters if `path` matches this pattern, otherwise nil.
+    func parameters(in path: UnsafeBufferPointer<UInt8>) -> [String: String]? {
         var parameters: [String: String] = [:]
-        for (segment, part) in zip(segments, pathSegments) {
+        let matched = walk(path) { name, value in
+            parameters[name] = String(decoding: UnsafeBufferPointer(rebasing: path[value]), as: UTF8.self)
+        }
+        return matched ? parameters : nil
+    }
+
+    /// Matches `path` segment by segment, reporting each capture's byte range.
+    ///
+    /// A path segment ends at the next `/` or at the end; the path must end exactly where the last
+    /// segment does, and a capture is never empty.
+    private func walk(_ path: UnsafeBufferPointer<UInt8>, capture: (String, Range<Int>) -> Void) -> Bool {
+        guard path.first == UInt8(ascii: "/") else { return false }
+        var start = 1
+        for (position, segment) in segments.enumerated() {
+            var end = start
+            while end < path.count && path[end] != UInt8(ascii: "/") { end += 1 }
             switch segment {
             case .literal(let literal):
-                guard literal == part else { return nil }
+                guard end - start == literal.count, literal.elementsEqual(path[start..<end]) else { return false }
             case .parameter(let name):
-                guard !part.isEmpty else { return nil }
-                parameters[name] = String(part)
+                guard end > start else { return false }
+                capture(name, start..<end)
+            }
+            if position == segments.count - 1 {
+                guard end == path.count else { return false }
+            } else {
+                guard end < path.count else { return false }
+                start = end + 1
             }
         }
-        return parameters
+        return true
     }
 }

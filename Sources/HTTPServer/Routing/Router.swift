@@ -83,38 +83,43 @@ public struct Router: Responder {
     }
 
     private func match(_ request: Request) -> Match {
+        var path = request.path
+        return path.withUTF8 { match(request, path: $0) }
+    }
+
+    private func match(_ request: Request, path: UnsafeBufferPointer<UInt8>) -> Match {
         // Only origin-form paths can match a pattern; `*` (OPTIONS *) has no route.
-        guard request.path.hasPrefix("/") else { return .error(errorResponse(.notFound, message: "Not Found")) }
-        let segments = RoutePattern.split(request.path)
+        guard path.first == UInt8(ascii: "/") else { return .error(errorResponse(.notFound, message: "Not Found")) }
         // One pass, no sorting: among matching routes of the request's method, the one with the most
         // literal segments wins, and the earliest registered among equals. HEAD falls back to GET.
-        var chosen: (route: Route, parameters: [String: String])?
-        var getFallback: (route: Route, parameters: [String: String])?
+        // Captures are read only for the winner.
+        var chosen: Route?
+        var getFallback: Route?
         var matchedAny = false
         for route in routes {
-            guard let parameters = route.pattern.match(segments) else { continue }
+            guard route.pattern.matches(path) else { continue }
             matchedAny = true
             if route.method == request.method {
-                if chosen.map({ route.pattern.literalCount > $0.route.pattern.literalCount }) ?? true {
-                    chosen = (route, parameters)
+                if chosen.map({ route.pattern.literalCount > $0.pattern.literalCount }) ?? true {
+                    chosen = route
                 }
             } else if request.method == .head, route.method == .get {
-                if getFallback.map({ route.pattern.literalCount > $0.route.pattern.literalCount }) ?? true {
-                    getFallback = (route, parameters)
+                if getFallback.map({ route.pattern.literalCount > $0.pattern.literalCount }) ?? true {
+                    getFallback = route
                 }
             }
         }
         guard matchedAny else { return .error(errorResponse(.notFound, message: "Not Found")) }
         guard let chosen = chosen ?? getFallback else {
-            var allowed = Set(routes.filter { $0.pattern.match(segments) != nil }.map(\.method.rawValue))
+            var allowed = Set(routes.filter { $0.pattern.matches(path) }.map(\.method.rawValue))
             if allowed.contains(HTTPMethod.get.rawValue) { allowed.insert(HTTPMethod.head.rawValue) }
             var response = errorResponse(.methodNotAllowed, message: "Method Not Allowed")
             response.headers.set("Allow", allowed.sorted().joined(separator: ", "))
             return .error(response)
         }
         var routed = request
-        routed.parameters = chosen.parameters
-        return .route(chosen.route, routed)
+        routed.parameters = chosen.pattern.parameters(in: path) ?? [:]
+        return .route(chosen, routed)
     }
 
     /// Formats an error the server detected with the router's error formatter.

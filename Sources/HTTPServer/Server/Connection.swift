@@ -27,7 +27,8 @@ final class Connection {
     enum Outbound {
         /// Never empty, so each one is a non-empty iovec.
         case bytes([UInt8], sent: Int)
-        case file(fd: Int32, offset: Int, remaining: Int)
+        /// The file stays open while this holds it, even if a cache dropped it meanwhile.
+        case file(OpenFile, offset: Int, remaining: Int)
     }
 
     enum FlushResult {
@@ -101,15 +102,16 @@ final class Connection {
             case .file(let file, let offset, let remaining):
                 var position = off_t(offset)
                 // Linux sendfile moves at most 0x7ffff000 bytes per call.
-                let result = try syscall("sendfile") { sendfile(fd, file, &position, min(remaining, 0x7fff_f000)) }
+                let result = try syscall("sendfile") {
+                    sendfile(fd, file.descriptor, &position, min(remaining, 0x7fff_f000))
+                }
                 guard case .processed(let written) = result else { return .blocked(progressed: progressed) }
                 if written == 0 { return .truncated }
                 progressed = true
                 if written == remaining {
-                    Glibc.close(file)
                     output.removeFirst()
                 } else {
-                    output[0] = .file(fd: file, offset: Int(position), remaining: remaining - written)
+                    output[0] = .file(file, offset: Int(position), remaining: remaining - written)
                 }
             }
         }
@@ -151,11 +153,8 @@ final class Connection {
         }
     }
 
-    /// Releases the socket and any open files. The caller unregisters it from epoll first.
+    /// Releases the socket and its references to open files. The caller unregisters it from epoll first.
     func close() {
-        for item in output {
-            if case .file(let file, _, _) = item { Glibc.close(file) }
-        }
         output.removeAll()
         Glibc.close(fd)
     }

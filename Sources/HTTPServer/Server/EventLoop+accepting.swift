@@ -55,7 +55,7 @@ extension EventLoop {
         var response = responder.errorResponse(.serviceUnavailable, message: "The server is busy; retry shortly.")
         response.headers.set("Retry-After", "1")
         response.headers.set("Cache-Control", "no-store")
-        if case .file = response.body { response.body = .empty }
+        if response.body.isFile { response.body = .empty }
         return response
     }
 }

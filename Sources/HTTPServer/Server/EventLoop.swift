@@ -206,22 +206,29 @@ final class EventLoop {
             // Error responses are built here: `errorResponse` only formats a message and the
             // connection closes after it, so there is no reason to queue it behind real work.
             var response = responder.errorResponse(status, message: message)
-            if case .file = response.body { response.body = .empty }
+            if response.body.isFile { response.body = .empty }
             enqueue(response, file: nil, on: connection)
         }
     }
 
-    /// Runs on a worker: opens a `.file` body so a missing or short file becomes a 500 before any
-    /// byte of the response is written.
+    /// Runs on a worker (or the loop, for its own answers): opens a `.file` body, and checks the
+    /// range of an `.openFile` one, so a missing or short file becomes a 500 before any byte of the
+    /// response is written.
     private static func prepare(_ response: Response, for fd: Int32, id: UInt64, responder: any Responder) -> Mailbox.Completion {
-        guard case .file(let path, let offset, let length) = response.body else {
+        let file: OpenFile?
+        switch response.body {
+        case .file(let path, let offset, let length):
+            file = OpenFile(path: path).flatMap { $0.holds(offset: offset, length: length) ? $0 : nil }
+        case .openFile(let open, let offset, let length):
+            file = open.holds(offset: offset, length: length) ? open : nil
+        case .empty, .bytes:
             return Mailbox.Completion(fd: fd, connectionID: id, response: response, file: nil)
         }
-        if let file = FileOpener.open(path: path, offset: offset, length: length) {
+        if let file {
             return Mailbox.Completion(fd: fd, connectionID: id, response: response, file: file)
         }
         var failure = responder.errorResponse(.internalServerError, message: "Internal Server Error")
-        if case .file = failure.body { failure.body = .empty }
+        if failure.body.isFile { failure.body = .empty }
         return Mailbox.Completion(fd: fd, connectionID: id, response: failure, file: nil)
     }
 
@@ -236,20 +243,14 @@ final class EventLoop {
 
     private func deliver(_ completion: Mailbox.Completion) {
         guard let connection = connections[completion.fd], connection.id == completion.connectionID,
-              connection.inFlight != nil else {
-            if let file = completion.file { close(file) }
-            return
-        }
+              connection.inFlight != nil else { return }
         enqueue(completion.response, file: completion.file, on: connection)
         process(connection)
     }
 
     /// Queues the response to the connection's in-flight request; the caller flushes it.
-    private func enqueue(_ response: Response, file: Int32?, on connection: Connection) {
-        guard let inFlight = connection.inFlight else {
-            if let file { close(file) }
-            return
-        }
+    private func enqueue(_ response: Response, file: OpenFile?, on connection: Connection) {
+        guard let inFlight = connection.inFlight else { return }
         connection.inFlight = nil
         let closes = inFlight.closes || !inFlight.keepAlive || stopDeadline != nil
         let mode: ResponseEncoder.ConnectionMode = closes ? .close : (inFlight.isHTTP10 ? .keepAliveExplicit : .keepAliveByDefault)
@@ -262,9 +263,11 @@ final class EventLoop {
             // Head and body stay separate buffers; `flush` writes them with one sendmsg.
             connection.output.append(.bytes(body, sent: 0))
         case .file(_, let offset, _) where sendsBody && length > 0:
-            if let file { connection.output.append(.file(fd: file, offset: offset, remaining: length)) }
+            if let file { connection.output.append(.file(file, offset: offset, remaining: length)) }
+        case .openFile(_, let offset, _) where sendsBody && length > 0:
+            if let file { connection.output.append(.file(file, offset: offset, remaining: length)) }
         default:
-            if let file { close(file) }
+            break
         }
         if closes {
             connection.closeAfterOutput = true

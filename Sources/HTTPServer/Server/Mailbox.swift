@@ -8,8 +8,8 @@ final class Mailbox: Sendable {
         var fd: Int32
         var connectionID: UInt64
         var response: Response
-        /// The opened file for a `.file` body; the loop owns it from here on.
-        var file: Int32?
+        /// The open file behind a `.file` or `.openFile` body.
+        var file: OpenFile?
     }
 
     private struct Contents {

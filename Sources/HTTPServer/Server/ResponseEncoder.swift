@@ -26,11 +26,10 @@ enum ResponseEncoder {
         out.append(contentsOf: "\r\nDate: ".utf8)
         out.append(contentsOf: date)
         out.append(contentsOf: "\r\n".utf8)
-        for (name, value) in response.headers where !isFramingField(name) {
-            appendSanitized(name, to: &out)
-            out.append(contentsOf: ": ".utf8)
-            appendSanitized(value, to: &out)
-            out.append(contentsOf: "\r\n".utf8)
+        if let encoded = response.headers.encodedFields {
+            out.append(contentsOf: encoded)
+        } else {
+            appendFields(of: response.headers, to: &out)
         }
         if !response.status.forbidsContentLength {
             out.append(contentsOf: "Content-Length: ".utf8)
@@ -44,6 +43,16 @@ enum ResponseEncoder {
         }
         out.append(contentsOf: "\r\n".utf8)
         return out
+    }
+
+    /// Appends one `name: value` line per field, leaving out the fields the server owns.
+    static func appendFields(of headers: HTTPHeaders, to out: inout [UInt8]) {
+        for (name, value) in headers where !isFramingField(name) {
+            appendSanitized(name, to: &out)
+            out.append(contentsOf: ": ".utf8)
+            appendSanitized(value, to: &out)
+            out.append(contentsOf: "\r\n".utf8)
+        }
     }
 
     /// Whether `name` is one of the fields the server owns (compared case-insensitively, without

@@ -9,6 +9,8 @@ import Store
 /// Range is ignored as §14.2 allows). An expired file whose spec is still known is made again.
 struct RendersHandler: Sendable {
     let service: RenderService
+    /// Hot renders answered on the event loop: open files and encoded headers.
+    let hotRenders = HotRenderCache(capacity: HotRenderCache.defaultCapacity, validity: .seconds(1))
 
     static let immutable = "public, max-age=31536000, immutable, no-transform"
 
@@ -18,14 +20,26 @@ struct RendersHandler: Sendable {
             // A well-formed name may appear later, so the 404 is short-lived.
             throw Self.notFound(maxAge: 60)
         }
-        return respond(to: request, with: stored)
+        let etag = Self.etag(of: stored)
+        return Self.respond(
+            to: request, etag: etag, lastModified: stored.created, notModified: Self.notModifiedHeaders(etag: etag),
+            ok: Self.okHeaders(for: stored, etag: etag),
+            body: .file(path: stored.path, offset: 0, length: stored.byteCount))
     }
 
-    /// The event-loop answer: from memory only, or nil to let `handle` ask the database.
+    /// The event-loop answer: from memory and the hot-render cache only, or nil to let `handle` ask
+    /// the database.
     func handleOnEventLoop(_ request: Request) throws -> Response? {
         let (key, format) = try Self.name(of: request)
-        guard let stored = service.store.memoryLookup(key), stored.format == format else { return nil }
-        return respond(to: request, with: stored)
+        // Read first: a sweep finishing after this point makes the cache drop what it opens now.
+        let generation = service.store.sweepGeneration
+        // No file check in memory: the hot cache's open (or its periodic fstat) is the check, and a
+        // file that is gone sends the request to `handle`.
+        guard let stored = service.store.memoryLookup(key, fileCheckInterval: .infinity), stored.format == format,
+              let hot = hotRenders.render(for: stored, generation: generation, now: .now) else { return nil }
+        return Self.respond(
+            to: request, etag: hot.etag, lastModified: stored.created, notModified: hot.notModifiedHeaders,
+            ok: hot.okHeaders, body: .openFile(hot.file, offset: 0, length: stored.byteCount))
     }
 
     private static func name(of request: Request) throws -> (CacheKey, ImageFormat) {
@@ -36,27 +50,47 @@ struct RendersHandler: Sendable {
         return parsed
     }
 
-    private func respond(to request: Request, with stored: StoredRender) -> Response {
-        let etag = "\"\(stored.contentDigest)\""
-        var headers = HTTPHeaders()
-        headers.set("Cache-Control", Self.immutable)
-        headers.set("ETag", etag)
-        switch Preconditions.evaluate(request.headers, etag: etag, lastModified: stored.created) {
+    /// The answer for a stored render given its headers, which the two paths make differently (built
+    /// per request, or encoded once in a `HotRender`) from the same functions below.
+    private static func respond(
+        to request: Request, etag: String, lastModified: Date, notModified: HTTPHeaders, ok: HTTPHeaders,
+        body: ResponseBody
+    ) -> Response {
+        switch Preconditions.evaluate(request.headers, etag: etag, lastModified: lastModified) {
         case .notModified:
-            return Response(status: .notModified, headers: headers)
+            return Response(status: .notModified, headers: notModified)
         case .failed:
             var failed = APIError.response(.preconditionFailed, message: "Precondition failed.")
             failed.headers.set("Cache-Control", "no-store")
             return failed
         case .proceed:
-            // Only on 200: a 304 carries the validators and caching fields, not other metadata (RFC 9110 §15.4.5).
-            headers.set("Last-Modified", HTTPDate.format(stored.created))
-            headers.set("Content-Type", stored.format.mediaType)
-            headers.set("Accept-Ranges", "none")
-            headers.set("X-Content-Type-Options", "nosniff")
-            headers.set("Access-Control-Allow-Origin", "*")
-            return Response(status: .ok, headers: headers, body: .file(path: stored.path, offset: 0, length: stored.byteCount))
+            return Response(status: .ok, headers: ok, body: body)
         }
+    }
+
+    /// The strong entity tag: the content digest, quoted.
+    static func etag(of stored: StoredRender) -> String {
+        "\"\(stored.contentDigest)\""
+    }
+
+    /// The fields of a `304`: the validator and the caching policy.
+    static func notModifiedHeaders(etag: String) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.set("Cache-Control", immutable)
+        headers.set("ETag", etag)
+        return headers
+    }
+
+    /// The fields of a `200`. The representation metadata is only here: a 304 carries the validators
+    /// and caching fields, not other metadata (RFC 9110 §15.4.5).
+    static func okHeaders(for stored: StoredRender, etag: String) -> HTTPHeaders {
+        var headers = notModifiedHeaders(etag: etag)
+        headers.set("Last-Modified", HTTPDate.format(stored.created))
+        headers.set("Content-Type", stored.format.mediaType)
+        headers.set("Accept-Ranges", "none")
+        headers.set("X-Content-Type-Options", "nosniff")
+        headers.set("Access-Control-Allow-Origin", "*")
+        return headers
     }
 
     /// The file for `key`, re-rendering it (single-flight) when it expired but its spec is still recorded.
@@ -75,10 +109,12 @@ struct RendersHandler: Sendable {
     }
 
     /// Splits `<64 lowercase hex>.<png|jpeg|webp>`; nil for anything else, before any file access.
+    ///
+    /// The dot is found on bytes from the end (a few steps), not by walking characters.
     static func parse(name: String) -> (CacheKey, ImageFormat)? {
-        guard let dot = name.lastIndex(of: "."),
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
               let key = CacheKey(hex: String(name[..<dot])),
-              let format = ImageFormat(rawValue: String(name[name.index(after: dot)...])) else { return nil }
+              let format = ImageFormat(rawValue: String(name[name.utf8.index(after: dot)...])) else { return nil }
         return (key, format)
     }
 }

@@ -1,4 +1,4 @@
-"""Reads `wrk --latency` output on stdin and prints `requests_per_second p50_ms p99_ms errors`."""
+"""Reads `wrk --latency` output on stdin and prints `requests_per_second p50_ms p99_ms errors requests`."""
 import re
 import sys
 
@@ -13,4 +13,5 @@ socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+
 bad = int(errors.group(1)) if errors else 0
 if socket_errors:
     bad += sum(int(n) for n in socket_errors.groups())
-print(f"{rate:.0f} {latency['50']:.3f} {latency['99']:.3f} {bad}")
+requests = int(re.search(r"(\d+) requests in", text).group(1))
+print(f"{rate:.0f} {latency['50']:.3f} {latency['99']:.3f} {bad} {requests}")
