@@ -35,10 +35,17 @@ extension Canvas {
         guard !rasterizer.isEmpty else { return }
         let width: Int = self.width
         let mask: [UInt8] = clip.mask ?? []
+        // Layers look for their content only where writers said they drew.
+        var rows: (low: Int, high: Int) = (Int.max, Int.min)
+        var spanned: (low: Int, high: Int) = (Int.max, Int.min)
+        defer { if rows.low <= rows.high { noteDrawn(rows: rows.low..<rows.high + 1, columns: spanned.low..<spanned.high) } }
         withPixelWords { words in
             mask.withUnsafeBufferPointer { mask in
                 let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
                 rasterizer.rasterize(rule: rule, clip: clip) { y, columns, coverage in
+                    guard !columns.isEmpty else { return }
+                    rows = (Swift.min(rows.low, y), Swift.max(rows.high, y))
+                    spanned = (Swift.min(spanned.low, columns.lowerBound), Swift.max(spanned.high, columns.upperBound))
                     let line: UnsafeMutablePointer<UInt32> = canvas + y * width
                     if !mask.isEmpty, let maskBase = mask.baseAddress {
                         // Masked clips have whole-pixel bounds: the mask holds the fractional edges.
