@@ -16,16 +16,21 @@ enum Hex {
 
     /// True when `text` is exactly `count` characters of `[0-9a-f]`.
     static func isLowercaseHex(_ text: String, count: Int) -> Bool {
-        isLowercaseHex(bytes: text.utf8, count: count)
+        // Every `GET /renders` checks a 64-digit name: walk the contiguous UTF-8 once, as bytes.
+        guard text.utf8.count == count else { return false }
+        var text = text
+        return text.withUTF8 { utf8 in utf8.allSatisfy(isLowercaseHexDigit) }
+    }
+
+    private static func isLowercaseHexDigit(_ byte: UInt8) -> Bool {
+        (byte &- UInt8(ascii: "0")) < 10 || (byte &- UInt8(ascii: "a")) < 6
     }
 
     /// True when `bytes` are exactly `count` ASCII characters of `[0-9a-f]`.
     static func isLowercaseHex<Bytes: Sequence<UInt8>>(bytes: Bytes, count: Int) -> Bool {
         var length = 0
         for byte in bytes {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-            else { return false }
+            guard isLowercaseHexDigit(byte) else { return false }
             length += 1
         }
         return length == count

@@ -28,5 +28,10 @@ struct SHA256Tests {
         #expect(CacheKey(hex: valid + "0") == nil)
         #expect(CacheKey(hex: String(valid.dropLast()) + "g") == nil)
         #expect(CacheKey(hex: "../" + String(valid.dropFirst(3))) == nil)
+        // The characters just outside each digit range, and a multi-byte character.
+        for neighbor in ["/", ":", "`", "g", "é"] {
+            #expect(CacheKey(hex: String(valid.dropLast()) + neighbor) == nil, "\(neighbor)")
+        }
+        #expect(CacheKey(hex: "0123456789abcdef" + String(valid.dropFirst(16)))?.hex.count == 64)
     }
 }
