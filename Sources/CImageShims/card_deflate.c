@@ -5,6 +5,7 @@
 // position; a single-slot hash table finds the rest. zlib's level 3, in contrast, walks hash chains
 // at every position, which cost most of the encode even on flat images.
 #include "card_deflate.h"
+#include "buffer_reserve.h"
 #include "deflate_huffman.h"
 
 #include <emmintrin.h>
@@ -108,17 +109,6 @@ static inline uint32_t dist_code(uint32_t distance) {
 }
 
 // MARK: Bit output
-
-static int reserve(cimage_buffer *out, size_t extra) {
-    if (out->capacity - out->length >= extra) return 1;
-    size_t capacity = out->capacity ? out->capacity : 4096;
-    while (capacity - out->length < extra) capacity *= 2;
-    uint8_t *data = realloc(out->data, capacity);
-    if (data == NULL) return 0;
-    out->data = data;
-    out->capacity = capacity;
-    return 1;
-}
 
 /// Appends up to 32 bits, least significant first (RFC 1951 §3.1.1). The caller has reserved room.
 static void put_bits(deflate_state *state, uint32_t value, int count) {
@@ -271,7 +261,7 @@ static int flush_block(deflate_state *state, const uint8_t *raw, size_t raw_leng
 
     uint64_t best = dynamic_bits < fixed_bits ? dynamic_bits : fixed_bits;
     if (stored_bits < best) best = stored_bits;
-    if (!reserve(state->out, (size_t)(best / 8) + 64)) return 0;
+    if (!cimage_buffer_reserve(state->out, (size_t)(best / 8) + 64)) return 0;
 
     if (stored_bits == best) {
         size_t offset = 0;
@@ -407,7 +397,7 @@ int cimage_deflate_write(cimage_deflate *state, const uint8_t *data, size_t avai
         ok = flush_block(state, data + block_start, position - block_start, 1);
         block_start = position;
     }
-    if (ok && final) ok = reserve(state->out, 8);
+    if (ok && final) ok = cimage_buffer_reserve(state->out, 8);
     if (ok && final) align_to_byte(state);
     state->position = position;
     state->block_start = block_start;

@@ -2,6 +2,7 @@
 // the error callback copies libpng's message and longjmps back here, so no error escapes to Swift
 // as a longjmp (which would skip Swift frames) or as libpng's default abort().
 #include "CImageShims.h"
+#include "buffer_reserve.h"
 
 #include <png.h>
 #include <setjmp.h>
@@ -197,6 +198,17 @@ int cimage_png_decode(const uint8_t *bytes, size_t length, uint64_t max_pixels,
     *out_width = width;
     *out_height = height;
     return CIMAGE_OK;
+}
+
+int cimage_buffer_reserve(cimage_buffer *out, size_t extra) {
+    if (out->capacity - out->length >= extra) return 1;
+    size_t capacity = out->capacity ? out->capacity : 4096;
+    while (capacity - out->length < extra) capacity *= 2;
+    uint8_t *data = realloc(out->data, capacity);
+    if (data == NULL) return 0;
+    out->data = data;
+    out->capacity = capacity;
+    return 1;
 }
 
 void cimage_buffer_free(cimage_buffer *buffer) {

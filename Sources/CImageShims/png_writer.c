@@ -3,6 +3,7 @@
 // encoding a card; here each row goes to deflate straight from the caller's pixels when no channel
 // is dropped, or through one reused row buffer when the alpha byte is.
 #include "CImageShims.h"
+#include "buffer_reserve.h"
 #include "card_deflate.h"
 
 #include <cpuid.h>
@@ -107,17 +108,6 @@ static uint32_t adler32_blocks_ssse3(uint32_t adler, const uint8_t *bytes, size_
     return adler32_blocks((uint32_t)(s2 << 16 | s1), bytes, length);
 }
 
-static int reserve(cimage_buffer *out, size_t extra) {
-    if (out->capacity - out->length >= extra) return 1;
-    size_t capacity = out->capacity ? out->capacity : 4096;
-    while (capacity - out->length < extra) capacity *= 2;
-    uint8_t *data = realloc(out->data, capacity);
-    if (data == NULL) return 0;
-    out->data = data;
-    out->capacity = capacity;
-    return 1;
-}
-
 static void put32(uint8_t *at, uint32_t value) {
     at[0] = (uint8_t)(value >> 24);
     at[1] = (uint8_t)(value >> 16);
@@ -127,7 +117,7 @@ static void put32(uint8_t *at, uint32_t value) {
 
 /// Appends a chunk (PNG spec §5.3): length, type, data, CRC-32 of type and data.
 static int put_chunk(cimage_buffer *out, const char type[4], const uint8_t *data, uint32_t length) {
-    if (!reserve(out, (size_t)length + 12)) return 0;
+    if (!cimage_buffer_reserve(out, (size_t)length + 12)) return 0;
     uint8_t *at = out->data + out->length;
     put32(at, length);
     memcpy(at + 4, type, 4);
@@ -136,6 +126,21 @@ static int put_chunk(cimage_buffer *out, const char type[4], const uint8_t *data
     put32(at + 8 + length, crc);
     out->length += (size_t)length + 12;
     return 1;
+}
+
+/// Appends the signature and the IHDR chunk (PNG spec §11.2.2) of an 8-bit, non-interlaced RGB or
+/// RGBA image.
+static int put_start(cimage_buffer *out, uint32_t width, uint32_t height, int output_channels) {
+    static const uint8_t signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    uint8_t header[13] = { 0 };
+    put32(header, width);
+    put32(header + 4, height);
+    header[8] = 8;
+    header[9] = output_channels == 4 ? 6 : 2;
+    if (!cimage_buffer_reserve(out, 8)) return 0;
+    memcpy(out->data + out->length, signature, 8);
+    out->length += 8;
+    return put_chunk(out, "IHDR", header, 13);
 }
 
 static void set_message(char *message, size_t capacity, const char *text) {
@@ -166,22 +171,9 @@ int cimage_png_encode_unfiltered(const uint8_t *pixels, uint32_t width, uint32_t
     }
     // Signature, IHDR, then the IDAT chunk written in place: its length and CRC are filled in
     // once deflate has finished.
-    static const uint8_t signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-    uint8_t header[13];
-    put32(header, width);
-    put32(header + 4, height);
-    header[8] = 8;
-    header[9] = output_channels == 4 ? 6 : 2;
-    header[10] = 0;
-    header[11] = 0;
-    header[12] = 0;
     size_t bound = deflateBound(&stream, (uLong)((row_bytes + 1) * height));
-    int ok = reserve(out, 8 + 25 + 12 + 2 + bound + 4 + 12);
-    if (ok) {
-        memcpy(out->data, signature, 8);
-        out->length = 8;
-        ok = put_chunk(out, "IHDR", header, 13);
-    }
+    int ok = cimage_buffer_reserve(out, 8 + 25 + 12 + 2 + bound + 4 + 12);
+    ok = ok && put_start(out, width, height, output_channels);
     size_t idat = out->length;
     if (ok) {
         // The zlib wrapper (RFC 1950 §2.2) is written here, with the level hint zlib itself would
@@ -305,22 +297,9 @@ int cimage_png_encode_card(const uint8_t *pixels, uint32_t width, uint32_t heigh
         set_message(message, message_capacity, "out of memory");
         return CIMAGE_ERROR_NO_MEMORY;
     }
-    static const uint8_t signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-    uint8_t header[13];
-    put32(header, width);
-    put32(header + 4, height);
-    header[8] = 8;
-    header[9] = output_channels == 4 ? 6 : 2;
-    header[10] = 0;
-    header[11] = 0;
-    header[12] = 0;
     // Cards compress 20–50×; the buffer grows if this guess is short.
-    int ok = reserve(out, 8 + 25 + 12 + 2 + length / 16 + 4096);
-    if (ok) {
-        memcpy(out->data, signature, 8);
-        out->length = 8;
-        ok = put_chunk(out, "IHDR", header, 13);
-    }
+    int ok = cimage_buffer_reserve(out, 8 + 25 + 12 + 2 + length / 16 + 4096);
+    ok = ok && put_start(out, width, height, output_channels);
     size_t idat = out->length;
     if (ok) {
         // RFC 1950 §2.2: deflate with a 32 K window, "fastest" level hint, no dictionary.
@@ -349,7 +328,7 @@ int cimage_png_encode_card(const uint8_t *pixels, uint32_t width, uint32_t heigh
         ok = cimage_deflate_write(deflate, stream, (size_t)end * row_length, end == height) == CIMAGE_OK;
     }
     cimage_deflate_end(deflate);
-    ok = ok && reserve(out, 4 + 4 + 12);
+    ok = ok && cimage_buffer_reserve(out, 4 + 4 + 12);
     if (ok) {
         put32(out->data + out->length, adler);
         out->length += 4;
