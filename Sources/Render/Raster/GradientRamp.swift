@@ -11,6 +11,10 @@ struct GradientRamp {
     private let repeating: Bool
     /// 1 / `span`: a lookup multiplies, because a division's latency dominated radial and conic fills.
     private let inverseSpan: Double
+    /// For a clamped ramp, a `t` from which on every lookup gives the last table entry (the ramp
+    /// is flat past its last color change), so radial fills can store that color without
+    /// evaluating the pixels far outside the ending shape; infinity when the ramp repeats.
+    let flatFrom: Double
 
     /// - Parameters:
     ///   - stops: positions in units of `t` (they may lie outside 0...1).
@@ -34,6 +38,16 @@ struct GradientRamp {
         }
         isOpaque = table.allSatisfy { $0 >> 24 == 255 }
         inverseSpan = 1 / span
+        if self.repeating {
+            flatFrom = .infinity
+        } else {
+            // The first entry of the final run of equal entries; `color(at:)` picks entry
+            // Int(t·(n−1) + 0.5), which reaches it once t ≥ (first − 0.5)/(n−1). The added
+            // millionth keeps that bound safely above any rounding of the lookup's arithmetic.
+            var first: Int = table.count - 1
+            while first > 0 && table[first - 1] == table[first] { first -= 1 }
+            flatFrom = first == 0 ? -.infinity : (Double(first) - 0.5) / Double(table.count - 1) + 1e-6
+        }
     }
 
     /// The premultiplied color at `t`.
@@ -41,7 +55,7 @@ struct GradientRamp {
     func color(at t: Double) -> UInt32 {
         var f: Double = (t - start) * inverseSpan
         if repeating {
-            f -= f.rounded(.down)
+            f -= PixelMath.floor(f)
         }
         guard f.isFinite else { return table[0] }
         let scaled: Double = f * Double(table.count - 1) + 0.5
