@@ -57,7 +57,9 @@ struct GradientShader {
                 (row + start).update(repeating: flat, count: near.lowerBound - start)
                 (row + near.upperBound).update(repeating: flat, count: end - near.upperBound)
             }
-            for x in near {
+            let rest: Int = fillRadialLanes(v2: v2, centerX: centerX, inverseRadiusX: inverse,
+                                            from: near.lowerBound, to: near.upperBound, into: row)
+            for x in rest..<near.upperBound {
                 let u: Double = (Double(x) + 0.5 - centerX) * inverse
                 row[x] = ramp.color(at: (u * u + v2).squareRoot())
             }
@@ -65,7 +67,8 @@ struct GradientShader {
             let dy: Double = cy - centerY
             let turn: Double = 2 * Double.pi
             let perRadian: Double = 1 / turn
-            for x in start..<end {
+            let rest: Int = fillConicLanes(dy: dy, centerX: centerX, startAngle: startAngle, from: start, to: end, into: row)
+            for x in rest..<end {
                 let dx: Double = Double(x) + 0.5 - centerX
                 // atan2(dx, -dy) is the clockwise angle from "up".
                 var angle: Double = Self.arctangent(dx, -dy) - startAngle
