@@ -1,23 +1,9 @@
-/// Radial and conic parameters four columns at a time. Each lane performs the same IEEE
-/// operations, in the same order, as the one-pixel code in `GradientShader.fill`, so the colors
-/// are identical; only the table lookups stay scalar.
+/// Conic parameters four columns at a time. Each lane performs the same IEEE operations, in the
+/// same order, as the one-pixel code in `GradientShader.fill`, so the colors are identical; only
+/// the table loads stay scalar. (Radial rows measured slower this way: their lanes' square roots
+/// are taken one at a time on the baseline x86-64 target, so they stay one pixel at a time.)
 extension GradientShader {
     typealias Lanes = SIMD4<Double>
-
-    /// Radial colors of columns `start..<end` of a row at `v2` (squared vertical distance in radii);
-    /// returns the first column it did not fill (fewer than four remain).
-    func fillRadialLanes(v2: Double, centerX: Double, inverseRadiusX: Double, from start: Int, to end: Int,
-                         into row: UnsafeMutablePointer<UInt32>) -> Int {
-        let steps = Lanes(0, 1, 2, 3)
-        var x: Int = start
-        while x + 4 <= end {
-            let u: Lanes = ((Lanes(repeating: Double(x)) + steps + 0.5) - centerX) * inverseRadiusX
-            let t: Lanes = (u * u + v2).squareRoot()
-            ramp.store(colorsAt: t, into: row + x)
-            x += 4
-        }
-        return x
-    }
 
     /// Conic colors of columns `start..<end` of a row at `dy` below the centre; returns the
     /// first column it did not fill (fewer than four remain, or the start angle is too large for

@@ -57,9 +57,7 @@ struct GradientShader {
                 (row + start).update(repeating: flat, count: near.lowerBound - start)
                 (row + near.upperBound).update(repeating: flat, count: end - near.upperBound)
             }
-            let rest: Int = fillRadialLanes(v2: v2, centerX: centerX, inverseRadiusX: inverse,
-                                            from: near.lowerBound, to: near.upperBound, into: row)
-            for x in rest..<near.upperBound {
+            for x in near {
                 let u: Double = (Double(x) + 0.5 - centerX) * inverse
                 row[x] = ramp.color(at: (u * u + v2).squareRoot())
             }
