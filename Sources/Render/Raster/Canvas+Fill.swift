@@ -147,7 +147,12 @@ extension Canvas {
         if level >= 255 {
             for x in row.interiorStart..<row.interiorEnd {
                 let source: UInt32 = colors.color(at: x)
-                line[x] = source >> 24 == 255 ? source : PixelMath.over(source, line[x])
+                // A transparent color leaves the pixel as it is (a radial gradient's clear outside).
+                if source >> 24 == 255 {
+                    line[x] = source
+                } else if source != 0 {
+                    line[x] = PixelMath.over(source, line[x])
+                }
             }
             return
         }

@@ -21,31 +21,37 @@ extension Canvas {
         guard columns.count > 0, rows.count > 0 else { return }
         noteDrawn(rows: rows.start..<(rows.start + rows.count), columns: columns.start..<(columns.start + columns.count))
 
-        // One source row filtered vertically, four Int32 channels per source column (B, G, R, A).
+        // One source row filtered vertically, four Int32 channels per source column (B, G, R, A);
+        // only the source columns some visible pixel reads (a clipped tile reads a few).
         var vertical = [Int32](repeating: 0, count: imageWidth * 4)
+        let used: Range<Int> = columns.sourceRange
         withPixelWords { words in
             let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
             vertical.withUnsafeMutableBufferPointer { vertical in
-                for row in 0..<rows.count {
-                    let y: Int = rows.start + row
-                    filterVertically(source: source, pitch: pitch, width: imageWidth, taps: rows, row: row, into: vertical)
-                    let line: UnsafeMutablePointer<UInt32> = canvas + y * width
-                    let rowClip: UInt32 = clip.rowCoverage(y)
-                    for column in 0..<columns.count {
-                        let x: Int = columns.start + column
-                        var b: Int = 0, g: Int = 0, r: Int = 0, a: Int = 0
-                        for tap in columns.taps(for: column) {
-                            let weight: Int = Int(columns.weight(tap))
-                            let base: Int = columns.sourceIndex(tap) * 4
-                            b += weight * Int(vertical[base])
-                            g += weight * Int(vertical[base + 1])
-                            r += weight * Int(vertical[base + 2])
-                            a += weight * Int(vertical[base + 3])
+                columns.withUnsafeTaps { offsets, indices, weights in
+                    for row in 0..<rows.count {
+                        let y: Int = rows.start + row
+                        filterVertically(source: source, pitch: pitch, columns: used, taps: rows, row: row, into: vertical)
+                        let line: UnsafeMutablePointer<UInt32> = canvas + y * width
+                        let rowClip: UInt32 = clip.rowCoverage(y)
+                        // Columns the clip covers fully take the opacity as their coverage as it is.
+                        let unclipped: Range<Int> = clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0
+                        for column in 0..<columns.count {
+                            let x: Int = columns.start + column
+                            var b: Int = 0, g: Int = 0, r: Int = 0, a: Int = 0
+                            for tap in offsets[column]..<offsets[column + 1] {
+                                let weight: Int = Int(weights[tap])
+                                let base: Int = indices[tap] * 4
+                                b = b &+ weight &* Int(vertical[base])
+                                g = g &+ weight &* Int(vertical[base + 1])
+                                r = r &+ weight &* Int(vertical[base + 2])
+                                a = a &+ weight &* Int(vertical[base + 3])
+                            }
+                            let pixel: UInt32 = Canvas.pack(red: r, green: g, blue: b, alpha: a)
+                            if pixel == 0 { continue }
+                            let c: UInt32 = unclipped.contains(x) ? alpha : clipCoverage(clip, rowClip: rowClip, x: x, y: y, shape: alpha)
+                            line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
                         }
-                        let pixel: UInt32 = Canvas.pack(red: r, green: g, blue: b, alpha: a)
-                        if pixel == 0 { continue }
-                        let c: UInt32 = clipCoverage(clip, rowClip: rowClip, x: x, y: y, shape: alpha)
-                        line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
                     }
                 }
             }
@@ -81,14 +87,20 @@ extension Canvas {
         }
     }
 
-    /// Weights the source rows of destination row `row` into `vertical` (fixed point, ×4096).
-    private func filterVertically(source: UnsafePointer<UInt8>, pitch: Int, width: Int, taps: ResampleTaps, row: Int, into vertical: UnsafeMutableBufferPointer<Int32>) {
-        vertical.update(repeating: 0)
+    /// Weights the source rows of destination row `row` into `vertical` (fixed point, ×4096), for
+    /// source `columns` only.
+    private func filterVertically(source: UnsafePointer<UInt8>, pitch: Int, columns: Range<Int>, taps: ResampleTaps, row: Int,
+                                  into vertical: UnsafeMutableBufferPointer<Int32>) {
+        let low: Int = columns.lowerBound * 4, high: Int = columns.upperBound * 4
+        guard high > low else { return }
+        (vertical.baseAddress! + low).update(repeating: 0, count: high - low)
         for tap in taps.taps(for: row) {
             let weight: Int32 = taps.weight(tap)
             let line: UnsafePointer<UInt8> = source + taps.sourceIndex(tap) * pitch
-            for index in 0..<(width * 4) {
-                vertical[index] += weight * Int32(line[index])
+            for index in low..<high {
+                // Weights sum to at most 4096 per row, so 255·4096 bounds each sum: wrapping
+                // operations never wrap here, and without overflow checks the loop vectorizes.
+                vertical[index] = vertical[index] &+ weight &* Int32(line[index])
             }
         }
     }

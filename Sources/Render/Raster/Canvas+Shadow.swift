@@ -84,23 +84,64 @@ extension Canvas {
                             let upper = cells.baseAddress! + tap.first * cellsX, lower = cells.baseAddress! + tap.second * cellsX
                             let weight = Int32((tap.weight * 256).rounded())
                             for i in 0..<cellsX { mixed[i] = upper[i] &+ (((lower[i] &- upper[i]) &* weight) &>> 8) }
-                            for x in columns where !skip.contains(x) {
-                                let t = taps[x - first]
-                                let a: Int32 = mixed[t.first]
-                                var shape = UInt32(truncatingIfNeeded: (a &+ (((mixed[t.second] &- a) &* t.weight) &>> 8)) &>> 8)
-                                if shape == 0 { continue }
-                                var inCut: UInt32 = 0
-                                if let row, x >= row.start, x < row.end {
-                                    inCut = x >= row.interiorStart && x < row.interiorEnd ? row.interiorCoverage : UInt32(coverage[x])
-                                }
-                                shape = PixelMath.multiply(shape, keepInside ? inCut : 255 - inCut)
-                                if shape == 0 { continue }
-                                let c: UInt32 = clipCoverage(clip, rowClip: rowClip, x: x, y: y, shape: shape)
-                                line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
+                            let cut: Range<Int> = row.map { $0.start..<$0.end } ?? 0..<0
+                            let inside: Range<Int> = row.map { $0.interiorStart..<Swift.max($0.interiorStart, $0.interiorEnd) } ?? 0..<0
+                            let span = ShadowSpan(line: line, mixed: UnsafePointer(mixed.baseAddress!), taps: taps.baseAddress!, first: first,
+                                                  cut: cut, inside: inside, insideCoverage: row?.interiorCoverage ?? 0,
+                                                  coverage: coverage, keepInside: keepInside, pixel: pixel,
+                                                  unclipped: clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0)
+                            if skip.isEmpty {
+                                span.blend(columns, clip: clip, rowClip: rowClip, y: y, on: self)
+                            } else {
+                                span.blend(columns.lowerBound..<Swift.max(columns.lowerBound, Swift.min(skip.lowerBound, columns.upperBound)),
+                                           clip: clip, rowClip: rowClip, y: y, on: self)
+                                span.blend(Swift.min(columns.upperBound, Swift.max(skip.upperBound, columns.lowerBound))..<columns.upperBound,
+                                           clip: clip, rowClip: rowClip, y: y, on: self)
                             }
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// One row of an enlarged shadow between two column bounds, with everything that is constant
+    /// along the row worked out once, so the per-pixel loop is a lookup, a mix and a blend.
+    private struct ShadowSpan {
+        let line: UnsafeMutablePointer<UInt32>
+        /// The row of reduced cells mixed vertically, in 8.8 fixed point.
+        let mixed: UnsafePointer<Int32>
+        let taps: UnsafePointer<(first: Int, second: Int, weight: Int32)>
+        /// The canvas column of `taps[0]`.
+        let first: Int
+        /// Columns the cut box's row touches, and the run among them at `insideCoverage`.
+        let cut: Range<Int>
+        let inside: Range<Int>
+        let insideCoverage: UInt32
+        let coverage: UnsafeMutablePointer<UInt8>
+        let keepInside: Bool
+        let pixel: UInt32
+        /// Columns where the clip covers the pixel fully, so its coverage needs no multiply.
+        let unclipped: Range<Int>
+
+        /// Blends columns `range`, exactly as the per-pixel cut and clip rules give.
+        func blend(_ range: Range<Int>, clip: ClipState, rowClip: UInt32, y: Int, on canvas: Canvas) {
+            for x in range {
+                let t = taps[x - first]
+                let a: Int32 = mixed[t.first]
+                var shape = UInt32(truncatingIfNeeded: (a &+ (((mixed[t.second] &- a) &* t.weight) &>> 8)) &>> 8)
+                if shape == 0 { continue }
+                if x >= cut.lowerBound && x < cut.upperBound {
+                    let inCut: UInt32 = x >= inside.lowerBound && x < inside.upperBound ? insideCoverage : UInt32(coverage[x])
+                    shape = PixelMath.multiply(shape, keepInside ? inCut : 255 - inCut)
+                    if shape == 0 { continue }
+                } else if keepInside {
+                    // Outside the cut box nothing of an inset shadow shows.
+                    continue
+                }
+                let c: UInt32 = x >= unclipped.lowerBound && x < unclipped.upperBound
+                    ? shape : canvas.clipCoverage(clip, rowClip: rowClip, x: x, y: y, shape: shape)
+                line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
             }
         }
     }

@@ -27,6 +27,13 @@ struct ClipState {
         return Int(saturatingFloor: left)..<Int(saturatingCeiling: right)
     }
 
+    /// Pixel columns the rectangle covers fully (`columnCoverage` is 255 on each).
+    var fullColumns: Range<Int> {
+        guard !isEmpty else { return 0..<0 }
+        let low: Int = Int(saturatingCeiling: left), high: Int = Int(saturatingFloor: right)
+        return low..<Swift.max(low, high)
+    }
+
     /// Coverage 0...255 of the rectangle on pixel row `y` (ignoring the mask).
     func rowCoverage(_ y: Int) -> UInt32 {
         ClipState.overlap(Double(y), top, bottom)

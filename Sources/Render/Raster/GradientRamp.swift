@@ -11,6 +11,10 @@ struct GradientRamp {
     private let repeating: Bool
     /// 1 / `span`: a lookup multiplies, because a division's latency dominated radial and conic fills.
     private let inverseSpan: Double
+    /// For a clamped ramp, a `t` from which on every lookup gives the last table entry (the ramp
+    /// is flat past its last color change), so radial fills can store that color without
+    /// evaluating the pixels far outside the ending shape; infinity when the ramp repeats.
+    let flatFrom: Double
 
     /// - Parameters:
     ///   - stops: positions in units of `t` (they may lie outside 0...1).
@@ -34,6 +38,16 @@ struct GradientRamp {
         }
         isOpaque = table.allSatisfy { $0 >> 24 == 255 }
         inverseSpan = 1 / span
+        if self.repeating {
+            flatFrom = .infinity
+        } else {
+            // The first entry of the final run of equal entries; `color(at:)` picks entry
+            // Int(t·(n−1) + 0.5), which reaches it once t ≥ (first − 0.5)/(n−1). The added
+            // millionth keeps that bound safely above any rounding of the lookup's arithmetic.
+            var first: Int = table.count - 1
+            while first > 0 && table[first - 1] == table[first] { first -= 1 }
+            flatFrom = first == 0 ? -.infinity : (Double(first) - 0.5) / Double(table.count - 1) + 1e-6
+        }
     }
 
     /// The premultiplied color at `t`.
@@ -41,11 +55,47 @@ struct GradientRamp {
     func color(at t: Double) -> UInt32 {
         var f: Double = (t - start) * inverseSpan
         if repeating {
-            f -= f.rounded(.down)
+            f -= PixelMath.floor(f)
         }
         guard f.isFinite else { return table[0] }
         let scaled: Double = f * Double(table.count - 1) + 0.5
-        let index: Int = scaled > 0 ? Swift.min(table.count - 1, Int(scaled)) : 0
+        // Clamped before converting: a far-away t (a radial gradient of a tiny radius) would
+        // otherwise overflow `Int` and trap. Truncation commutes with the clamp to a whole number.
+        let index: Int = scaled > 0 ? Int(Swift.min(Double(table.count - 1), scaled)) : 0
         return table[index]
+    }
+
+    /// Stores the colors at four values of `t` at `destination`, each exactly `color(at:)`: the
+    /// index arithmetic runs on all four at once, with floors taken by the 1.5·2⁵² rounding trick
+    /// (exact for magnitudes below 2⁵⁰), so no lane converts through a checked `Int(_:)`.
+    @inline(__always)
+    func store(colorsAt t: SIMD4<Double>, into destination: UnsafeMutablePointer<UInt32>) {
+        var f: SIMD4<Double> = (t - start) * inverseSpan
+        // Also false for NaN and infinity, which `color(at:)` maps to the first entry.
+        let small: SIMD4<Double> = f.replacing(with: -f, where: f .< 0)
+        guard all(small .< 1.0e15) else {
+            for lane in 0..<4 { destination[lane] = color(at: t[lane]) }
+            return
+        }
+        if repeating { f -= Self.floor(f) }
+        let last: Double = Double(table.count - 1)
+        var scaled: SIMD4<Double> = f * last + 0.5
+        scaled = scaled.replacing(with: 0, where: .!(scaled .> 0))
+        // Truncating the clamped value equals clamping the truncated one: `last` is a whole number.
+        scaled = scaled.replacing(with: last, where: scaled .> last)
+        let magic: Double = 6_755_399_441_055_744  // 1.5·2⁵²: its ulp is 1.
+        let bits: SIMD4<UInt64> = unsafeBitCast(Self.floor(scaled) + magic, to: SIMD4<UInt64>.self)
+        table.withUnsafeBufferPointer { table in
+            for lane in 0..<4 { destination[lane] = table[Int(truncatingIfNeeded: bits[lane] & 0xFFFF)] }
+        }
+    }
+
+    /// Lane-wise `rounded(.down)` for magnitudes below 2⁵⁰: adding and removing 1.5·2⁵² rounds
+    /// to the nearest integer, and a result above the value steps down by one.
+    @inline(__always)
+    private static func floor(_ value: SIMD4<Double>) -> SIMD4<Double> {
+        let magic: Double = 6_755_399_441_055_744
+        let nearest: SIMD4<Double> = (value + magic) - magic
+        return nearest.replacing(with: nearest - 1, where: nearest .> value)
     }
 }

@@ -50,7 +50,14 @@ struct GradientShader {
             let v: Double = (cy - centerY) / radiusY
             let v2: Double = v * v
             let inverse: Double = 1 / radiusX
-            for x in start..<end {
+            // Columns outside `near` are past the ramp's last color change: one stored color.
+            let near: Range<Int> = radialColumnsBeforeFlat(v2: v2, centerX: centerX, radiusX: radiusX, from: start, to: end)
+            if near.count < end - start {
+                let flat: UInt32 = ramp.table[ramp.table.count - 1]
+                (row + start).update(repeating: flat, count: near.lowerBound - start)
+                (row + near.upperBound).update(repeating: flat, count: end - near.upperBound)
+            }
+            for x in near {
                 let u: Double = (Double(x) + 0.5 - centerX) * inverse
                 row[x] = ramp.color(at: (u * u + v2).squareRoot())
             }
@@ -58,14 +65,32 @@ struct GradientShader {
             let dy: Double = cy - centerY
             let turn: Double = 2 * Double.pi
             let perRadian: Double = 1 / turn
-            for x in start..<end {
+            let rest: Int = fillConicLanes(dy: dy, centerX: centerX, startAngle: startAngle, from: start, to: end, into: row)
+            for x in rest..<end {
                 let dx: Double = Double(x) + 0.5 - centerX
                 // atan2(dx, -dy) is the clockwise angle from "up".
                 var angle: Double = Self.arctangent(dx, -dy) - startAngle
-                angle -= turn * (angle * perRadian).rounded(.down)
+                angle -= turn * PixelMath.floor(angle * perRadian)
                 row[x] = ramp.color(at: angle * perRadian)
             }
         }
+    }
+
+    /// The columns of `start..<end` on a row at squared vertical distance `v2` (in radii) where a
+    /// radial ramp may still change; every column outside has t ≥ `ramp.flatFrom`. The bound is
+    /// widened by two pixels each side so rounding in this estimate never cuts a changing pixel.
+    func radialColumnsBeforeFlat(v2: Double, centerX: Double, radiusX: Double, from start: Int, to end: Int) -> Range<Int> {
+        let flat: Double = ramp.flatFrom
+        guard flat.isFinite else { return flat < 0 ? start..<start : start..<end }
+        let reach: Double = flat * flat - v2
+        guard reach > 0 else { return start..<start }
+        let half: Double = reach.squareRoot() * radiusX
+        let low: Double = (centerX - half - 0.5).rounded(.down) - 2
+        let high: Double = (centerX + half - 0.5).rounded(.up) + 3
+        guard low.isFinite, high.isFinite else { return start..<end }
+        let first: Int = Int(Swift.min(Double(end), Swift.max(Double(start), low)))
+        let last: Int = Int(Swift.min(Double(end), Swift.max(Double(first), high)))
+        return first..<last
     }
 
     /// atan2(`y`, `x`) within 1e-5 radians (a 1/600,000 turn, far below one step of the largest

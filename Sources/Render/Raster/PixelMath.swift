@@ -22,6 +22,15 @@ enum PixelMath {
         return source &+ scale(destination, by: inverseAlpha)
     }
 
+    /// `value.rounded(.down)`, without the libm call the baseline x86-64 target makes for it:
+    /// through an integer when the value fits one (the result is the same), else the library.
+    @inline(__always)
+    static func floor(_ value: Double) -> Double {
+        guard abs(value) < 4.0e18 else { return value.rounded(.down) }
+        let truncated: Double = Double(Int(value))
+        return truncated > value ? truncated - 1 : truncated
+    }
+
     /// `a * b / 255` rounded, for coverage values 0...255.
     @inline(__always)
     static func multiply(_ a: UInt32, _ b: UInt32) -> UInt32 {

@@ -73,6 +73,27 @@ struct ResampleTaps {
         offsets.append(weights.count)
     }
 
+    /// The source samples the taps reach (empty when there are no taps).
+    var sourceRange: Range<Int> {
+        guard let low = indices.min(), let high = indices.max() else { return 0..<0 }
+        return low..<(high + 1)
+    }
+
+    /// Calls `body` with `offsets`, `indices` and `weights` as pointers, for loops that visit every
+    /// tap of every pixel and would otherwise check each array access.
+    func withUnsafeTaps<R>(_ body: (UnsafePointer<Int>, UnsafePointer<Int>, UnsafePointer<Int32>) -> R) -> R {
+        offsets.withUnsafeBufferPointer { offsets in
+            indices.withUnsafeBufferPointer { indices in
+                weights.withUnsafeBufferPointer { weights in
+                    // `offsets` always holds its leading 0; the other two may be empty, and then no
+                    // offset range reaches into them.
+                    body(offsets.baseAddress!, indices.baseAddress ?? UnsafePointer(bitPattern: 8)!,
+                         weights.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                }
+            }
+        }
+    }
+
     func taps(for index: Int) -> Range<Int> { offsets[index]..<offsets[index + 1] }
     func sourceIndex(_ tap: Int) -> Int { indices[tap] }
     func weight(_ tap: Int) -> Int32 { weights[tap] }
