@@ -187,17 +187,7 @@ final class CoverageRasterizer {
     /// Adds `weight` times the exact horizontal overlap of [left, right) with every pixel.
     private func addSpan(_ left: Double, _ right: Double, _ weight: Float) {
         guard right > left else { return }
-        let first: Int = Int(saturatingFloor: left)
-        let last: Int = Int(saturatingFloor: right)
-        if first == last {
-            area[first] += Float(right - left) * weight
-            return
-        }
-        area[first] += Float(Double(first + 1) - left) * weight
-        delta[first + 1] += weight
-        delta[last] -= weight
-        let tail: Double = right - Double(last)
-        if tail > 0 { area[last] += Float(tail) * weight }
+        CoverageSpans.add(left, right, weight, area: area, delta: delta)
     }
 
     /// Turns the accumulators into bytes on `start..<end` and clears them for the next row;

@@ -153,7 +153,7 @@ struct PathRasterizer {
                                 if !wasInside && isInside {
                                     runStart = crossing.x
                                 } else if wasInside && !isInside && crossing.x > runStart {
-                                    PathRasterizer.addRun(runStart, crossing.x, w, area: area, delta: delta)
+                                    CoverageSpans.add(runStart, crossing.x, w, area: area, delta: delta)
                                     touchedStart = Swift.min(touchedStart, Int(saturatingFloor: runStart))
                                     touchedEnd = Swift.max(touchedEnd, Int(saturatingCeiling: crossing.x))
                                 }
@@ -186,23 +186,6 @@ struct PathRasterizer {
             }
             items[hole] = item
         }
-    }
-
-    /// Adds `weight` times the exact overlap of [left, right) with every pixel column.
-    @inline(__always)
-    private static func addRun(_ left: Double, _ right: Double, _ weight: Float,
-                               area: UnsafeMutablePointer<Float>, delta: UnsafeMutablePointer<Float>) {
-        let first: Int = Int(saturatingFloor: left)
-        let last: Int = Int(saturatingFloor: right)
-        if first == last {
-            area[first] += Float(right - left) * weight
-            return
-        }
-        area[first] += Float(Double(first + 1) - left) * weight
-        delta[first + 1] += weight
-        delta[last] -= weight
-        let tail: Double = right - Double(last)
-        if tail > 0 { area[last] += Float(tail) * weight }
     }
 
     /// Turns the accumulators into bytes on `columns` and clears them (and the column after, where
