@@ -45,6 +45,11 @@ final class TextEngine {
         shapedCache.removeAll()
     }
 
+    /// `spans` shaped afresh, for the cache to keep.
+    private func unsharedShape(_ spans: [TextSpan], style: ParagraphStyle) -> ShapedText {
+        ShapedText(spans: spans, whiteSpace: style.whiteSpace, direction: style.direction, engine: self)
+    }
+
     /// `spans` shaped, from the cache when the same paragraph was shaped before in this layout.
     func shape(_ spans: [TextSpan], whiteSpace: WhiteSpace, direction: TextDirection = .ltr) -> ShapedText {
         shapedCache.shaped(spans, whiteSpace: whiteSpace, direction: direction) {
@@ -62,11 +67,12 @@ final class TextEngine {
 
     /// Width of the longest unbreakable piece (min-content) and of the whole text unwrapped (max-content).
     func intrinsicWidths(of spans: [TextSpan], style: ParagraphStyle) -> (min: Double, max: Double) {
-        let shaped = shape(spans, whiteSpace: style.whiteSpace, direction: style.direction)
-        let breaker = LineBreaker(clusters: shaped.clusters, whiteSpace: style.whiteSpace, wordBreak: style.wordBreak,
-                                  overflowWrap: style.overflowWrap, softHyphens: style.softHyphens)
-        let widths = breaker.intrinsicWidths()
-        return (widths.min + max(0, style.textIndent), widths.max + max(0, style.textIndent))
+        shapedCache.intrinsicWidths(of: spans, style: style, shape: { self.unsharedShape(spans, style: style) }) { shaped in
+            let breaker = LineBreaker(clusters: shaped.clusters, whiteSpace: style.whiteSpace, wordBreak: style.wordBreak,
+                                      overflowWrap: style.overflowWrap, softHyphens: style.softHyphens)
+            let widths = breaker.intrinsicWidths()
+            return (widths.min + max(0, style.textIndent), widths.max + max(0, style.textIndent))
+        }
     }
 
     /// The advance of `spans` set on one line with every space kept, trailing ones included
@@ -78,10 +84,11 @@ final class TextEngine {
 
     /// Breaks `spans` into lines no wider than `maxWidth` (UAX #14 opportunities) and aligns them.
     func layout(_ spans: [TextSpan], style: ParagraphStyle, maxWidth: Double) -> Paragraph {
-        let shaped = shape(spans, whiteSpace: style.whiteSpace, direction: style.direction)
-        guard !shaped.clusters.isEmpty else { return Paragraph(lines: [], width: 0, height: 0, firstBaseline: 0) }
-        let builder = LineBuilder(spans: spans, style: style, maxWidth: maxWidth, shaped: shaped, engine: self)
-        return builder.build()
+        shapedCache.paragraph(of: spans, style: style, maxWidth: maxWidth, shape: { self.unsharedShape(spans, style: style) }) { shaped in
+            guard !shaped.clusters.isEmpty else { return Paragraph(lines: [], width: 0, height: 0, firstBaseline: 0) }
+            let builder = LineBuilder(spans: spans, style: style, maxWidth: maxWidth, shaped: shaped, engine: self)
+            return builder.build()
+        }
     }
 
     /// Draws a laid-out paragraph with its top-left corner at `origin`.
