@@ -48,7 +48,7 @@ struct StyleResolver {
         for index in document.nodes.indices where !document.nodes[index].classes.isEmpty {
             var generated: [(order: Int, rule: StyleRule)] = []
             for name in document.nodes[index].classes where !authorClasses.contains(name) {
-                guard let utility = tailwind.utility(for: name) else { continue }
+                guard let utility = ResolvedUtilities.utility(for: name, resolver: tailwind) else { continue }
                 let selector = Selector(parts: [.init(compound: .init(classes: [name]), combinator: .descendant)], pseudoElement: nil)
                 generated.append((utility.order, StyleRule(selectors: [selector], declarations: utility.declarations, layer: 1)))
                 for declaration in utility.declarations where declaration.name.hasPrefix("--tw-space-") {
