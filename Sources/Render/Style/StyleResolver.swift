@@ -163,7 +163,7 @@ struct StyleResolver {
         }
         order += authorIndex.declarationCount
         if pseudoElement == nil, let inline = document.nodes[element].attribute("style") {
-            for declaration in CSSParser.parseDeclarations(inline) {
+            for declaration in ParsedInlineStyles.declarations(in: inline) {
                 matched.append(Matched(declaration: declaration, important: declaration.important, origin: 2,
                                        inline: true, specificity: 0, layer: StyleRule.unlayered, order: order))
                 order += 1
