@@ -133,6 +133,8 @@ public final class Renderer: Sendable {
         try deadline?.check()
         var layout = LayoutEngine(boxes: builder.boxes, text: text, viewportWidth: Double(width), viewportHeight: Double(height))
         layout.deadline = deadline
+        // Shaped paragraphs are kept only while this document is laid out.
+        defer { text.forgetShapedText() }
         try layout.run()
         for box in layout.boxes where box.style.zIndex != nil && !box.style.isPositioned {
             warnings.add("z-index on a non-positioned element is ignored")

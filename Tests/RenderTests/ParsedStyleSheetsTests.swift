@@ -49,3 +49,11 @@ struct ParsedStyleSheetsTests {
         #expect(parses == ParsedStyleSheets.capacity * 2)
     }
 }
+
+struct ParsedInlineStylesTests {
+    @Test(arguments: ["color: red; width: 3px", "/* c */ margin: 0 auto !important", "", "bogus", "color: red; width: 3px"])
+    func keptDeclarationsMatchAFreshParse(text: String) {
+        #expect(ParsedInlineStyles.declarations(in: text) == CSSParser.parseDeclarations(text))
+        #expect(ParsedInlineStyles.declarations(in: text) == CSSParser.parseDeclarations(text))
+    }
+}

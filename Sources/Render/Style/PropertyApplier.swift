@@ -27,7 +27,7 @@ struct PropertyApplier {
             // guaranteed-invalid value unless `@property` gives one, so `var()` falls back.
             let registration = registrations[name]
             let initial = registration?.initialValue
-            switch declaration.value.trimmed.lowercased() {
+            switch Self.wideKeywordCandidate(declaration.value) {
             case "initial": style.customProperties[name] = initial
             case "inherit": style.customProperties[name] = parent.customProperties[name]
             case "unset", "revert", "revert-layer":
@@ -45,7 +45,7 @@ struct PropertyApplier {
             copy(name, from: Self.isInherited(name) ? parent : ComputedStyle(), to: &style)
             return
         }
-        switch value.trimmed.lowercased() {
+        switch Self.wideKeywordCandidate(value) {
         case "inherit":
             copy(name, from: parent, to: &style)
             return
@@ -76,6 +76,28 @@ struct PropertyApplier {
     }
 
     enum Outcome { case applied, invalid, unknownProperty }
+
+    /// The value trimmed and lowercased when it could be a CSS-wide keyword (`initial`, `inherit`,
+    /// `unset`, `revert`, `revert-layer`), else a string that is none of them.
+    ///
+    /// Most values are not keywords, and trimming and lowercasing every one showed up in styling
+    /// profiles, so plain ASCII values are judged on their bytes: outside 5…12 bytes once trimmed, none
+    /// can be a keyword. Values with non-ASCII bytes or carriage returns (which `trimmed` treats as
+    /// part of a `\r\n` grapheme) take the general path.
+    static func wideKeywordCandidate(_ value: String) -> String {
+        var start = value.utf8.startIndex
+        var end = value.utf8.endIndex
+        var bytes = 0
+        for byte in value.utf8 {
+            if byte >= 0x80 || byte == 0x0D { return value.trimmed.lowercased() }
+            bytes += 1
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C }
+        while start < end, isSpace(value.utf8[start]) { start = value.utf8.index(after: start); bytes -= 1 }
+        while start < end, isSpace(value.utf8[value.utf8.index(before: end)]) { end = value.utf8.index(before: end); bytes -= 1 }
+        guard (5...12).contains(bytes) else { return "" }
+        return String(decoding: value.utf8[start..<end], as: UTF8.self).lowercased()
+    }
 
     /// Logical properties in a horizontal, left-to-right writing mode (CSS Logical 1 §4): each maps
     /// to its physical start side, then end side; a two-value shorthand gives start and end.

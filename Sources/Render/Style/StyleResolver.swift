@@ -9,6 +9,9 @@ struct StyleResolver {
     /// The document's `@font-face` rules, for the text engine.
     private(set) var fontFaces: [FontFaceRule] = []
     private var authorSheet = StyleSheet()
+    private var authorIndex = RuleIndex(StyleSheet())
+    private static let userAgentIndex = RuleIndex(UserAgentStyleSheet.sheet)
+    private static let preflightIndex = RuleIndex(TailwindPreflight.sheet)
 
     init(document: Document, viewportWidth: Double, viewportHeight: Double) {
         self.document = document
@@ -22,22 +25,15 @@ struct StyleResolver {
             return ParsedStyleSheets.Entry(sheet: sheet, warnings: parser.warnings, fontFaces: parser.fontFaces)
         }
         authorSheet = parsed.sheet
+        authorIndex = RuleIndex(parsed.sheet)
         warnings.merge(parsed.warnings)
         fontFaces = parsed.fontFaces
         generateUtilities()
     }
 
-    /// Rules generated for each element's Tailwind classes, by element index.
+    /// Rules generated for each element's Tailwind classes, by element index. When there are any, every
+    /// element also gets Tailwind's preflight, in layer 0, between the user-agent and author rules.
     private var utilityRules: [Int: [StyleRule]] = [:]
-
-    /// Tailwind's preflight plus the element's generated utilities; empty when the document uses none.
-    private func utilitySheet(for element: Int) -> StyleSheet {
-        guard !utilityRules.isEmpty else { return StyleSheet() }
-        var sheet = TailwindPreflight.sheet
-        for index in sheet.rules.indices { sheet.rules[index].layer = 0 }
-        sheet.rules += utilityRules[element] ?? []
-        return sheet
-    }
 
     /// Resolves class names no author selector mentions through `TailwindResolver`.
     private mutating func generateUtilities() {
@@ -52,7 +48,7 @@ struct StyleResolver {
         for index in document.nodes.indices where !document.nodes[index].classes.isEmpty {
             var generated: [(order: Int, rule: StyleRule)] = []
             for name in document.nodes[index].classes where !authorClasses.contains(name) {
-                guard let utility = tailwind.utility(for: name) else { continue }
+                guard let utility = ResolvedUtilities.utility(for: name, resolver: tailwind) else { continue }
                 let selector = Selector(parts: [.init(compound: .init(classes: [name]), combinator: .descendant)], pseudoElement: nil)
                 generated.append((utility.order, StyleRule(selectors: [selector], declarations: utility.declarations, layer: 1)))
                 for declaration in utility.declarations where declaration.name.hasPrefix("--tw-space-") {
@@ -73,6 +69,20 @@ struct StyleResolver {
                 utilityRules[child, default: []].append(StyleRule(selectors: [selector], declarations: declarations, layer: 1))
             }
         }
+    }
+
+    /// The rules of each sheet that may match one element (see `RuleIndex`).
+    private struct Candidates {
+        var userAgent: [Int]
+        var preflight: [Int]
+        var author: [Int]
+    }
+
+    private func candidates(for element: Int) -> Candidates {
+        let node = document.nodes[element]
+        return Candidates(userAgent: Self.userAgentIndex.candidates(for: node),
+                          preflight: utilityRules.isEmpty ? [] : Self.preflightIndex.candidates(for: node),
+                          author: authorIndex.candidates(for: node))
     }
 
     /// A declaration with the sort key that decides which one wins.
@@ -99,12 +109,14 @@ struct StyleResolver {
             let node = document.nodes[index]
             guard node.tagName != nil else { continue }
             let parentStyle = node.parent > 0 ? styles[node.parent] ?? ComputedStyle() : ComputedStyle()
-            let style = compute(index, parent: parentStyle, rootFontSize: rootFontSize)
+            let candidates = candidates(for: index)
+            let style = compute(index, candidates: candidates, parent: parentStyle, rootFontSize: rootFontSize)
             if node.parent == 0 { rootFontSize = style.fontSize }
             styles[index] = style
             guard hasPseudoRules, style.display != .none else { continue }
             for pseudo in ["before", "after"] {
-                let generated = compute(index, pseudoElement: pseudo, parent: style, rootFontSize: rootFontSize)
+                let generated = compute(index, pseudoElement: pseudo, candidates: candidates, parent: style,
+                                        rootFontSize: rootFontSize)
                 guard generated.content != nil, generated.display != .none else { continue }
                 if pseudo == "before" { generatedContent.before[index] = generated } else { generatedContent.after[index] = generated }
             }
@@ -113,26 +125,45 @@ struct StyleResolver {
     }
 
     /// The cascaded style of `element`, or of its `::before`/`::after` box when `pseudoElement` is set.
-    mutating func compute(_ element: Int, pseudoElement: String? = nil, parent: ComputedStyle, rootFontSize: Double) -> ComputedStyle {
+    private mutating func compute(_ element: Int, pseudoElement: String? = nil, candidates: Candidates,
+                                  parent: ComputedStyle, rootFontSize: Double) -> ComputedStyle {
         var matched: [Matched] = []
-        var order = 0
-        for (origin, sheet) in [UserAgentStyleSheet.sheet, utilitySheet(for: element), authorSheet].enumerated() {
-            for rule in sheet.rules {
-                let specificity = rule.selectors.filter { $0.pseudoElement == pseudoElement && $0.matches(element, in: document) }
-                    .map(\.specificity).max()
-                if let specificity {
-                    for declaration in rule.declarations {
-                        matched.append(Matched(declaration: declaration, important: declaration.important, origin: origin,
-                                               inline: false, specificity: specificity, layer: rule.layer, order: order))
-                        order += 1
-                    }
-                } else {
-                    order += rule.declarations.count
-                }
+        // Adds the declarations of `rule` if one of its selectors matches, with the rule's source order.
+        func add(_ rule: StyleRule, layer: Int, origin: Int, order: Int) {
+            var specificity: Int?
+            for selector in rule.selectors where selector.pseudoElement == pseudoElement && selector.matches(element, in: document) {
+                specificity = max(specificity ?? selector.specificity, selector.specificity)
+            }
+            guard let specificity else { return }
+            for (offset, declaration) in rule.declarations.enumerated() {
+                matched.append(Matched(declaration: declaration, important: declaration.important, origin: origin,
+                                       inline: false, specificity: specificity, layer: layer, order: order + offset))
             }
         }
+        let userAgent = UserAgentStyleSheet.sheet
+        for index in candidates.userAgent {
+            add(userAgent.rules[index], layer: userAgent.rules[index].layer, origin: 0,
+                order: Self.userAgentIndex.declarationStart[index])
+        }
+        var order = Self.userAgentIndex.declarationCount
+        if !utilityRules.isEmpty {
+            let preflight = TailwindPreflight.sheet
+            for index in candidates.preflight {
+                add(preflight.rules[index], layer: 0, origin: 1, order: order + Self.preflightIndex.declarationStart[index])
+            }
+            order += Self.preflightIndex.declarationCount
+            for rule in utilityRules[element] ?? [] {
+                add(rule, layer: rule.layer, origin: 1, order: order)
+                order += rule.declarations.count
+            }
+        }
+        for index in candidates.author {
+            add(authorSheet.rules[index], layer: authorSheet.rules[index].layer, origin: 2,
+                order: order + authorIndex.declarationStart[index])
+        }
+        order += authorIndex.declarationCount
         if pseudoElement == nil, let inline = document.nodes[element].attribute("style") {
-            for declaration in CSSParser.parseDeclarations(inline) {
+            for declaration in ParsedInlineStyles.declarations(in: inline) {
                 matched.append(Matched(declaration: declaration, important: declaration.important, origin: 2,
                                        inline: true, specificity: 0, layer: StyleRule.unlayered, order: order))
                 order += 1

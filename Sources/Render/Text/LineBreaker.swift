@@ -27,7 +27,8 @@ struct LineBreaker {
         if current.isSpace { return true }
         if TextCharacters.prohibitsBreakAfter(currentScalar) { return false }
         if current.isSoftHyphen && !softHyphens { return false }
-        let betweenLetters = TextCharacters.isLetterUnit(current.character) && TextCharacters.isLetterUnit(next.character)
+        // Letter-unit lookups are Unicode property queries; `normal` never needs them.
+        var betweenLetters: Bool { TextCharacters.isLetterUnit(current.character) && TextCharacters.isLetterUnit(next.character) }
         switch wordBreak {
         case .normal: return current.breakAfter
         case .breakAll: return current.breakAfter || betweenLetters

@@ -1,5 +1,5 @@
 /// Paragraph-wide text settings of an inline formatting context.
-struct ParagraphStyle: Sendable {
+struct ParagraphStyle: Sendable, Equatable {
     var lineHeight: LineHeight = .normal
     var align: TextAlign = .left
     var whiteSpace: WhiteSpace = .normal

@@ -38,18 +38,30 @@ struct ShapedText {
         utf16.reserveCapacity(text.utf8.count)
         var offset = 0
         // Font choice depends only on the character and the span's font, so a paragraph asks the
-        // catalogue (behind its locks) once per distinct character and span.
+        // catalogue (behind its locks) once per distinct character and span, and matches each span's
+        // family list once. One-byte (ASCII) clusters also get a flat table per span, filled from the
+        // dictionary, so repeated letters skip hashing a `Character`.
         var fontCache: [FontChoiceKey: ResolvedFont] = [:]
+        var matchedBySpan = [[ResolvedFont]?](repeating: nil, count: spans.count)
+        var asciiFonts = [ResolvedFont?](repeating: nil, count: spans.count * 128)
         for character in text {
             let length = character.utf8.count
             let span = spanOfByte[offset]
-            let key = FontChoiceKey(character: character, span: span)
+            let ascii = length == 1 ? character.utf8.first.map { span * 128 + Int($0) } : nil
             let font: ResolvedFont
-            if let cached = fontCache[key] {
-                font = cached
+            if let ascii, let known = asciiFonts[ascii] {
+                font = known
             } else {
-                font = Self.font(for: character, spec: spans[span].font, variant: variant, fonts: fonts)
-                fontCache[key] = font
+                let key = FontChoiceKey(character: character, span: span)
+                if let cached = fontCache[key] {
+                    font = cached
+                } else {
+                    let matched = matchedBySpan[span] ?? fonts.matchedFonts(for: spans[span].font)
+                    matchedBySpan[span] = matched
+                    font = Self.font(for: character, matched: matched, spec: spans[span].font, variant: variant, fonts: fonts)
+                    fontCache[key] = font
+                }
+                if let ascii { asciiFonts[ascii] = font }
             }
             clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0, glyphs: []))
             byteRanges.append(offset..<offset + length)
@@ -124,7 +136,10 @@ struct ShapedText {
     private static func scripts(of clusters: [TextCluster]) -> [UInt32] {
         var scripts = clusters.map { cluster -> UInt32 in
             guard let scalar = cluster.character.unicodeScalars.first else { return 0 }
-            return scalar.value < 0x80 ? (scalar.properties.isAlphabetic ? 0x4C61_746E : 0) : cicu_script_tag(Int32(bitPattern: scalar.value))
+            guard scalar.value < 0x80 else { return cicu_script_tag(Int32(bitPattern: scalar.value)) }
+            // In ASCII the Alphabetic property holds for A–Z and a–z only: test the letters directly.
+            let letter = (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+            return letter ? 0x4C61_746E : 0
         }
         var previous: UInt32 = 0
         for index in scripts.indices {
@@ -160,8 +175,11 @@ struct ShapedText {
 
     /// Han, Hiragana, Katakana, Hangul and Bopomofo (ISO 15924 tags).
     private static func isCJK(script: UInt32) -> Bool {
-        [Shaper.tag("Hani"), Shaper.tag("Hira"), Shaper.tag("Kana"), Shaper.tag("Hang"), Shaper.tag("Bopo")].contains(script)
+        cjkScripts.contains(script)
     }
+
+    // Made once: building tags from strings on every run showed up in profiles.
+    private static let cjkScripts = [Shaper.tag("Hani"), Shaper.tag("Hira"), Shaper.tag("Kana"), Shaper.tag("Hang"), Shaper.tag("Bopo")]
 
     /// The span's OpenType features. Letter spacing turns optional ligatures off, and CJK runs get
     /// `chws` (contextual half-width spacing: adjacent punctuation like "。「" shares one em), which is
@@ -175,8 +193,9 @@ struct ShapedText {
 
     /// The first of the span's fonts that covers the cluster, else a fallback font; emoji go straight to
     /// fallback, which tries the colour emoji font first.
-    static func font(for character: Character, spec: FontSpec, variant: CJKVariant, fonts: FontSet) -> ResolvedFont {
-        let matched = fonts.matchedFonts(for: spec)
+    /// `matched` is `fonts.matchedFonts(for: spec)`, looked up once per span by the caller.
+    static func font(for character: Character, matched: [ResolvedFont], spec: FontSpec, variant: CJKVariant,
+                     fonts: FontSet) -> ResolvedFont {
         if character == "\n" { return matched[0] }
         if !TextCharacters.isEmoji(character), let font = matched.first(where: { fonts.covers($0.faceIndex, cluster: character) }) {
             return font

@@ -24,6 +24,8 @@ public final class TextBenchmark {
     @discardableResult
     public func run(_ workload: Workload) -> Int {
         let (spans, width) = Self.input(for: workload)
+        // Each pass shapes and breaks anew, as a render does; only the glyph cache stays warm.
+        engine.forgetShapedText()
         let paragraph = engine.layout(spans, style: ParagraphStyle(), maxWidth: width)
         engine.draw(paragraph, at: Point(x: 100, y: 40), on: canvas)
         return paragraph.lines.count

@@ -83,7 +83,22 @@ enum TextCharacters {
     }
 
     /// Spaces that collapse and that justification stretches.
-    static func isSpace(_ cluster: Character) -> Bool { cluster == " " || cluster == "\u{3000}" || cluster == "\u{A0}" }
+    static func isSpace(_ cluster: Character) -> Bool {
+        guard let scalar = onlyScalar(of: cluster) else { return false }
+        return scalar == 0x20 || scalar == 0x3000 || scalar == 0xA0
+    }
+
+    /// The value of the cluster's scalar when it has exactly one, else nil.
+    ///
+    /// Testing a cluster against a one-scalar literal this way gives the same answer as `==` for the
+    /// spaces, controls and dashes tested here (none has a canonical decomposition or is a combining
+    /// mark, so nothing else is canonically equivalent to them), without `Character` comparison's
+    /// normalization-aware string compare, which showed up in line breaking profiles.
+    static func onlyScalar(of cluster: Character) -> UInt32? {
+        var scalars = cluster.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return nil }
+        return first.value
+    }
 
     /// Letters, digits and ideographs: the typographic letter units `word-break` rules talk about.
     static func isLetterUnit(_ cluster: Character) -> Bool {
@@ -92,5 +107,8 @@ enum TextCharacters {
     }
 
     /// Hyphens after which a line may break (UAX #14 HY and BA dashes).
-    static func isHyphen(_ cluster: Character) -> Bool { cluster == "-" || cluster == "\u{2010}" || cluster == "\u{2013}" || cluster == "\u{2014}" }
+    static func isHyphen(_ cluster: Character) -> Bool {
+        guard let scalar = onlyScalar(of: cluster) else { return false }
+        return scalar == 0x2D || scalar == 0x2010 || scalar == 0x2013 || scalar == 0x2014
+    }
 }

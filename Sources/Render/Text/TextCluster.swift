@@ -24,8 +24,9 @@ struct TextCluster: Sendable {
     /// Whether UAX #14 (ICU) allows a soft line break after this cluster.
     var breakAfter = false
 
-    var isNewline: Bool { character == "\n" }
+    // Scalar tests rather than `Character` equality: see `TextCharacters.onlyScalar(of:)`.
+    var isNewline: Bool { TextCharacters.onlyScalar(of: character) == 0x0A }
     var isSpace: Bool { TextCharacters.isSpace(character) }
     /// U+00AD: invisible unless a line breaks after it, where it shows as a hyphen.
-    var isSoftHyphen: Bool { character == "\u{AD}" }
+    var isSoftHyphen: Bool { TextCharacters.onlyScalar(of: character) == 0xAD }
 }

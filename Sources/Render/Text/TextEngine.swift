@@ -17,6 +17,8 @@ final class TextEngine {
     let shaper: Shaper
     let rasterizer: GlyphRasterizer
     let analyzer: UnicodeAnalyzer
+    /// Paragraphs shaped since the font set last changed or the last layout ended.
+    private var shapedCache = ShapedTextCache()
 
     /// Opens (or reuses) the font catalogue for `fonts`.
     /// - Throws: `TextError.noFonts` when the directories hold no usable font, `TextError.freeType` when
@@ -34,6 +36,25 @@ final class TextEngine {
         shaper.use(fonts)
         rasterizer.use(fonts)
         self.fonts = fonts
+        shapedCache.removeAll()
+    }
+
+    /// Drops the shaped paragraphs kept during a layout; the renderer calls it when layout is done, so a
+    /// pooled engine holds no text of a finished document.
+    func forgetShapedText() {
+        shapedCache.removeAll()
+    }
+
+    /// `spans` shaped afresh, for the cache to keep.
+    private func unsharedShape(_ spans: [TextSpan], style: ParagraphStyle) -> ShapedText {
+        ShapedText(spans: spans, whiteSpace: style.whiteSpace, direction: style.direction, engine: self)
+    }
+
+    /// `spans` shaped, from the cache when the same paragraph was shaped before in this layout.
+    func shape(_ spans: [TextSpan], whiteSpace: WhiteSpace, direction: TextDirection = .ltr) -> ShapedText {
+        shapedCache.shaped(spans, whiteSpace: whiteSpace, direction: direction) {
+            ShapedText(spans: spans, whiteSpace: whiteSpace, direction: direction, engine: self)
+        }
     }
 
     /// Fingerprint of the font files in use (names, sizes, modification times), for the cache key.
@@ -46,26 +67,28 @@ final class TextEngine {
 
     /// Width of the longest unbreakable piece (min-content) and of the whole text unwrapped (max-content).
     func intrinsicWidths(of spans: [TextSpan], style: ParagraphStyle) -> (min: Double, max: Double) {
-        let shaped = ShapedText(spans: spans, whiteSpace: style.whiteSpace, direction: style.direction, engine: self)
-        let breaker = LineBreaker(clusters: shaped.clusters, whiteSpace: style.whiteSpace, wordBreak: style.wordBreak,
-                                  overflowWrap: style.overflowWrap, softHyphens: style.softHyphens)
-        let widths = breaker.intrinsicWidths()
-        return (widths.min + max(0, style.textIndent), widths.max + max(0, style.textIndent))
+        shapedCache.intrinsicWidths(of: spans, style: style, shape: { self.unsharedShape(spans, style: style) }) { shaped in
+            let breaker = LineBreaker(clusters: shaped.clusters, whiteSpace: style.whiteSpace, wordBreak: style.wordBreak,
+                                      overflowWrap: style.overflowWrap, softHyphens: style.softHyphens)
+            let widths = breaker.intrinsicWidths()
+            return (widths.min + max(0, style.textIndent), widths.max + max(0, style.textIndent))
+        }
     }
 
     /// The advance of `spans` set on one line with every space kept, trailing ones included
     /// (e.g. the gap a collapsible space leaves between two inline-blocks).
     func advance(of spans: [TextSpan]) -> Double {
-        let shaped = ShapedText(spans: spans, whiteSpace: .pre, engine: self)
+        let shaped = shape(spans, whiteSpace: .pre)
         return shaped.clusters.reduce(0) { $0 + $1.advance }
     }
 
     /// Breaks `spans` into lines no wider than `maxWidth` (UAX #14 opportunities) and aligns them.
     func layout(_ spans: [TextSpan], style: ParagraphStyle, maxWidth: Double) -> Paragraph {
-        let shaped = ShapedText(spans: spans, whiteSpace: style.whiteSpace, direction: style.direction, engine: self)
-        guard !shaped.clusters.isEmpty else { return Paragraph(lines: [], width: 0, height: 0, firstBaseline: 0) }
-        let builder = LineBuilder(spans: spans, style: style, maxWidth: maxWidth, shaped: shaped, engine: self)
-        return builder.build()
+        shapedCache.paragraph(of: spans, style: style, maxWidth: maxWidth, shape: { self.unsharedShape(spans, style: style) }) { shaped in
+            guard !shaped.clusters.isEmpty else { return Paragraph(lines: [], width: 0, height: 0, firstBaseline: 0) }
+            let builder = LineBuilder(spans: spans, style: style, maxWidth: maxWidth, shaped: shaped, engine: self)
+            return builder.build()
+        }
     }
 
     /// Draws a laid-out paragraph with its top-left corner at `origin`.
