@@ -13,6 +13,23 @@
 #include <string.h>
 #include <zlib.h>
 
+#if defined(__SSE2__)
+/// Folds one run of blocks into the Adler-32 sums: `sums` holds the byte sums (in lanes 0 and 2, as
+/// psadbw leaves them), `prefix` the sums before each block, `weighted` the position-weighted bytes.
+static inline void adler_fold(__m128i sums, __m128i prefix, __m128i weighted, uint64_t *s1, uint64_t *s2) {
+    const uint32_t base = 65521;
+    uint32_t lanes[4];
+    _mm_storeu_si128((__m128i *)lanes, sums);
+    uint64_t sum = (uint64_t)lanes[0] + lanes[2];
+    _mm_storeu_si128((__m128i *)lanes, prefix);
+    uint64_t prefixes = (uint64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    _mm_storeu_si128((__m128i *)lanes, weighted);
+    uint64_t weights = (uint64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    *s2 = (*s2 + 16 * prefixes + weights) % base;
+    *s1 = (*s1 + sum) % base;
+}
+#endif
+
 /// Adler-32 (RFC 1950 §8.2) with SSE2, the x86-64 baseline: zlib's scalar loop spent about 3.5
 /// instructions per byte, a sixth of the encoder. Per 16-byte block, s1 gains the byte sum
 /// (psadbw) and s2 gains 16·s1 plus the bytes weighted 16…1 (pmaddwd); 256-block runs keep every
@@ -40,15 +57,7 @@ static uint32_t adler32_blocks(uint32_t adler, const uint8_t *bytes, size_t leng
             __m128i second = _mm_madd_epi16(_mm_unpackhi_epi8(data, zero), low_weights);
             weighted = _mm_add_epi32(weighted, _mm_add_epi32(first, second));
         }
-        uint32_t lanes[4];
-        _mm_storeu_si128((__m128i *)lanes, sums);
-        uint64_t sum = (uint64_t)lanes[0] + lanes[2];
-        _mm_storeu_si128((__m128i *)lanes, prefix);
-        uint64_t prefixes = (uint64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
-        _mm_storeu_si128((__m128i *)lanes, weighted);
-        uint64_t weights = (uint64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
-        s2 = (s2 + 16 * prefixes + weights) % base;
-        s1 = (s1 + sum) % base;
+        adler_fold(sums, prefix, weighted, &s1, &s2);
     }
 #endif
     while (length > 0) {
@@ -94,15 +103,7 @@ static uint32_t adler32_blocks_ssse3(uint32_t adler, const uint8_t *bytes, size_
             sums = _mm_add_epi32(sums, _mm_sad_epu8(data, zero));
             weighted = _mm_add_epi32(weighted, _mm_madd_epi16(_mm_maddubs_epi16(data, weights), ones));
         }
-        uint32_t lanes[4];
-        _mm_storeu_si128((__m128i *)lanes, sums);
-        uint64_t sum = (uint64_t)lanes[0] + lanes[2];
-        _mm_storeu_si128((__m128i *)lanes, prefix);
-        uint64_t prefixes = (uint64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
-        _mm_storeu_si128((__m128i *)lanes, weighted);
-        uint64_t weights_sum = (uint64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
-        s2 = (s2 + 16 * prefixes + weights_sum) % base;
-        s1 = (s1 + sum) % base;
+        adler_fold(sums, prefix, weighted, &s1, &s2);
     }
     // The tail (under 16 bytes) goes through the portable loop.
     return adler32_blocks((uint32_t)(s2 << 16 | s1), bytes, length);
