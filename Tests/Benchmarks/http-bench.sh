@@ -8,7 +8,9 @@
 #
 # Builds nothing: `make bench` builds the release binary first. Needs wrk, nginx, curl, python3.
 # Knobs: BENCH_THREADS (wrk threads, default 2), BENCH_CONNECTIONS (64), BENCH_DURATION (10s),
-# BENCH_IDLE (10000), BENCH_LOOPS (event loops for ogpress = nginx worker processes; default: cores).
+# BENCH_IDLE (10000), BENCH_LOOPS (event loops for ogpress = nginx worker processes; default: cores),
+# BENCH_PIN=1 (servers on the last core, wrk on the others: with client and servers sharing every
+# core, p99 mostly measures which of them the scheduler ran; pinned, it measures the servers).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +21,14 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 DURATION=${BENCH_DURATION:-10s}
 IDLE=${BENCH_IDLE:-10000}
 LOOPS=${BENCH_LOOPS:-$(nproc)}
+SERVER_PIN=()
+CLIENT_PIN=()
+if [ "${BENCH_PIN:-0}" = 1 ]; then
+    [ "$(nproc)" -ge 2 ] || { echo "http-bench: BENCH_PIN needs two cores" >&2; exit 1; }
+    command -v taskset >/dev/null || { echo "http-bench: BENCH_PIN needs taskset" >&2; exit 1; }
+    SERVER_PIN=(taskset -c "$(( $(nproc) - 1 ))")
+    CLIENT_PIN=(taskset -c "0-$(( $(nproc) - 2 ))")
+fi
 
 for tool in wrk nginx curl python3; do
     command -v "$tool" >/dev/null || { echo "http-bench: $tool is not installed" >&2; exit 1; }
@@ -66,7 +76,7 @@ cat > "$WORK/ogpress.json" <<JSON
   "eventLoops": $LOOPS
 }
 JSON
-"$OGPRESS" serve --config "$WORK/ogpress.json" > "$WORK/ogpress.log" 2>&1 &
+"${SERVER_PIN[@]}" "$OGPRESS" serve --config "$WORK/ogpress.json" > "$WORK/ogpress.log" 2>&1 &
 OG_PID=$!
 wait_for_port "$OG_PORT"
 KEY=$(grep -o 'og_live_[0-9a-f]\{32\}' "$WORK/ogpress.log" | head -n 1)
@@ -108,12 +118,12 @@ http {
     }
 }
 CONF
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log" &
+"${SERVER_PIN[@]}" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log" &
 NGINX_PID=$!
 wait_for_port "$NGINX_PORT"
 
 run_wrk() {
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | python3 "$HELPERS/wrk_report.py"
+    "${CLIENT_PIN[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | python3 "$HELPERS/wrk_report.py"
 }
 
 # Like run_wrk for the server threads or processes in $1 (comma-separated pids), adding the server's
@@ -140,7 +150,7 @@ run_wrk_measured() {
     echo "$report $cpu"
 }
 
-echo "http-bench: $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency;" \
+echo "http-bench: $(nproc) cores${BENCH_PIN:+ (BENCH_PIN=$BENCH_PIN)}, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency;" \
      "ogpress $LOOPS event loops, nginx $LOOPS worker processes; render $NAME is $SIZE bytes" >&2
 
 NX_WORKERS=$(pgrep -d, -P "$NGINX_PID" || echo "$NGINX_PID")
