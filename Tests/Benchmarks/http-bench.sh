@@ -2,13 +2,14 @@
 # HTTP benchmark (not a test): ogpress against nginx on loopback, in one run.
 #
 #   1. GET /renders/<key>.png of a ~60 KB card: ogpress vs nginx serving the same file (sendfile on),
-#      with each server's CPU time per request when perf is installed.
+#      with each server's CPU time per request.
 #   2. POST /images cache hit on ogpress vs nginx serving a small static JSON file.
 #   3. ogpress's resident memory with 10,000 idle keep-alive connections open.
 #
 # Builds nothing: `make bench` builds the release binary first. Needs wrk, nginx, curl, python3.
 # Knobs: BENCH_THREADS (wrk threads, default 2), BENCH_CONNECTIONS (64), BENCH_DURATION (10s),
-# BENCH_IDLE (10000), BENCH_LOOPS (event loops for ogpress = nginx worker processes; default: cores),
+# BENCH_IDLE (10000), BENCH_ROUNDS (GET runs per server, reported as medians; default 3),
+# BENCH_LOOPS (event loops for ogpress = nginx worker processes; default: cores),
 # BENCH_PIN=1 (servers on the last core, wrk on the others: with client and servers sharing every
 # core, p99 mostly measures which of them the scheduler ran; pinned, it measures the servers).
 set -euo pipefail
@@ -20,6 +21,7 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 DURATION=${BENCH_DURATION:-10s}
 IDLE=${BENCH_IDLE:-10000}
+ROUNDS=${BENCH_ROUNDS:-3}
 LOOPS=${BENCH_LOOPS:-$(nproc)}
 SERVER_PIN=()
 CLIENT_PIN=()
@@ -126,36 +128,42 @@ run_wrk() {
     "${CLIENT_PIN[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | python3 "$HELPERS/wrk_report.py"
 }
 
-# Like run_wrk for the server threads or processes in $1 (comma-separated pids), adding the server's
-# CPU time per request in microseconds: perf's task-clock over the run divided by the requests wrk
-# counted. CPU per request is steadier than req/s on a machine shared with other work; "-" without perf.
+# Like run_wrk for the server processes in $1 (comma-separated pids), adding the server's CPU time
+# per request in microseconds: the CPU the processes used during the run (from /proc, so nothing is
+# attached to them) divided by the requests wrk counted. CPU per request is steadier than req/s on a
+# machine shared with other work.
 run_wrk_measured() {
-    local pids=$1 perf_pid="" cpu="-"
+    local pids=$1
     shift
-    if command -v perf >/dev/null; then
-        perf stat -x, -e task-clock -p "$pids" -o "$WORK/perf.csv" &
-        perf_pid=$!
-        sleep 0.2
-    fi
-    local report
+    local before after report
+    before=$(python3 "$HELPERS/cpu_seconds.py" "$pids")
     report=$(run_wrk "$@")
-    if [ -n "$perf_pid" ]; then
-        kill -INT "$perf_pid"
-        wait "$perf_pid" || true
-        local milliseconds
-        milliseconds=$(awk -F, '/task-clock/ { print $1 }' "$WORK/perf.csv")
-        [ -n "$milliseconds" ] && cpu=$(python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000 / int(sys.argv[2]):.2f}')" \
-            "$milliseconds" "$(echo "$report" | awk '{ print $5 }')")
-    fi
+    after=$(python3 "$HELPERS/cpu_seconds.py" "$pids")
+    local cpu
+    cpu=$(python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1e6 / int(sys.argv[3]):.2f}')" \
+        "$before" "$after" "$(echo "$report" | awk '{ print $5 }')")
     echo "$report $cpu"
 }
 
-echo "http-bench: $(nproc) cores${BENCH_PIN:+ (BENCH_PIN=$BENCH_PIN)}, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency;" \
+echo "http-bench: $(nproc) cores${BENCH_PIN:+ (BENCH_PIN=$BENCH_PIN)}, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency" \
+     "(GET: median of $ROUNDS runs each);" \
      "ogpress $LOOPS event loops, nginx $LOOPS worker processes; render $NAME is $SIZE bytes" >&2
 
 NX_WORKERS=$(pgrep -d, -P "$NGINX_PID" || echo "$NGINX_PID")
-read -r OG_GET_RATE OG_GET_P50 OG_GET_P99 OG_GET_ERR _ OG_GET_CPU < <(run_wrk_measured "$OG_PID" "http://127.0.0.1:$OG_PORT$RENDER_PATH")
-read -r NX_GET_RATE NX_GET_P50 NX_GET_P99 NX_GET_ERR _ NX_GET_CPU < <(run_wrk_measured "$NX_WORKERS" "http://127.0.0.1:$NGINX_PORT/renders/$NAME")
+# The GET comparison runs ROUNDS times, the two servers taking turns to go first, and each server's
+# line is the median of its runs.
+for round in $(seq "$ROUNDS"); do
+    if [ $((round % 2)) = 1 ]; then
+        run_wrk_measured "$OG_PID" "http://127.0.0.1:$OG_PORT$RENDER_PATH" >> "$WORK/og-get.runs"
+        run_wrk_measured "$NX_WORKERS" "http://127.0.0.1:$NGINX_PORT/renders/$NAME" >> "$WORK/nx-get.runs"
+    else
+        run_wrk_measured "$NX_WORKERS" "http://127.0.0.1:$NGINX_PORT/renders/$NAME" >> "$WORK/nx-get.runs"
+        run_wrk_measured "$OG_PID" "http://127.0.0.1:$OG_PORT$RENDER_PATH" >> "$WORK/og-get.runs"
+    fi
+done
+echo "GET runs (req/s p50 p99 errors requests cpu-us): ogpress $(paste -sd'|' "$WORK/og-get.runs"); nginx $(paste -sd'|' "$WORK/nx-get.runs")" >&2
+read -r OG_GET_RATE OG_GET_P50 OG_GET_P99 OG_GET_ERR _ OG_GET_CPU < <(python3 "$HELPERS/median_runs.py" < "$WORK/og-get.runs")
+read -r NX_GET_RATE NX_GET_P50 NX_GET_P99 NX_GET_ERR _ NX_GET_CPU < <(python3 "$HELPERS/median_runs.py" < "$WORK/nx-get.runs")
 read -r OG_POST_RATE OG_POST_P50 OG_POST_P99 OG_POST_ERR _ < <(BENCH_BODY="$BODY" BENCH_KEY="$KEY" \
     run_wrk -s "$HELPERS/post.lua" "http://127.0.0.1:$OG_PORT/images")
 read -r NX_JSON_RATE NX_JSON_P50 NX_JSON_P99 NX_JSON_ERR _ < <(run_wrk "http://127.0.0.1:$NGINX_PORT/small.json")
@@ -186,9 +194,8 @@ print(row("GET /small.json (static)", "nginx", nx_json))
 ratio = float(og_post[0]) / float(nx_json[0])
 print(f"| {'':<34} | {'ogpress / nginx':<16} | {ratio:>9.2f} | {float(og_post[1]) / float(nx_json[1]):>8.2f} | {float(og_post[2]) / float(nx_json[2]):>8.2f} |        |")
 print()
-if og_cpu != "-" and nx_cpu != "-":
-    print(f"GET /renders server CPU (task-clock) per request: ogpress {og_cpu} us, nginx {nx_cpu} us "
-          f"(ogpress / nginx {float(og_cpu) / float(nx_cpu):.2f})")
+print(f"GET /renders server CPU (user + system) per request: ogpress {og_cpu} us, nginx {nx_cpu} us "
+      f"(ogpress / nginx {float(og_cpu) / float(nx_cpu):.2f})")
 print(f"ogpress VmRSS: {before / 1024:.1f} MB before, {held / 1024:.1f} MB with {idle} idle keep-alive connections "
       f"({(held - before) / idle * 1024:.0f} bytes per connection; {descriptors} descriptors open in ogpress)")
 PY
