@@ -71,9 +71,18 @@ static uint32_t hash6(const uint8_t *at) {
     return (uint32_t)(((load64(at) << 16) * 0x9E3779B97F4A7C15ull) >> (64 - HASH_BITS));
 }
 
-/// How many bytes at `at` equal those at `earlier`, up to `limit`, sixteen at a time.
+/// How many bytes at `at` equal those at `earlier`, up to `limit`: 32 at a time while both halves
+/// agree (long runs over flat color are most of a card), then sixteen.
 static inline size_t match_length(const uint8_t *at, const uint8_t *earlier, size_t limit) {
     size_t length = 0;
+    while (length + 32 <= limit) {
+        __m128i low = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(at + length)),
+                                     _mm_loadu_si128((const __m128i *)(earlier + length)));
+        __m128i high = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(at + length + 16)),
+                                      _mm_loadu_si128((const __m128i *)(earlier + length + 16)));
+        if (_mm_movemask_epi8(_mm_and_si128(low, high)) != 0xFFFF) break;
+        length += 32;
+    }
     while (length + 16 <= limit) {
         __m128i equal = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(at + length)),
                                        _mm_loadu_si128((const __m128i *)(earlier + length)));
@@ -88,6 +97,19 @@ static inline size_t match_length(const uint8_t *at, const uint8_t *earlier, siz
     }
     while (length < limit && at[length] == earlier[length]) length++;
     return length;
+}
+
+/// Replaces the best match so far with one at `distance` when that is longer. The byte that would
+/// make it longer is compared first, which rejects most candidates without a match_length call.
+static inline void try_distance(const uint8_t *at, size_t distance, size_t reach, size_t limit,
+                                size_t *best, uint32_t *best_distance) {
+    size_t length = *best;
+    if (length >= limit || distance == 0 || distance > reach || at[length] != at[length - distance]) return;
+    size_t found = match_length(at, at - distance, limit);
+    if (found > length) {
+        *best = found;
+        *best_distance = (uint32_t)distance;
+    }
 }
 
 /// Length symbol minus 257 for a match length (RFC 1951 §3.2.5): past the first eight, four
@@ -110,21 +132,27 @@ static inline uint32_t dist_code(uint32_t distance) {
 
 // MARK: Bit output
 
-/// Appends up to 32 bits, least significant first (RFC 1951 §3.1.1). The caller has reserved room.
-static void put_bits(deflate_state *state, uint32_t value, int count) {
-    state->bits |= (uint64_t)value << state->bit_count;
+/// Appends bits, least significant first (RFC 1951 §3.1.1); the caller keeps the pending count
+/// within 64 by calling `flush_bits`.
+static inline void add_bits(deflate_state *state, uint64_t value, int count) {
+    state->bits |= value << state->bit_count;
     state->bit_count += count;
-    if (state->bit_count >= 32) {
-        uint8_t *at = state->out->data + state->out->length;
-        uint32_t word = (uint32_t)state->bits;
-        at[0] = (uint8_t)word;
-        at[1] = (uint8_t)(word >> 8);
-        at[2] = (uint8_t)(word >> 16);
-        at[3] = (uint8_t)(word >> 24);
-        state->out->length += 4;
-        state->bits >>= 32;
-        state->bit_count -= 32;
-    }
+}
+
+/// Writes the pending whole bytes, leaving at most seven bits pending. Stores eight bytes at once
+/// (x86 is little-endian), so the caller must have reserved eight bytes past the output's end.
+static inline void flush_bits(deflate_state *state) {
+    memcpy(state->out->data + state->out->length, &state->bits, 8);
+    int bytes = state->bit_count >> 3;
+    state->out->length += (size_t)bytes;
+    state->bits = bytes == 8 ? 0 : state->bits >> (bytes * 8);
+    state->bit_count &= 7;
+}
+
+/// Appends up to 32 bits and writes out what is whole. The caller has reserved room.
+static void put_bits(deflate_state *state, uint32_t value, int count) {
+    add_bits(state, value, count);
+    flush_bits(state);
 }
 
 /// Writes out whole pending bytes and pads the last partial one with zero bits.
@@ -196,21 +224,32 @@ static uint64_t token_bits(const deflate_state *state, const uint8_t *litlen_len
 }
 
 static void put_tokens(deflate_state *state, const block_codes *codes) {
+    // Each length's code and extra bits as one value (at most 15 + 5 bits), built once per block
+    // instead of looked up and shifted for every match.
+    uint32_t length_values[MAX_MATCH + 1];
+    uint8_t length_bits[MAX_MATCH + 1];
+    for (uint32_t length = MIN_MATCH; length <= MAX_MATCH; length++) {
+        uint32_t symbol = length_code(length);
+        uint8_t code_bits = codes->litlen_lengths[257 + symbol];
+        length_values[length] = codes->litlen_codes[257 + symbol] | (length - length_base[symbol]) << code_bits;
+        length_bits[length] = (uint8_t)(code_bits + length_extra[symbol]);
+    }
     for (int index = 0; index < state->token_count; index++) {
         uint32_t token = state->tokens[index];
         if (token < 256) {
-            put_bits(state, codes->litlen_codes[token], codes->litlen_lengths[token]);
-            continue;
+            add_bits(state, codes->litlen_codes[token], codes->litlen_lengths[token]);
+        } else {
+            uint32_t length = token >> 16, distance = token & 0xFFFF;
+            if (distance == 0) distance = WINDOW; // 32768 does not fit in 16 bits; see `emit_match`.
+            uint32_t dist_symbol = dist_code(distance);
+            uint32_t dist_value = codes->dist_codes[dist_symbol]
+                | (distance - dist_base[dist_symbol]) << codes->dist_lengths[dist_symbol];
+            add_bits(state, length_values[length], length_bits[length]);
+            add_bits(state, dist_value, codes->dist_lengths[dist_symbol] + dist_extra[dist_symbol]);
         }
-        uint32_t length = token >> 16, distance = token & 0xFFFF;
-        if (distance == 0) distance = WINDOW; // 32768 does not fit in 16 bits; see `emit_match`.
-        uint32_t symbol = length_code(length);
-        put_bits(state, codes->litlen_codes[257 + symbol], codes->litlen_lengths[257 + symbol]);
-        if (length_extra[symbol]) put_bits(state, length - length_base[symbol], length_extra[symbol]);
-        uint32_t dist_symbol = dist_code(distance);
-        uint32_t dist_value = codes->dist_codes[dist_symbol]
-            | (distance - dist_base[dist_symbol]) << codes->dist_lengths[dist_symbol];
-        put_bits(state, dist_value, codes->dist_lengths[dist_symbol] + dist_extra[dist_symbol]);
+        // Under 16 pending bits, a token (at most 15 bits for a literal, 20 + 28 for a match) still
+        // fits in the 64-bit accumulator, so most literals need no write.
+        if (state->bit_count >= 16) flush_bits(state);
     }
     put_bits(state, codes->litlen_codes[END_OF_BLOCK], codes->litlen_lengths[END_OF_BLOCK]);
 }
@@ -347,17 +386,9 @@ int cimage_deflate_write(cimage_deflate *state, const uint8_t *data, size_t avai
         // The hash reads eight bytes, so the last seven of the image go out as literals.
         if (available - position >= 8) {
             size_t reach = position < WINDOW ? position : WINDOW;
-            const size_t candidates[3] = { pixel_bytes, last_distance, row_length };
-            for (int index = 0; index < 3 && best < limit; index++) {
-                size_t distance = candidates[index];
-                // The byte that would make this candidate longer than the best so far is checked first.
-                if (distance == 0 || distance > reach || at[best] != at[best - distance]) continue;
-                size_t found = match_length(at, at - distance, limit);
-                if (found > best) {
-                    best = found;
-                    best_distance = (uint32_t)distance;
-                }
-            }
+            try_distance(at, pixel_bytes, reach, limit, &best, &best_distance);
+            try_distance(at, last_distance, reach, limit, &best, &best_distance);
+            try_distance(at, row_length, reach, limit, &best, &best_distance);
             uint32_t slot = hash6(at);
             if (best < 32) {
                 // Positions are stored modulo 2^32; any candidate is verified by comparing bytes.

@@ -8,6 +8,7 @@
 
 #include <cpuid.h>
 #include <emmintrin.h>
+#include <immintrin.h>
 #include <tmmintrin.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,8 @@
 #if defined(__SSE2__)
 /// Folds one run of blocks into the Adler-32 sums: `sums` holds the byte sums (in lanes 0 and 2, as
 /// psadbw leaves them), `prefix` the sums before each block, `weighted` the position-weighted bytes.
-static inline void adler_fold(__m128i sums, __m128i prefix, __m128i weighted, uint64_t *s1, uint64_t *s2) {
+/// `block` is the bytes per block, which multiplies each block's prefix sum into s2.
+static inline void adler_fold(__m128i sums, __m128i prefix, __m128i weighted, uint64_t block, uint64_t *s1, uint64_t *s2) {
     const uint32_t base = 65521;
     uint32_t lanes[4];
     _mm_storeu_si128((__m128i *)lanes, sums);
@@ -25,7 +27,7 @@ static inline void adler_fold(__m128i sums, __m128i prefix, __m128i weighted, ui
     uint64_t prefixes = (uint64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
     _mm_storeu_si128((__m128i *)lanes, weighted);
     uint64_t weights = (uint64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
-    *s2 = (*s2 + 16 * prefixes + weights) % base;
+    *s2 = (*s2 + block * prefixes + weights) % base;
     *s1 = (*s1 + sum) % base;
 }
 #endif
@@ -57,7 +59,7 @@ static uint32_t adler32_blocks(uint32_t adler, const uint8_t *bytes, size_t leng
             __m128i second = _mm_madd_epi16(_mm_unpackhi_epi8(data, zero), low_weights);
             weighted = _mm_add_epi32(weighted, _mm_add_epi32(first, second));
         }
-        adler_fold(sums, prefix, weighted, &s1, &s2);
+        adler_fold(sums, prefix, weighted, 16, &s1, &s2);
     }
 #endif
     while (length > 0) {
@@ -103,9 +105,53 @@ static uint32_t adler32_blocks_ssse3(uint32_t adler, const uint8_t *bytes, size_
             sums = _mm_add_epi32(sums, _mm_sad_epu8(data, zero));
             weighted = _mm_add_epi32(weighted, _mm_madd_epi16(_mm_maddubs_epi16(data, weights), ones));
         }
-        adler_fold(sums, prefix, weighted, &s1, &s2);
+        adler_fold(sums, prefix, weighted, 16, &s1, &s2);
     }
     // The tail (under 16 bytes) goes through the portable loop.
+    return adler32_blocks((uint32_t)(s2 << 16 | s1), bytes, length);
+}
+
+/// Whether the CPU has AVX2 and the OS saves the YMM registers: CPUID leaf 7 EBX bit 5, plus
+/// OSXSAVE and AVX in leaf 1 ECX and the SSE and AVX state bits of XCR0.
+static int has_avx2(void) {
+    unsigned eax, ebx, ecx, edx;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx) || (ecx & bit_OSXSAVE) == 0 || (ecx & bit_AVX) == 0) return 0;
+    uint32_t xcr0_low, xcr0_high;
+    __asm__("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
+    if ((xcr0_low & 6) != 6) return 0;
+    return __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (ebx & bit_AVX2) != 0;
+}
+
+/// `adler32_blocks_ssse3` on 32-byte blocks: the same psadbw / pmaddubsw steps on both halves of a
+/// YMM register, with weights 32…1. Per block a lane gains at most 2,040 (sums) or 32,130
+/// (weighted), so 256-block runs keep prefix sums under 2^27 before the halves are added and folded.
+__attribute__((target("avx2")))
+static uint32_t adler32_blocks_avx2(uint32_t adler, const uint8_t *bytes, size_t length) {
+    uint64_t s1 = adler & 0xFFFF;
+    uint64_t s2 = adler >> 16;
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i weights = _mm256_setr_epi8(32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17,
+                                             16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+    const __m256i ones = _mm256_set1_epi16(1);
+    while (length >= 32) {
+        size_t blocks = length / 32;
+        if (blocks > 256) blocks = 256;
+        length -= blocks * 32;
+        __m256i sums = zero, weighted = zero, prefix = zero;
+        s2 += s1 * 32 * blocks;
+        for (size_t block = 0; block < blocks; block++) {
+            __m256i data = _mm256_loadu_si256((const __m256i *)bytes);
+            bytes += 32;
+            prefix = _mm256_add_epi32(prefix, sums);
+            sums = _mm256_add_epi32(sums, _mm256_sad_epu8(data, zero));
+            weighted = _mm256_add_epi32(weighted, _mm256_madd_epi16(_mm256_maddubs_epi16(data, weights), ones));
+        }
+        // The two halves are sums over the same blocks, so they add lane by lane before folding.
+        adler_fold(_mm_add_epi32(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1)),
+                   _mm_add_epi32(_mm256_castsi256_si128(prefix), _mm256_extracti128_si256(prefix, 1)),
+                   _mm_add_epi32(_mm256_castsi256_si128(weighted), _mm256_extracti128_si256(weighted, 1)),
+                   32, &s1, &s2);
+    }
     return adler32_blocks((uint32_t)(s2 << 16 | s1), bytes, length);
 }
 
@@ -228,40 +274,53 @@ int cimage_png_encode_unfiltered(const uint8_t *pixels, uint32_t width, uint32_t
     return put_chunk(out, "IEND", NULL, 0) ? CIMAGE_OK : CIMAGE_ERROR_NO_MEMORY;
 }
 
-/// Copies one row of RGBA pixels as RGB with SSE2, four pixels (16 bytes in, 12 out) per step:
-/// within each 64-bit lane two pixels close the gap left by the first alpha byte, then the upper
-/// lane moves down two bytes onto the lower one's end. Each step stores 16 bytes and the tail four
-/// per three-byte pixel, so up to four bytes past the row are written; the caller leaves room.
+/// Whether every alpha byte of the 16-byte lanes ANDed into `all` is 255.
+static inline int alphas_opaque(__m128i all) {
+    return (_mm_movemask_epi8(_mm_cmpeq_epi8(all, _mm_set1_epi8(-1))) & 0x8888) == 0x8888;
+}
+
 /// `strip_alpha` with SSSE3: one byte shuffle per four pixels, eight pixels per step. Writes up to
 /// four bytes past the row, like the SSE2 version.
 __attribute__((target("ssse3")))
-static void strip_alpha_ssse3(uint8_t *target, const uint8_t *source, uint32_t width) {
+static int strip_alpha_ssse3(uint8_t *target, const uint8_t *source, uint32_t width) {
     const __m128i pack = _mm_setr_epi8(0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1);
+    __m128i all = _mm_set1_epi8(-1);
+    int opaque = 1;
     uint32_t x = 0;
     for (; x + 8 <= width; x += 8) {
-        __m128i first = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)source), pack);
-        __m128i second = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(source + 16)), pack);
-        _mm_storeu_si128((__m128i *)target, first);
-        _mm_storeu_si128((__m128i *)(target + 12), second);
+        __m128i low = _mm_loadu_si128((const __m128i *)source);
+        __m128i high = _mm_loadu_si128((const __m128i *)(source + 16));
+        all = _mm_and_si128(all, _mm_and_si128(low, high));
+        _mm_storeu_si128((__m128i *)target, _mm_shuffle_epi8(low, pack));
+        _mm_storeu_si128((__m128i *)(target + 12), _mm_shuffle_epi8(high, pack));
         source += 32;
         target += 24;
     }
     for (; x < width; x++) {
+        opaque &= source[3] == 255;
         memcpy(target, source, 4);
         source += 4;
         target += 3;
     }
+    return opaque && alphas_opaque(all);
 }
 
-static void strip_alpha(uint8_t *target, const uint8_t *source, uint32_t width) {
+/// Copies one row of RGBA pixels as RGB with SSE2, four pixels (16 bytes in, 12 out) per step:
+/// within each 64-bit lane two pixels close the gap left by the first alpha byte, then the upper
+/// lane moves down two bytes onto the lower one's end. Each step stores 16 bytes and the tail four
+/// per three-byte pixel, so up to four bytes past the row are written; the caller leaves room.
+/// Returns whether every alpha byte in the row is 255, checked on the way.
+static int strip_alpha(uint8_t *target, const uint8_t *source, uint32_t width) {
     uint32_t x = 0;
-#if defined(__SSE2__)
+    int opaque = 1;
     const __m128i first_pixel = _mm_set1_epi64x(0xFFFFFF);
     const __m128i second_pixel = _mm_set1_epi64x(0xFFFFFF000000);
     const __m128i lower_lane = _mm_setr_epi32(-1, 0xFFFF, 0, 0);
     const __m128i upper_lane = _mm_setr_epi32(0, (int)0xFFFF0000, -1, 0);
+    __m128i all = _mm_set1_epi8(-1);
     for (; x + 4 <= width; x += 4) {
         __m128i pixels = _mm_loadu_si128((const __m128i *)source);
+        all = _mm_and_si128(all, pixels);
         __m128i packed = _mm_or_si128(_mm_and_si128(pixels, first_pixel),
                                       _mm_and_si128(_mm_srli_epi64(pixels, 8), second_pixel));
         __m128i joined = _mm_or_si128(_mm_and_si128(packed, lower_lane),
@@ -270,12 +329,48 @@ static void strip_alpha(uint8_t *target, const uint8_t *source, uint32_t width) 
         source += 16;
         target += 12;
     }
-#endif
     for (; x < width; x++) {
+        opaque &= source[3] == 255;
         memcpy(target, source, 4);
         source += 4;
         target += 3;
     }
+    return opaque && alphas_opaque(all);
+}
+
+/// `cimage_is_opaque` with AVX2: 32 pixels per step, stopping at the first 4 KB stretch with a gap.
+__attribute__((target("avx2")))
+static int is_opaque_avx2(const uint8_t *pixels, size_t count) {
+    const __m256i ones = _mm256_set1_epi8(-1);
+    size_t index = 0;
+    while (index + 32 <= count) {
+        size_t end = count - index < 1024 ? index + (count - index) / 32 * 32 : index + 1024;
+        __m256i all = ones;
+        for (; index < end; index += 32) {
+            const __m256i *at = (const __m256i *)(pixels + index * 4);
+            all = _mm256_and_si256(all, _mm256_and_si256(_mm256_and_si256(_mm256_loadu_si256(at), _mm256_loadu_si256(at + 1)),
+                                                         _mm256_and_si256(_mm256_loadu_si256(at + 2), _mm256_loadu_si256(at + 3))));
+        }
+        if (((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(all, ones)) & 0x88888888u) != 0x88888888u) return 0;
+    }
+    for (; index < count; index++) {
+        if (pixels[index * 4 + 3] != 255) return 0;
+    }
+    return 1;
+}
+
+int cimage_is_opaque(const uint8_t *pixels, size_t count) {
+    if (has_avx2()) return is_opaque_avx2(pixels, count);
+    size_t index = 0;
+    __m128i all = _mm_set1_epi8(-1);
+    for (; index + 4 <= count; index += 4) {
+        all = _mm_and_si128(all, _mm_loadu_si128((const __m128i *)(pixels + index * 4)));
+        if ((index & 1023) == 1020 && !alphas_opaque(all)) return 0;
+    }
+    for (; index < count; index++) {
+        if (pixels[index * 4 + 3] != 255) return 0;
+    }
+    return alphas_opaque(all);
 }
 
 int cimage_png_encode_card(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
@@ -314,7 +409,10 @@ int cimage_png_encode_card(const uint8_t *pixels, uint32_t width, uint32_t heigh
     uint32_t band = (uint32_t)(65536 / row_length) + 1;
     uint32_t adler = 1;
     int ssse3 = has_ssse3();
-    for (uint32_t first = 0; ok && first < height; first += band) {
+    uint32_t (*adler_blocks)(uint32_t, const uint8_t *, size_t) =
+        has_avx2() ? adler32_blocks_avx2 : ssse3 ? adler32_blocks_ssse3 : adler32_blocks;
+    int opaque = 1;
+    for (uint32_t first = 0; ok && opaque && first < height; first += band) {
         uint32_t end = height - first < band ? height : first + band;
         for (uint32_t y = first; y < end; y++) {
             uint8_t *row = stream + (size_t)y * row_length;
@@ -322,13 +420,20 @@ int cimage_png_encode_card(const uint8_t *pixels, uint32_t width, uint32_t heigh
             // Written after the previous row, whose last copy step may have spilled into it.
             row[0] = 0;
             if (output_channels == 4) memcpy(row + 1, source, row_length - 1);
-            else if (ssse3) strip_alpha_ssse3(row + 1, source, width);
-            else strip_alpha(row + 1, source, width);
+            else if (ssse3) opaque &= strip_alpha_ssse3(row + 1, source, width);
+            else opaque &= strip_alpha(row + 1, source, width);
         }
-        adler = (ssse3 ? adler32_blocks_ssse3 : adler32_blocks)(adler, stream + (size_t)first * row_length, (size_t)(end - first) * row_length);
+        if (!opaque) break;
+        adler = adler_blocks(adler, stream + (size_t)first * row_length, (size_t)(end - first) * row_length);
         ok = cimage_deflate_write(deflate, stream, (size_t)end * row_length, end == height) == CIMAGE_OK;
     }
     cimage_deflate_end(deflate);
+    if (!opaque) {
+        free(stream);
+        cimage_buffer_free(out);
+        set_message(message, message_capacity, "a pixel is not opaque; encode with 4 channels");
+        return CIMAGE_ERROR_NOT_OPAQUE;
+    }
     ok = ok && cimage_buffer_reserve(out, 4 + 4 + 12);
     if (ok) {
         put32(out->data + out->length, adler);

@@ -203,6 +203,30 @@ struct PNGDeflateTests {
         #expect(png[25] == 6)
     }
 
+    /// The card writer checks alpha while dropping it: one translucent pixel anywhere (first pixel,
+    /// a SIMD step's tail, a later band, the very last pixel) must turn the whole image into RGBA.
+    @Test(arguments: [(0, 0), (7, 0), (8, 0), (1199, 0), (3, 17), (600, 100), (1198, 629), (1199, 629)])
+    func oneTranslucentPixelMakesTheImageRGBA(x: Int, y: Int) throws {
+        let canvas = Self.canvas(width: 1200, height: 630) { column, row in
+            column == x && row == y ? (40, 40, 40, 128) : (UInt8(column % 200), UInt8(row % 250), 90, 255)
+        }
+        #expect(!PNGEncoder.isOpaque(canvas))
+        let png = try Self.roundTrip(canvas, "translucent pixel at \(x), \(y)")
+        #expect(png[25] == 6)
+    }
+
+    /// `isOpaque` (SIMD in the C shim) agrees with a byte-by-byte check for gaps at every kind of offset.
+    @Test(arguments: [1, 3, 4, 31, 32, 33, 1023, 1024, 1025, 4099])
+    func opacityCheckAgreesWithAByteLoop(width: Int) {
+        for gap in [nil, 0, width / 2, width - 1] as [Int?] {
+            let canvas = Self.canvas(width: width, height: 3) { x, y in
+                (10, 20, 30, y == 2 && x == gap ? 254 : 255)
+            }
+            let reference = stride(from: 3, to: canvas.pixels.count, by: 4).allSatisfy { canvas.pixels[$0] == 255 }
+            #expect(PNGEncoder.isOpaque(canvas) == reference, "width \(width), gap \(String(describing: gap))")
+        }
+    }
+
     @Test func runsCrossingRowsRoundTrip() throws {
         // One color from the middle of row 3 to the middle of row 40, others on either side.
         let canvas = Self.canvas(width: 333, height: 50) { x, y in

@@ -20,6 +20,8 @@ enum {
     CIMAGE_ERROR_ARGUMENT = 5,
     /// The input does not start with the JPEG SOI marker.
     CIMAGE_ERROR_NOT_JPEG = 6,
+    /// Three output channels were asked for, but a pixel's alpha is below 255.
+    CIMAGE_ERROR_NOT_OPAQUE = 7,
 };
 
 /// A growable byte buffer filled by the encoder. Release it with `cimage_buffer_free`.
@@ -95,10 +97,15 @@ int cimage_png_encode_unfiltered(const uint8_t *pixels, uint32_t width, uint32_t
 /// Encodes 8-bit RGBA rows like `cimage_png_encode_unfiltered`, but compresses with the card-tuned
 /// deflate compressor (card_deflate.c) instead of zlib: greedy matching at the pixel, row and
 /// previous-match distances before one hash probe, and per-block dynamic, fixed or stored Huffman
-/// coding. Output is deterministic. `out` must start empty. On failure returns a nonzero status and
-/// writes a message.
+/// coding. Output is deterministic. `out` must start empty. With `output_channels` 3 the alpha
+/// bytes are checked while they are dropped: at the first one below 255 the encoder stops and
+/// returns CIMAGE_ERROR_NOT_OPAQUE with `out` empty again, so callers need no separate pass over
+/// the pixels to choose. On failure returns a nonzero status and writes a message.
 int cimage_png_encode_card(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
                            int output_channels, cimage_buffer *out, char *message, size_t message_capacity);
+
+/// Whether all `count` RGBA8 pixels at `pixels` have alpha 255 (AVX2 when the CPU has it).
+int cimage_is_opaque(const uint8_t *pixels, size_t count);
 
 /// Inflates one complete zlib stream (RFC 1950) from `source` into `target` with zlib, checking the
 /// Adler-32 and that the stream ends exactly at `length`. Sets `*written` to the bytes produced.

@@ -89,42 +89,31 @@ enum PNGEncoder {
     /// no time or text chunks unless asked, so the same pixels and settings give the same bytes.
     static func encode(_ canvas: Canvas, settings: Settings) throws -> [UInt8] {
         guard canvas.width > 0, canvas.height > 0 else { throw PNGError.invalid("empty canvas") }
-        if isOpaque(canvas) {
+        // The card compressor checks alpha while it drops it and stops at the first translucent
+        // pixel, which saves a pass over the canvas on the common opaque card.
+        let checksWhileWriting = settings.compressor == .card && settings.filters == .none
+        if checksWhileWriting || isOpaque(canvas) {
             // Opaque premultiplied pixels are already straight: hand them over as they are and let
-            // libpng drop the alpha byte while writing.
-            return try canvas.pixels.withUnsafeBufferPointer { pixels in
+            // the writer drop the alpha byte.
+            let opaque: [UInt8]? = try canvas.pixels.withUnsafeBufferPointer { pixels in
                 try write(pixels.baseAddress!, width: canvas.width, height: canvas.height,
                           inputChannels: 4, outputChannels: 3, settings: settings)
             }
+            if let opaque { return opaque }
         }
         let straight: [UInt8] = unpremultiplied(canvas.pixels)
-        return try straight.withUnsafeBufferPointer { pixels in
+        let encoded: [UInt8]? = try straight.withUnsafeBufferPointer { pixels in
             try write(pixels.baseAddress!, width: canvas.width, height: canvas.height,
                       inputChannels: 4, outputChannels: 4, settings: settings)
         }
+        // Only a three-channel write can find a translucent pixel.
+        guard let encoded else { throw PNGError.invalid("four-channel write refused as translucent") }
+        return encoded
     }
 
     /// True when every pixel has alpha 255.
     static func isOpaque(_ canvas: Canvas) -> Bool {
-        canvas.withPixelWords { words in
-            // Two pixels per 64-bit step: AND the alpha bytes together, stop at the first gap.
-            let alphas: UInt64 = 0xFF00_0000_FF00_0000
-            let pairs: Int = words.count / 2
-            let done: Bool = UnsafeMutableRawBufferPointer(words).withMemoryRebound(to: UInt64.self) { wide in
-                var index: Int = 0
-                while index < pairs {
-                    var all: UInt64 = alphas
-                    let end: Int = Swift.min(pairs, index + 1024)
-                    while index < end {
-                        all &= wide[index]
-                        index += 1
-                    }
-                    if all & alphas != alphas { return false }
-                }
-                return true
-            }
-            return done && (words.count % 2 == 0 || words[words.count - 1] >> 24 == 255)
-        }
+        canvas.pixels.withUnsafeBufferPointer { cimage_is_opaque($0.baseAddress, canvas.width * canvas.height) != 0 }
     }
 
     /// Straight-alpha copy of premultiplied RGBA8: each color channel × 255 / alpha, rounded.
@@ -154,8 +143,9 @@ enum PNGEncoder {
         }
     }
 
+    /// Encodes the pixels; nil when three channels were asked for and a pixel turned out translucent.
     private static func write(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, inputChannels: Int,
-                              outputChannels: Int, settings: Settings) throws -> [UInt8] {
+                              outputChannels: Int, settings: Settings) throws -> [UInt8]? {
         if settings.filters == .none, inputChannels == 4 {
             return try writeUnfiltered(pixels, width: width, height: height, outputChannels: outputChannels,
                                        settings: settings)
@@ -178,7 +168,7 @@ enum PNGEncoder {
 
     /// Unfiltered rows skip libpng: the shim feeds them to zlib itself and writes the chunks.
     private static func writeUnfiltered(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, outputChannels: Int,
-                                        settings: Settings) throws -> [UInt8] {
+                                        settings: Settings) throws -> [UInt8]? {
         var buffer = cimage_buffer(data: nil, length: 0, capacity: 0)
         defer { cimage_buffer_free(&buffer) }
         var message = [CChar](repeating: 0, count: 256)
@@ -191,6 +181,7 @@ enum PNGEncoder {
                                          Int32(settings.level), Int32(settings.strategy), &buffer,
                                          text.baseAddress, text.count)
         }
+        if status == Int32(CIMAGE_ERROR_NOT_OPAQUE) { return nil }
         guard status == Int32(CIMAGE_OK), let data = buffer.data else {
             throw PNGDecoder.error(status: status, message: ShimDecoder.text(of: message), width: width, height: height)
         }
