@@ -55,6 +55,41 @@ struct BorderStyleTests {
         #expect(abs(dots.nearestDotCentre(to: 199) - 196) < 1e-9)
     }
 
+    /// Thin dots keep a period of twice the width; whole squares at the ends absorb the remainder
+    /// of the length, as Chromium draws them (checked against its output for widths 1–3 and
+    /// lengths 100–105).
+    @Test(arguments: [
+        (1.0, 100.0, "##.#.#"),   // even: a two-pixel square, dots from 3
+        (1.0, 101.0, "#.#.#."),   // odd: plain dots from 0
+        (2.0, 100.0, "##.##.."),  // length 0 mod 4: square, dots from 3, square at the end
+        (2.0, 102.0, "##..##.."), // 2 mod 4: plain dots
+        (2.0, 103.0, "##...##.."), // 3 mod 4: square, dots from 5
+        (3.0, 102.0, "####...###..."), // 0 mod 6: a four-pixel square, dots from 7
+        (3.0, 103.0, "###..###..."), // 1 mod 6: square, dots from 5
+    ])
+    func thinDotsFollowChromiumsEndSquares(width: Double, length: Double, start: String) throws {
+        let pattern = try #require(BorderDashes(length: length, thickness: width, dotted: true))
+        let drawn = (0..<start.count).map { pattern.coverage(from: Double($0), to: Double($0) + 1) == 1 ? "#" : "." }.joined()
+        #expect(drawn == start)
+        // The far end always ends in a whole dot or square.
+        #expect(pattern.coverage(from: length - 1, to: length) == 1)
+    }
+
+    @Test func sidesOfOneColorAndStyleShareTheirCornerUncut() {
+        let canvas = Canvas(width: 40, height: 40)
+        let dotted = BorderSide(color: S.red, style: .dotted)
+        canvas.strokeBorder(Rect(x: 0, y: 0, width: 40, height: 40), radii: .zero,
+                            widths: EdgeWidths(top: 2, right: 2, bottom: 2, left: 2),
+                            sides: [dotted, dotted, dotted, BorderSide(color: S.blue, style: .dotted)])
+        // Top and right are both red dotted: their shared corner is whole, not split on the diagonal.
+        #expect(S.rgba(canvas, 39, 0) == [255, 0, 0, 255])
+        #expect(S.rgba(canvas, 38, 1) == [255, 0, 0, 255])
+        #expect(Canvas.needsMiter(dotted, next: BorderSide(color: S.blue, style: .dotted), nextWidth: 2))
+        #expect(!Canvas.needsMiter(dotted, next: dotted, nextWidth: 2))
+        #expect(Canvas.needsMiter(BorderSide(color: Color(red: 1, green: 0, blue: 0, alpha: 0.5), style: .dotted),
+                                  next: BorderSide(color: Color(red: 1, green: 0, blue: 0, alpha: 0.5), style: .dotted), nextWidth: 2))
+    }
+
     @Test func sidesKeepTheirOwnColorsUpToTheMiters() {
         let canvas = Canvas(width: 40, height: 40)
         let sides = [S.red, S.blue, .black, .white].map { BorderSide(color: $0, style: .solid) }

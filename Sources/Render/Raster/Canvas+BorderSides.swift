@@ -12,7 +12,9 @@ extension Canvas {
         for side in 0..<4 where edges[side] > 0 && sides[side].color.alpha > 0 {
             guard let area = sideArea(side, outer: outer, widths: edges) else { continue }
             var mask = lineMask(side, style: sides[side].style, outer: outer, widths: widths, width: edges[side], area: area)
-            applyMiters(to: &mask, side: side, outer: outer, widths: edges)
+            let neighbours = [(side + 3) % 4, (side + 1) % 4]
+            let mitered = neighbours.map { Self.needsMiter(sides[side], next: sides[$0], nextWidth: edges[$0]) }
+            applyMiters(to: &mask, side: side, outer: outer, widths: edges, at: mitered)
             draw(mask, color: sides[side].color)
         }
     }
@@ -95,9 +97,19 @@ extension Canvas {
         return mask
     }
 
-    /// Keeps the part of the mask on this side of the two miter lines (outer corner to inner
-    /// corner) at its ends, anti-aliased across each line.
-    private func applyMiters(to mask: inout AlphaMask, side: Int, outer: RoundedBox, widths: [Double]) {
+    /// Whether a side is cut along the diagonal where it meets `next`. Chromium leaves the corner
+    /// uncut between sides of one color and one line style (`ComputeMiter`): both then run through
+    /// the corner, so two dotted sides each put their whole end square there. Only opaque colors
+    /// skip the cut here, since the two sides are composited one after the other and a translucent
+    /// corner would be covered twice.
+    static func needsMiter(_ side: BorderSide, next: BorderSide, nextWidth: Double) -> Bool {
+        guard nextWidth > 0 else { return true }
+        return !(side.color == next.color && side.color.alpha >= 1 && side.style == next.style && side.style != .double)
+    }
+
+    /// Keeps the part of the mask on this side of the miter lines (outer corner to inner corner)
+    /// at the ends `mitered` picks (start, end), anti-aliased across each line.
+    private func applyMiters(to mask: inout AlphaMask, side: Int, outer: RoundedBox, widths: [Double], at mitered: [Bool]) {
         let (l, t, r, b) = (outer.left, outer.top, outer.right, outer.bottom)
         let (wt, wr, wb, wl) = (widths[0], widths[1], widths[2], widths[3])
         // Corners: outer point, inner point.
@@ -108,7 +120,9 @@ extension Canvas {
         // A point inside each side, to orient the lines.
         let inside: [Point] = [Point(x: (l + r) / 2, y: t), Point(x: r, y: (t + b) / 2),
                                Point(x: (l + r) / 2, y: b), Point(x: l, y: (t + b) / 2)]
-        let ends = [corners[side], corners[(side + 1) % 4]]
+        // The side's ends in the order of `mitered`: the corner it shares with the previous side, then the next.
+        let ends = [corners[side], corners[(side + 1) % 4]].enumerated().filter { mitered[$0.offset] }.map(\.element)
+        guard !ends.isEmpty else { return }
         let lines = ends.map { outerPoint, innerPoint -> (Point, Double, Double) in
             var dx = innerPoint.x - outerPoint.x, dy = innerPoint.y - outerPoint.y
             if dx == 0 && dy == 0 { (dx, dy) = (inside[side].x < outerPoint.x ? -1 : 1, inside[side].y < outerPoint.y ? -1 : 1) }
