@@ -9,7 +9,7 @@
 # Builds nothing: `make bench` builds the release binary first. Needs wrk, nginx, curl, python3.
 # Knobs: BENCH_THREADS (wrk threads, default 2), BENCH_CONNECTIONS (64), BENCH_DURATION (10s),
 # BENCH_IDLE (10000), BENCH_ROUNDS (GET runs per server, reported as medians; default 3),
-# BENCH_LOOPS (event loops for ogpress = nginx worker processes; default: cores),
+# BENCH_LOOPS (event loops for ogpress = nginx worker processes; default: cores), BENCH_NGINX_REUSEPORT=1,
 # BENCH_PIN=1 (servers on the last core, wrk on the others: with client and servers sharing every
 # core, p99 mostly measures which of them the scheduler ran; pinned, it measures the servers).
 set -euo pipefail
@@ -22,6 +22,11 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 DURATION=${BENCH_DURATION:-10s}
 IDLE=${BENCH_IDLE:-10000}
 ROUNDS=${BENCH_ROUNDS:-3}
+# nginx shares one listening socket between its workers by default, so how many connections each
+# worker takes depends on which one wakes first; ogpress's loops each own a SO_REUSEPORT socket and
+# get an even share. BENCH_NGINX_REUSEPORT=1 gives nginx the same split, for comparing like with like.
+NGINX_LISTEN_OPTIONS=""
+[ "${BENCH_NGINX_REUSEPORT:-0}" = 1 ] && NGINX_LISTEN_OPTIONS=" reuseport"
 LOOPS=${BENCH_LOOPS:-$(nproc)}
 SERVER_PIN=()
 CLIENT_PIN=()
@@ -115,7 +120,7 @@ http {
     proxy_temp_path $WORK/nginx/proxy;
     types { image/png png; application/json json; }
     server {
-        listen 127.0.0.1:$NGINX_PORT;
+        listen 127.0.0.1:$NGINX_PORT$NGINX_LISTEN_OPTIONS;
         root $WORK/static;
     }
 }
@@ -147,7 +152,7 @@ run_wrk_measured() {
 
 echo "http-bench: $(nproc) cores${BENCH_PIN:+ (BENCH_PIN=$BENCH_PIN)}, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency" \
      "(GET: median of $ROUNDS runs each);" \
-     "ogpress $LOOPS event loops, nginx $LOOPS worker processes; render $NAME is $SIZE bytes" >&2
+     "ogpress $LOOPS event loops, nginx $LOOPS worker processes${NGINX_LISTEN_OPTIONS:+ (listen$NGINX_LISTEN_OPTIONS)}; render $NAME is $SIZE bytes" >&2
 
 NX_WORKERS=$(pgrep -d, -P "$NGINX_PID" || echo "$NGINX_PID")
 # The GET comparison runs ROUNDS times, the two servers taking turns to go first, and each server's
