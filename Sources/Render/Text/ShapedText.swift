@@ -135,7 +135,7 @@ struct ShapedText {
     /// punctuation, marks) take the script before them, or after them at the start of the text.
     private static func scripts(of clusters: [TextCluster]) -> [UInt32] {
         var scripts = clusters.map { cluster -> UInt32 in
-            guard let scalar = cluster.character.unicodeScalars.first else { return 0 }
+            guard let scalar = cluster.firstScalar else { return 0 }
             guard scalar.value < 0x80 else { return cicu_script_tag(Int32(bitPattern: scalar.value)) }
             // In ASCII the Alphabetic property holds for A–Z and a–z only: test the letters directly.
             let letter = (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
