@@ -1,23 +1,10 @@
 /// `border`, its side/width/style/color longhands and `border-radius`.
 extension PropertyApplier {
     mutating func applyBorder(_ name: String, items: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
-        let sides = ["top", "right", "bottom", "left"]
-        let parts = name.split(separator: "-").map(String.init)
         if name == "border-radius" || name.hasSuffix("-radius") {
             return applyRadius(name, items: items, to: &style, context: context)
         }
-        // border, border-<side>, border-<what>, border-<side>-<what>
-        var targetSides = [0, 1, 2, 3]
-        var what: String?
-        for part in parts.dropFirst() {
-            if let side = sides.firstIndex(of: part) {
-                targetSides = [side]
-            } else if ["width", "style", "color"].contains(part), what == nil {
-                what = part
-            } else {
-                return .unknownProperty
-            }
-        }
+        guard let (targetSides, what) = Self.borderTargets[name] ?? Self.borderTarget(of: name) else { return .unknownProperty }
         switch what {
         case nil:
             // Shorthand: any order of width, style, color; omitted parts reset to initial values.
@@ -115,6 +102,37 @@ extension PropertyApplier {
     }
 
     /// `border-radius` (`h{1,4} [/ v{1,4}]`) and the corner longhands (`h [v]`).
+    /// The sides and the part (`width`, `style` or `color`; nil for all three) that a `border`,
+    /// `border-<side>`, `border-<part>` or `border-<side>-<part>` name sets; nil for other names.
+    static func borderTarget(of name: String) -> (sides: [Int], what: String?)? {
+        let sides = ["top", "right", "bottom", "left"]
+        var targetSides = [0, 1, 2, 3]
+        var what: String?
+        for part in name.split(separator: "-").map(String.init).dropFirst() {
+            if let side = sides.firstIndex(of: part) {
+                targetSides = [side]
+            } else if ["width", "style", "color"].contains(part), what == nil {
+                what = part
+            } else {
+                return nil
+            }
+        }
+        return (targetSides, what)
+    }
+
+    /// `borderTarget(of:)` of the border names stylesheets use, worked out once: splitting the name
+    /// into `Character`s on every declaration was most of the cost of applying a border.
+    static let borderTargets: [String: (sides: [Int], what: String?)] = {
+        var table: [String: (sides: [Int], what: String?)] = [:]
+        for side in ["", "-top", "-right", "-bottom", "-left"] {
+            for part in ["", "-width", "-style", "-color"] {
+                let name = "border" + side + part
+                table[name] = borderTarget(of: name)
+            }
+        }
+        return table
+    }()
+
     private mutating func applyRadius(_ name: String, items: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
         let corners = ["border-top-left-radius", "border-top-right-radius", "border-bottom-right-radius", "border-bottom-left-radius"]
         let halves = items.split(separator: .slash, omittingEmptySubsequences: false).map(Array.init)

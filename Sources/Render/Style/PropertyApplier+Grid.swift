@@ -3,10 +3,12 @@ extension PropertyApplier {
     /// Applies a grid property; nil when `name` is not one.
     mutating func applyGridValue(_ name: String, _ value: [CSSComponent], keyword: String?, to style: inout ComputedStyle,
                                  context: LengthContext) -> Outcome? {
-        let words = value.withoutWhitespace.compactMap { item -> String? in
+        // Computed only by the cases that use it: this function sees every declaration first, and most are
+        // not grid properties.
+        var words: [String] { value.withoutWhitespace.compactMap { item -> String? in
             if case .ident(let word) = item { return word.lowercased() }
             return nil
-        }
+        } }
         switch name {
         case "justify-items":
             guard let align = Self.gridAlign(keyword) else { return .invalid }

@@ -1,5 +1,12 @@
 /// Parsing of each supported property's value.
 extension PropertyApplier {
+    // Built once: a dictionary literal inside the `display` case was rebuilt on every declaration.
+    static let displayKeywords: [String: ComputedStyle.Display] = [
+        "block": .block, "inline": .inline, "inline-block": .inlineBlock, "flex": .flex,
+        "inline-flex": .inlineFlex, "none": .none, "-webkit-box": .block, "list-item": .block, "flow-root": .block,
+        "grid": .flex, "inline-grid": .inlineFlex,
+    ]
+
     mutating func applyValue(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
         let items = value.withoutWhitespace
         let keyword: String? = {
@@ -23,13 +30,8 @@ extension PropertyApplier {
         if let outcome = applyListValue(name, value, to: &style) { return outcome }  // PropertyApplier+Lists.swift
         switch name {
         case "display":
-            let map: [String: ComputedStyle.Display] = [
-                "block": .block, "inline": .inline, "inline-block": .inlineBlock, "flex": .flex,
-                "inline-flex": .inlineFlex, "none": .none, "-webkit-box": .block, "list-item": .block, "flow-root": .block,
-                "grid": .flex, "inline-grid": .inlineFlex,
-            ]
             guard let word = keyword else { return .invalid }
-            if let display = map[word] {
+            if let display = Self.displayKeywords[word] {
                 style.display = display
                 style.grid.isGrid = word == "grid" || word == "inline-grid"
                 style.list.isListItem = word == "list-item"

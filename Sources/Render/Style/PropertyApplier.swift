@@ -22,12 +22,13 @@ struct PropertyApplier {
 
     mutating func apply(_ declaration: Declaration, to style: inout ComputedStyle) {
         let name = declaration.name
-        if name.hasPrefix("--") {
+        let traits = declaration.traits
+        if traits.isCustom {
             // CSS-wide keywords are not values of a custom property (CSS Variables 1 §2); `initial` is the
             // guaranteed-invalid value unless `@property` gives one, so `var()` falls back.
-            let registration = registrations[name]
+            let registration = registrations.isEmpty ? nil : registrations[name]
             let initial = registration?.initialValue
-            switch Self.wideKeywordCandidate(declaration.value) {
+            switch declaration.wideKeyword {
             case "initial": style.customProperties[name] = initial
             case "inherit": style.customProperties[name] = parent.customProperties[name]
             case "unset", "revert", "revert-layer":
@@ -36,16 +37,27 @@ struct PropertyApplier {
             }
             return
         }
-        if let physical = Self.logicalProperties[name] {
+        if let physical = traits.logical {
             applyLogical(declaration, as: physical, to: &style)
             return
         }
-        guard let value = VariableSubstitution.substitute(declaration.value, properties: style.customProperties) else {
-            // Invalid at computed-value time: behaves as `unset`.
-            copy(name, from: Self.isInherited(name) ? parent : ComputedStyle(), to: &style)
-            return
+        // A value without `var()` is the same for every element: its keyword test and components were
+        // worked out when the declaration was made.
+        let value: String
+        let wideKeyword: String
+        if declaration.mentionsVar {
+            guard let substituted = VariableSubstitution.substitute(declaration.value, properties: style.customProperties) else {
+                // Invalid at computed-value time: behaves as `unset`.
+                copy(name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
+                return
+            }
+            value = substituted
+            wideKeyword = Self.wideKeywordCandidate(value)
+        } else {
+            value = declaration.value
+            wideKeyword = declaration.wideKeyword
         }
-        switch Self.wideKeywordCandidate(value) {
+        switch wideKeyword {
         case "inherit":
             copy(name, from: parent, to: &style)
             return
@@ -53,16 +65,16 @@ struct PropertyApplier {
             copy(name, from: ComputedStyle(), to: &style)
             return
         case "unset", "revert", "revert-layer":
-            copy(name, from: Self.isInherited(name) ? parent : ComputedStyle(), to: &style)
+            copy(name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
             return
         default:
             break
         }
-        if Self.ignored.contains(name) { return }
-        let components = CSSComponent.parse(value)
+        if traits.isIgnored { return }
+        let components = declaration.mentionsVar ? CSSComponent.parse(value) : declaration.components ?? CSSComponent.parse(value)
         let context = LengthContext(fontSize: style.fontSize, rootFontSize: rootFontSize,
                                     viewportWidth: viewportWidth, viewportHeight: viewportHeight)
-        let outcome = Self.textFeatureProperties.contains(name)
+        let outcome = traits.isTextFeature
             ? applyTextFeature(name, components, to: &style.textFeatures, currentColor: style.color, context: context)
             : applyValue(name, components, to: &style, context: context)
         switch outcome {
@@ -134,8 +146,8 @@ struct PropertyApplier {
 
     /// Whether the engine understands this declaration (`@supports`).
     static func supports(_ declaration: Declaration) -> Bool {
-        if declaration.name.hasPrefix("--") { return true }
-        if ignored.contains(declaration.name) { return false }
+        if declaration.traits.isCustom { return true }
+        if declaration.traits.isIgnored { return false }
         var applier = PropertyApplier(parent: ComputedStyle(), viewportWidth: 1200, viewportHeight: 630, rootFontSize: 16)
         var style = ComputedStyle()
         applier.apply(declaration, to: &style)

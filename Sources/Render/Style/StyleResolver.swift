@@ -195,11 +195,9 @@ struct StyleResolver {
                                       rootFontSize: rootFontSize)
         applier.registrations = authorSheet.registeredProperties
         // Custom properties first (other values refer to them), then the properties units depend on.
-        for entry in matched where entry.declaration.name.hasPrefix("--") { applier.apply(entry.declaration, to: &style) }
-        for entry in matched where PropertyApplier.early.contains(entry.declaration.name) {
-            applier.apply(entry.declaration, to: &style)
-        }
-        for entry in matched where !entry.declaration.name.hasPrefix("--") && !PropertyApplier.early.contains(entry.declaration.name) {
+        for entry in matched where entry.declaration.traits.isCustom { applier.apply(entry.declaration, to: &style) }
+        for entry in matched where entry.declaration.traits.isEarly { applier.apply(entry.declaration, to: &style) }
+        for entry in matched where !entry.declaration.traits.isCustom && !entry.declaration.traits.isEarly {
             applier.apply(entry.declaration, to: &style)
         }
         warnings.merge(applier.warnings)

@@ -1,10 +1,39 @@
 /// One `name: value` pair from a rule or a `style` attribute.
+///
+/// Besides the text, a declaration carries what the cascade asks of it on every element it applies to,
+/// worked out once when it is made: the traits of its property name and, for a value without `var()`,
+/// the parsed value. Parsed sheets and `style` attributes are kept process-wide, so this work is done
+/// once per sheet rather than once per element per render.
 struct Declaration: Sendable, Equatable {
     /// Lowercased, except custom properties (`--brand`), which are case-sensitive.
-    var name: String
+    let name: String
     /// The value as written, trimmed, without `!important`.
-    var value: String
-    var important: Bool
+    let value: String
+    let important: Bool
+    /// How the cascade treats `name` (see `PropertyTraits`).
+    let traits: PropertyTraits
+    /// Whether `value` contains a `var()` reference, so must be substituted per element.
+    let mentionsVar: Bool
+    /// `value` parsed into components, when it is the same for every element: no `var()` in it and not
+    /// a custom property (whose values are never parsed). nil otherwise.
+    let components: [CSSComponent]?
+    /// `PropertyApplier.wideKeywordCandidate(value)`, which does not depend on the element.
+    let wideKeyword: String
+
+    init(name: String, value: String, important: Bool) {
+        self.name = name
+        self.value = value
+        self.important = important
+        traits = PropertyTraits.of(name)
+        mentionsVar = VariableSubstitution.mentionsVar(value)
+        components = mentionsVar || traits.isCustom ? nil : CSSComponent.parse(value)
+        wideKeyword = PropertyApplier.wideKeywordCandidate(value)
+    }
+
+    // The derived members follow from these three.
+    static func == (lhs: Declaration, rhs: Declaration) -> Bool {
+        lhs.name == rhs.name && lhs.value == rhs.value && lhs.important == rhs.important
+    }
 }
 
 /// A style rule: selectors (already split at commas) and their declarations.

@@ -21,8 +21,7 @@ struct LineBreaker {
         let next = clusters[index + 1]
         // Spaces hang at the end of a line, so the break comes after the last of them.
         guard !next.isSpace, !next.isNewline, !current.isNewline,
-              let currentScalar = current.character.unicodeScalars.first,
-              let nextScalar = next.character.unicodeScalars.first else { return false }
+              let currentScalar = current.firstScalar, let nextScalar = next.firstScalar else { return false }
         if TextCharacters.prohibitsBreakBefore(nextScalar) { return false }
         if current.isSpace { return true }
         if TextCharacters.prohibitsBreakAfter(currentScalar) { return false }

@@ -25,7 +25,8 @@ struct ShapedText {
         for (character, span) in characters {
             let before = text.utf8.count
             text.append(character)
-            spanOfByte += Array(repeating: span, count: text.utf8.count - before)
+            // One append per byte: building a temporary array per character cost more than the rest of the loop.
+            for _ in before..<text.utf8.count { spanOfByte.append(span) }
         }
         let variant = CJKVariant(text: text)
 
@@ -39,29 +40,36 @@ struct ShapedText {
         var offset = 0
         // Font choice depends only on the character and the span's font, so a paragraph asks the
         // catalogue (behind its locks) once per distinct character and span, and matches each span's
-        // family list once. One-byte (ASCII) clusters also get a flat table per span, filled from the
-        // dictionary, so repeated letters skip hashing a `Character`.
+        // family list once. One-byte (ASCII) clusters are remembered in a flat table per span instead of
+        // the dictionary, so they never hash a `Character`.
         var fontCache: [FontChoiceKey: ResolvedFont] = [:]
         var matchedBySpan = [[ResolvedFont]?](repeating: nil, count: spans.count)
         var asciiFonts = [ResolvedFont?](repeating: nil, count: spans.count * 128)
+        func choose(_ character: Character, span: Int) -> ResolvedFont {
+            let matched = matchedBySpan[span] ?? fonts.matchedFonts(for: spans[span].font)
+            matchedBySpan[span] = matched
+            return Self.font(for: character, matched: matched, spec: spans[span].font, variant: variant, fonts: fonts)
+        }
         for character in text {
             let length = character.utf8.count
             let span = spanOfByte[offset]
-            let ascii = length == 1 ? character.utf8.first.map { span * 128 + Int($0) } : nil
             let font: ResolvedFont
-            if let ascii, let known = asciiFonts[ascii] {
-                font = known
+            if length == 1, let byte = character.utf8.first {
+                let slot = span * 128 + Int(byte)
+                if let known = asciiFonts[slot] {
+                    font = known
+                } else {
+                    font = choose(character, span: span)
+                    asciiFonts[slot] = font
+                }
             } else {
                 let key = FontChoiceKey(character: character, span: span)
                 if let cached = fontCache[key] {
                     font = cached
                 } else {
-                    let matched = matchedBySpan[span] ?? fonts.matchedFonts(for: spans[span].font)
-                    matchedBySpan[span] = matched
-                    font = Self.font(for: character, matched: matched, spec: spans[span].font, variant: variant, fonts: fonts)
+                    font = choose(character, span: span)
                     fontCache[key] = font
                 }
-                if let ascii { asciiFonts[ascii] = font }
             }
             clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0, glyphs: []))
             byteRanges.append(offset..<offset + length)
@@ -73,14 +81,18 @@ struct ShapedText {
         // Bidi levels (a cluster takes its first unit's) and break opportunities at cluster boundaries.
         let bidi = analyzer.bidiLevels(of: utf16, direction: direction)
         paragraphLevel = bidi.paragraphLevel
-        var clusterStartingAt = [Int: Int]()
+        // The cluster starting at each UTF-16 offset (0 where none does, or for the first cluster, which
+        // has nothing before it to break after): a flat table, as offsets are dense.
+        var clusterStartingAt = [Int](repeating: 0, count: utf16.count + 1)
         for index in clusters.indices {
             clusters[index].level = bidi.levels.isEmpty ? 0 : bidi.levels[unitStarts[index]]
             if index > 0 { clusterStartingAt[unitStarts[index]] = index }
         }
         if whiteSpace.wraps {
             for opportunity in analyzer.lineBreaks(in: utf16) where !opportunity.isHard {
-                if let next = clusterStartingAt[opportunity.offset] { clusters[next - 1].breakAfter = true }
+                guard clusterStartingAt.indices.contains(opportunity.offset) else { continue }
+                let next = clusterStartingAt[opportunity.offset]
+                if next > 0 { clusters[next - 1].breakAfter = true }
             }
         }
         let scripts = Self.scripts(of: clusters)
@@ -135,7 +147,7 @@ struct ShapedText {
     /// punctuation, marks) take the script before them, or after them at the start of the text.
     private static func scripts(of clusters: [TextCluster]) -> [UInt32] {
         var scripts = clusters.map { cluster -> UInt32 in
-            guard let scalar = cluster.character.unicodeScalars.first else { return 0 }
+            guard let scalar = cluster.firstScalar else { return 0 }
             guard scalar.value < 0x80 else { return cicu_script_tag(Int32(bitPattern: scalar.value)) }
             // In ASCII the Alphabetic property holds for A–Z and a–z only: test the letters directly.
             let letter = (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)

@@ -9,7 +9,12 @@ struct TextCluster: Sendable {
         var dy: Double
     }
 
-    var character: Character
+    let character: Character
+    /// `TextCharacters.onlyScalar(of: character)`, kept because line breaking and layout test it for
+    /// every cluster several times (spaces, newlines, soft hyphens).
+    let onlyScalar: UInt32?
+    /// The first scalar of `character`, for the break rules that look only at it.
+    let firstScalar: Unicode.Scalar?
     /// Index of the span (style) the cluster belongs to.
     var span: Int
     var font: ResolvedFont
@@ -24,9 +29,23 @@ struct TextCluster: Sendable {
     /// Whether UAX #14 (ICU) allows a soft line break after this cluster.
     var breakAfter = false
 
+    init(character: Character, span: Int, font: ResolvedFont, run: Int, rightToLeft: Bool, advance: Double,
+         glyphs: [Glyph]) {
+        self.character = character
+        onlyScalar = TextCharacters.onlyScalar(of: character)
+        firstScalar = character.unicodeScalars.first
+        self.span = span
+        self.font = font
+        self.run = run
+        self.rightToLeft = rightToLeft
+        self.advance = advance
+        self.glyphs = glyphs
+    }
+
     // Scalar tests rather than `Character` equality: see `TextCharacters.onlyScalar(of:)`.
-    var isNewline: Bool { TextCharacters.onlyScalar(of: character) == 0x0A }
-    var isSpace: Bool { TextCharacters.isSpace(character) }
+    var isNewline: Bool { onlyScalar == 0x0A }
+    /// `TextCharacters.isSpace(character)`.
+    var isSpace: Bool { onlyScalar == 0x20 || onlyScalar == 0x3000 || onlyScalar == 0xA0 }
     /// U+00AD: invisible unless a line breaks after it, where it shows as a hyphen.
-    var isSoftHyphen: Bool { TextCharacters.onlyScalar(of: character) == 0xAD }
+    var isSoftHyphen: Bool { onlyScalar == 0xAD }
 }
