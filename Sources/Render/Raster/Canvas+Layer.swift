@@ -142,7 +142,8 @@ extension Canvas {
                     for x in area.left..<area.right {
                         defer { fx += inverse.a; fy += inverse.b }
                         guard fx > -1, fy > -1, fx < Double(width), fy < Double(height) else { continue }
-                        let x0 = Int(fx.rounded(.down)), y0 = Int(fy.rounded(.down))
+                        // PixelMath.floor is rounded(.down) without a libm call (|fx|, |fy| < width, height).
+                        let x0 = Int(PixelMath.floor(fx)), y0 = Int(PixelMath.floor(fy))
                         let wx = UInt32((fx - Double(x0)) * 256 + 0.5), wy = UInt32((fy - Double(y0)) * 256 + 0.5)
                         let interior = x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height
                         let base = y0 * width + x0
@@ -203,12 +204,23 @@ extension Canvas {
         withPixelWords { canvas in
             layer.withUnsafeBytes { raw in
                 let source = raw.bindMemory(to: UInt32.self)
+                // The last separable blend: a layer over a backdrop is mostly runs of the same
+                // two colors, and `blend` works in Double per channel.
+                var last: (top: UInt32, backdrop: UInt32, result: UInt32)? = nil
                 for y in area.top..<area.bottom {
                     for index in (y * width + area.left)..<(y * width + area.right) {
                         var top = source[index]
                         if top == 0 { continue }
                         if alpha < 255 { top = PixelMath.scale(top, by: alpha) }
-                        canvas[index] = mode == .normal ? PixelMath.over(top, canvas[index]) : Self.blend(top, canvas[index], mode)
+                        if mode == .normal {
+                            canvas[index] = PixelMath.over(top, canvas[index])
+                        } else if let last, last.top == top, last.backdrop == canvas[index] {
+                            canvas[index] = last.result
+                        } else {
+                            let result = Self.blend(top, canvas[index], mode)
+                            last = (top, canvas[index], result)
+                            canvas[index] = result
+                        }
                     }
                 }
             }

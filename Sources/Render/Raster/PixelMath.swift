@@ -57,6 +57,9 @@ protocol RowColors {
     var opaqueConstant: UInt32? { get }
     /// A buffer of colors that are all opaque, indexed by canvas x, so full coverage is a copy.
     var opaqueBuffer: UnsafePointer<UInt32>? { get }
+    /// The color of every column when they are all the same (opaque or not), so a run at one
+    /// coverage blends one precomputed source.
+    var constant: UInt32? { get }
 }
 
 /// One color for the whole row.
@@ -65,6 +68,7 @@ struct SolidRowColors: RowColors {
     @inline(__always) func color(at x: Int) -> UInt32 { pixel }
     var opaqueConstant: UInt32? { pixel >> 24 == 255 ? pixel : nil }
     var opaqueBuffer: UnsafePointer<UInt32>? { nil }
+    var constant: UInt32? { pixel }
 }
 
 /// A color per column, read from a buffer indexed by canvas x.
@@ -76,4 +80,5 @@ struct BufferRowColors: RowColors {
     var isOpaque = false
     var opaqueConstant: UInt32? { nil }
     var opaqueBuffer: UnsafePointer<UInt32>? { isOpaque ? base : nil }
+    var constant: UInt32? { nil }
 }
