@@ -31,7 +31,7 @@ extension Canvas {
                 return
             }
             var output = zeroedBuffer()
-            resample(layer, inverse: inverse, within: target, into: &output)
+            resample(layer, content: bounds, inverse: inverse, within: target, into: &output)
             recycle(&layer, dirty: bounds)
             layer = output
             bounds = target
@@ -126,8 +126,14 @@ extension Canvas {
     /// bilinear samples at the centre of each canvas pixel inside `area`, so rotated and skewed
     /// edges come out anti-aliased. The source position steps by the inverse's columns along a row,
     /// and weights are 8-bit fixed point (a 1/256-pixel grid, below what 8-bit channels can show).
-    private func resample(_ layer: [UInt8], inverse: AffineTransform, within area: PixelBounds, into output: inout [UInt8]) {
+    /// `content` holds every non-transparent pixel of `layer`: a sample whose four texels all lie
+    /// outside it is clear, and is skipped before any texel is read.
+    private func resample(_ layer: [UInt8], content: PixelBounds, inverse: AffineTransform, within area: PixelBounds, into output: inout [UInt8]) {
         let width = self.width, height = self.height
+        // Texels x0 and x0 + 1 miss content.left..<content.right exactly when fx < left − 1 or
+        // fx ≥ right (x0 = ⌊fx⌋); likewise for rows.
+        let lowX = Double(content.left - 1), highX = Double(content.right)
+        let lowY = Double(content.top - 1), highY = Double(content.bottom)
         layer.withUnsafeBytes { raw in
             output.withUnsafeMutableBytes { rawOutput in
                 let source = raw.bindMemory(to: UInt32.self)
@@ -141,7 +147,8 @@ extension Canvas {
                     var fx = start.x - 0.5, fy = start.y - 0.5
                     for x in area.left..<area.right {
                         defer { fx += inverse.a; fy += inverse.b }
-                        guard fx > -1, fy > -1, fx < Double(width), fy < Double(height) else { continue }
+                        guard fx > -1, fy > -1, fx < Double(width), fy < Double(height),
+                              fx >= lowX, fx < highX, fy >= lowY, fy < highY else { continue }
                         // PixelMath.floor is rounded(.down) without a libm call (|fx|, |fy| < width, height).
                         let x0 = Int(PixelMath.floor(fx)), y0 = Int(PixelMath.floor(fy))
                         let wx = UInt32((fx - Double(x0)) * 256 + 0.5), wy = UInt32((fy - Double(y0)) * 256 + 0.5)
