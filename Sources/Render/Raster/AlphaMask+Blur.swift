@@ -135,11 +135,21 @@ extension AlphaMask {
                             let output = scratch.baseAddress! + y * width
                             var sum: Float = 0
                             for x in 0..<Swift.min(radius, width) { sum += input[x] }
-                            for x in 0..<width {
+                            func step(_ x: Int) {
                                 if x + radius < width { sum += input[x + radius] }
                                 output[x] = Swift.max(0, sum * scale)
                                 if x - radius >= 0 { sum -= input[x - radius] }
                             }
+                            // Both tests hold between the ends: the same sums without them.
+                            let inner: Int = Swift.min(radius, width)
+                            let outer: Int = Swift.max(inner, width - radius)
+                            for x in 0..<inner { step(x) }
+                            for x in inner..<outer {
+                                sum += input[x + radius]
+                                output[x] = Swift.max(0, sum * scale)
+                                sum -= input[x - radius]
+                            }
+                            for x in outer..<width { step(x) }
                         }
                         // Vertical: running sums of whole rows, so memory is read row by row; scratch → values.
                         for x in 0..<width { sums[x] = 0 }
