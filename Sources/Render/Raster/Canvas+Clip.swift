@@ -26,7 +26,20 @@ extension Canvas {
     /// unbalanced caller cannot take the canvas below its initial whole-canvas clip.
     func popClip() {
         guard let clip = clipStack.popLast() else { return }
-        if let mask = clip.mask { PixelBufferPool.shared.give(mask, isZeroed: false) }
+        guard var mask = clip.mask else { return }
+        // Every non-zero byte lies inside the clip's bounds (they are the mask's support), so
+        // clearing those rows hands the pool a zeroed mask without a whole-canvas memset.
+        let rows: Range<Int> = clip.rows, columns: Range<Int> = clip.columns
+        let width: Int = self.width
+        if rows.lowerBound >= 0, rows.upperBound <= height, columns.lowerBound >= 0, columns.upperBound <= width,
+           mask.count == width * height {
+            mask.withUnsafeMutableBufferPointer { mask in
+                for y in rows { (mask.baseAddress! + y * width + columns.lowerBound).update(repeating: 0, count: columns.count) }
+            }
+            PixelBufferPool.shared.give(mask, isZeroed: true)
+        } else {
+            PixelBufferPool.shared.give(mask, isZeroed: false)
+        }
     }
 
     /// Rasterizes `box` inside `previous` into a canvas-sized coverage mask.
@@ -79,7 +92,11 @@ extension Canvas {
                 }
             }
         }
-        guard minX < maxX, minY < maxY else { return ClipState(left: 0, top: 0, right: 0, bottom: 0, mask: nil) }
+        guard minX < maxX, minY < maxY else {
+            // Nothing non-zero was written: the mask is still all zeros.
+            PixelBufferPool.shared.give(mask, isZeroed: true)
+            return ClipState(left: 0, top: 0, right: 0, bottom: 0, mask: nil)
+        }
         return ClipState(left: Double(minX), top: Double(minY), right: Double(maxX), bottom: Double(maxY), mask: mask,
                          maskFullRuns: fullRuns)
     }
