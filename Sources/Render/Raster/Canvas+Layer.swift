@@ -214,6 +214,19 @@ extension Canvas {
                 // The last separable blend: a layer over a backdrop is mostly runs of the same
                 // two colors, and `blend` works in Double per channel.
                 var last: (top: UInt32, backdrop: UInt32, result: UInt32)? = nil
+                if mode == .normal {
+                    // Clear layer pixels need no test: scale(0) is 0 and over(0, d) is d, so the
+                    // loop stays branch-free (and vectorizes) and writes back what was there.
+                    for y in area.top..<area.bottom {
+                        let row = (y * width + area.left)..<(y * width + area.right)
+                        if alpha < 255 {
+                            for index in row { canvas[index] = PixelMath.over(PixelMath.scale(source[index], by: alpha), canvas[index]) }
+                        } else {
+                            for index in row { canvas[index] = PixelMath.over(source[index], canvas[index]) }
+                        }
+                    }
+                    return
+                }
                 for y in area.top..<area.bottom {
                     for index in (y * width + area.left)..<(y * width + area.right) {
                         var top = source[index]
