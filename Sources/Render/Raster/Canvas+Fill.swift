@@ -165,6 +165,10 @@ extension Canvas {
             blendRun(of: color, coverage: level, line: line, from: row.interiorStart, to: row.interiorEnd)
             return
         }
+        if let buffer = colors.colorBuffer {
+            blendRun(of: buffer, coverage: level, line: line, from: row.interiorStart, to: row.interiorEnd)
+            return
+        }
         if level >= 255 {
             for x in row.interiorStart..<row.interiorEnd {
                 let source: UInt32 = colors.color(at: x)
@@ -196,5 +200,32 @@ extension Canvas {
         }
         let inverseAlpha: UInt32 = 255 &- (source >> 24)
         for x in start..<end { line[x] = source &+ PixelMath.scale(line[x], by: inverseAlpha) }
+    }
+
+    /// Colors from `buffer` (indexed by x) at one coverage over `start..<end`, eight pixels per
+    /// step. Every pixel becomes `over(scale(color, coverage), pixel)`, which is what the blend
+    /// gives: at full coverage an opaque color over anything is itself (`scale(d, 0)` is 0) and a
+    /// clear one leaves the pixel; a block of eight clear colors is skipped.
+    static func blendRun(of buffer: UnsafePointer<UInt32>, coverage level: UInt32, line: UnsafeMutablePointer<UInt32>,
+                         from start: Int, to end: Int) {
+        let full: Bool = level >= 255
+        let lanes = SIMD8<UInt32>(repeating: level)
+        let colors = UnsafeRawPointer(buffer), pixels = UnsafeMutableRawPointer(line)
+        var x: Int = start
+        while x + 8 <= end {
+            // Both rows are valid on start..<end, and x + 8 ≤ end.
+            var source = colors.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<UInt32>.self)
+            if source != SIMD8<UInt32>() {
+                if !full { source = PixelMath.scale(source, by: lanes) }
+                let below = pixels.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<UInt32>.self)
+                pixels.storeBytes(of: PixelMath.over(source, below), toByteOffset: x * 4, as: SIMD8<UInt32>.self)
+            }
+            x += 8
+        }
+        while x < end {
+            let source: UInt32 = full ? buffer[x] : PixelMath.scale(buffer[x], by: level)
+            line[x] = PixelMath.over(source, line[x])
+            x += 1
+        }
     }
 }

@@ -77,6 +77,8 @@ protocol RowColors {
     /// The color of every column when they are all the same (opaque or not), so a run at one
     /// coverage blends one precomputed source.
     var constant: UInt32? { get }
+    /// The buffer the colors are read from, indexed by canvas x, when there is one.
+    var colorBuffer: UnsafePointer<UInt32>? { get }
 }
 
 /// One color for the whole row.
@@ -86,6 +88,7 @@ struct SolidRowColors: RowColors {
     var opaqueConstant: UInt32? { pixel >> 24 == 255 ? pixel : nil }
     var opaqueBuffer: UnsafePointer<UInt32>? { nil }
     var constant: UInt32? { pixel }
+    var colorBuffer: UnsafePointer<UInt32>? { nil }
 }
 
 /// A color per column, read from a buffer indexed by canvas x.
@@ -98,4 +101,5 @@ struct BufferRowColors: RowColors {
     var opaqueConstant: UInt32? { nil }
     var opaqueBuffer: UnsafePointer<UInt32>? { isOpaque ? base : nil }
     var constant: UInt32? { nil }
+    var colorBuffer: UnsafePointer<UInt32>? { base }
 }
