@@ -242,4 +242,71 @@ struct PaintSpeedPathTests {
             #expect(full.values == referenceFullBlur(mask, sigma: sigma), "full resolution, sigma \(sigma)")
         }
     }
+
+    @Test func pixelLanesMatchTheScalarArithmetic() {
+        var random = Generator(state: 19)
+        for _ in 0..<500 {
+            let pixels = SIMD8<UInt32>((0..<8).map { _ in UInt32(truncatingIfNeeded: random.next()) })
+            let below = SIMD8<UInt32>((0..<8).map { _ in random.premultiplied() })
+            let sources = SIMD8<UInt32>((0..<8).map { _ in random.premultiplied() })
+            let factors = SIMD8<UInt32>((0..<8).map { _ in random.byte() })
+            let scaled = PixelMath.scale(pixels, by: factors)
+            let mixed = PixelMath.over(sources, below)
+            for lane in 0..<8 {
+                #expect(scaled[lane] == PixelMath.scale(pixels[lane], by: factors[lane]))
+                #expect(mixed[lane] == PixelMath.over(sources[lane], below[lane]))
+            }
+        }
+    }
+
+    @Test func bufferedColorRunsBlendAsPixelMathDoes() {
+        var random = Generator(state: 23)
+        for _ in 0..<300 {
+            let level = [0, 1, 77, 254, 255][Int(random.next() % 5)] as UInt32
+            // Some blocks all clear, some opaque, some translucent.
+            let colors: [UInt32] = (0..<40).map { index in
+                switch (index / 8 + Int(random.next() % 3)) % 3 {
+                case 0: return 0
+                case 1: return random.premultiplied() | 0xFF00_0000
+                default: return random.premultiplied()
+                }
+            }
+            var line = (0..<40).map { _ in random.premultiplied() }
+            let start = Int(random.next() % 6), end = 40 - Int(random.next() % 6)
+            let expected = line.enumerated().map { index, pixel in
+                index >= start && index < end ? PixelMath.blend(colors[index], coverage: level, onto: pixel) : pixel
+            }
+            colors.withUnsafeBufferPointer { colors in
+                line.withUnsafeMutableBufferPointer {
+                    Canvas.blendRun(of: colors.baseAddress!, coverage: level, line: $0.baseAddress!, from: start, to: end)
+                }
+            }
+            #expect(line == expected, "level \(level) columns \(start)..<\(end)")
+        }
+    }
+
+    @Test(arguments: [1.0, 0.6, 0.25])
+    func layersCompositeAsOverOfTheScaledLayer(opacity: Double) {
+        // The layer's own pixels, drawn alone, composited by hand with the scalar arithmetic.
+        func drawContent(on canvas: Canvas) {
+            canvas.strokeBorder(Rect(x: 20.5, y: 10.25, width: 150, height: 100), radii: CornerRadii(all: 50),
+                                widths: EdgeWidths(top: 12, right: 12, bottom: 12, left: 12), color: Color(red: 0.3, green: 0.2, blue: 0.9, alpha: 0.8))
+            canvas.fill(Rect(x: 90, y: 70, width: 61.5, height: 33), radii: CornerRadii(all: 9), paint: .solid(Color(red: 1, green: 0.8, blue: 0)))
+        }
+        let content = Canvas(width: 200, height: 130)
+        drawContent(on: content)
+        let below = RasterTestSupport.card(width: 200, height: 130)
+        let alpha = Color.byte(opacity)
+        var expected = below.pixels
+        expected.withUnsafeMutableBytes { out in
+            content.pixels.withUnsafeBytes { layer in
+                let o = out.bindMemory(to: UInt32.self), l = layer.bindMemory(to: UInt32.self)
+                for index in o.indices { o[index] = PixelMath.over(PixelMath.scale(l[index], by: alpha), o[index]) }
+            }
+        }
+        below.pushLayer()
+        drawContent(on: below)
+        below.popLayer(LayerEffects(opacity: opacity))
+        #expect(below.pixels == expected)
+    }
 }
