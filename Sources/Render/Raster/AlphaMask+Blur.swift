@@ -56,43 +56,64 @@ extension AlphaMask {
         let width = self.width, height = self.height
         var scratch = [Float](repeating: 0, count: values.count)
         var sums = [Float](repeating: 0, count: width)
+        let zeroRow = [Float](repeating: 0, count: width)
         values.withUnsafeMutableBufferPointer { values in
             scratch.withUnsafeMutableBufferPointer { scratch in
                 sums.withUnsafeMutableBufferPointer { sums in
-                    for _ in 0..<3 {
-                        // Horizontal, values → scratch; zeros beyond the row's ends.
-                        for y in 0..<height {
-                            let input = values.baseAddress! + y * width
-                            let output = scratch.baseAddress! + y * width
-                            func at(_ x: Int) -> Float { x >= 0 && x < width ? input[x] : 0 }
-                            var sum: Float = 0
-                            for x in 0..<Swift.min(r, width) { sum += input[x] }
-                            for x in 0..<width {
-                                sum += at(x + r)
-                                output[x] = Swift.max(0, (sum + alpha * (at(x - r - 1) + at(x + r + 1))) * scale)
-                                sum -= at(x - r)
+                    zeroRow.withUnsafeBufferPointer { zeros in
+                        for _ in 0..<3 {
+                            Self.boxPassHorizontally(values, into: scratch, width: width, height: height, r: r, alpha: alpha, scale: scale)
+                            // Vertical on whole rows, scratch → values. A row beyond the mask reads
+                            // as zeros: the sums add +0 there, as a missing row always did.
+                            func row(_ y: Int) -> UnsafePointer<Float> {
+                                y >= 0 && y < height ? UnsafePointer(scratch.baseAddress! + y * width) : zeros.baseAddress!
                             }
-                        }
-                        // Vertical on whole rows, scratch → values.
-                        func row(_ y: Int) -> UnsafeMutablePointer<Float>? { y >= 0 && y < height ? scratch.baseAddress! + y * width : nil }
-                        for x in 0..<width { sums[x] = 0 }
-                        for y in 0..<Swift.min(r, height) {
-                            let line = scratch.baseAddress! + y * width
-                            for x in 0..<width { sums[x] += line[x] }
-                        }
-                        for y in 0..<height {
-                            if let entering = row(y + r) { for x in 0..<width { sums[x] += entering[x] } }
-                            let output = values.baseAddress! + y * width
-                            let above = row(y - r - 1), below = row(y + r + 1)
-                            for x in 0..<width {
-                                let ends: Float = (above?[x] ?? 0) + (below?[x] ?? 0)
-                                output[x] = Swift.max(0, (sums[x] + alpha * ends) * scale)
+                            for x in 0..<width { sums[x] = 0 }
+                            for y in 0..<Swift.min(r, height) {
+                                let line = scratch.baseAddress! + y * width
+                                for x in 0..<width { sums[x] += line[x] }
                             }
-                            if let leaving = row(y - r) { for x in 0..<width { sums[x] -= leaving[x] } }
+                            for y in 0..<height {
+                                if y + r < height { let entering = row(y + r); for x in 0..<width { sums[x] += entering[x] } }
+                                let output = values.baseAddress! + y * width
+                                let above = row(y - r - 1), below = row(y + r + 1)
+                                for x in 0..<width {
+                                    let ends: Float = above[x] + below[x]
+                                    output[x] = Swift.max(0, (sums[x] + alpha * ends) * scale)
+                                }
+                                if y - r >= 0 { let leaving = row(y - r); for x in 0..<width { sums[x] -= leaving[x] } }
+                            }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// One horizontal pass of the extended box, `values` → `scratch`, zeros beyond each row's ends.
+    private static func boxPassHorizontally(_ values: UnsafeMutableBufferPointer<Float>, into scratch: UnsafeMutableBufferPointer<Float>,
+                                            width: Int, height: Int, r: Int, alpha: Float, scale: Float) {
+        for y in 0..<height {
+            let input = values.baseAddress! + y * width
+            let output = scratch.baseAddress! + y * width
+            func at(_ x: Int) -> Float { x >= 0 && x < width ? input[x] : 0 }
+            var sum: Float = 0
+            for x in 0..<Swift.min(r, width) { sum += input[x] }
+            func step(_ x: Int) {
+                sum += at(x + r)
+                output[x] = Swift.max(0, (sum + alpha * (at(x - r - 1) + at(x + r + 1))) * scale)
+                sum -= at(x - r)
+            }
+            // Between the ends every index is inside the row: the same sums without the range tests.
+            let inner: Int = Swift.min(r + 1, width)
+            let outer: Int = Swift.max(inner, width - r - 1)
+            for x in 0..<inner { step(x) }
+            for x in inner..<outer {
+                sum += input[x + r]
+                output[x] = Swift.max(0, (sum + alpha * (input[x - r - 1] + input[x + r + 1])) * scale)
+                sum -= input[x - r]
+            }
+            for x in outer..<width { step(x) }
         }
     }
 
@@ -114,11 +135,21 @@ extension AlphaMask {
                             let output = scratch.baseAddress! + y * width
                             var sum: Float = 0
                             for x in 0..<Swift.min(radius, width) { sum += input[x] }
-                            for x in 0..<width {
+                            func step(_ x: Int) {
                                 if x + radius < width { sum += input[x + radius] }
                                 output[x] = Swift.max(0, sum * scale)
                                 if x - radius >= 0 { sum -= input[x - radius] }
                             }
+                            // Both tests hold between the ends: the same sums without them.
+                            let inner: Int = Swift.min(radius, width)
+                            let outer: Int = Swift.max(inner, width - radius)
+                            for x in 0..<inner { step(x) }
+                            for x in inner..<outer {
+                                sum += input[x + radius]
+                                output[x] = Swift.max(0, sum * scale)
+                                sum -= input[x - radius]
+                            }
+                            for x in outer..<width { step(x) }
                         }
                         // Vertical: running sums of whole rows, so memory is read row by row; scratch → values.
                         for x in 0..<width { sums[x] = 0 }

@@ -100,9 +100,17 @@ extension AlphaMask {
     /// Every value as a byte level with 8 fractional bits plus half a level (so an arithmetic
     /// shift by 8 rounds it), clamped to 0...255: integer bilinear mixes of these stay in range.
     func fixedLevels() -> [Int32] {
-        values.map { value in
-            let scaled: Float = value * (255 * 256) + 128
-            return scaled > 128 ? Int32(Swift.min(255 * 256 + 128, scaled)) : 128
+        [Int32](unsafeUninitializedCapacity: values.count) { levels, initialized in
+            values.withUnsafeBufferPointer { values in
+                for index in values.indices {
+                    let scaled: Float = values[index] * (255 * 256) + 128
+                    // Clamped (NaN included) to 128...65408 first, so the conversion never traps
+                    // and can go through an Int32 directly.
+                    let bounded: Float = scaled > 128 ? Swift.min(255 * 256 + 128, scaled) : 128
+                    levels[index] = Int32(bounded)
+                }
+            }
+            initialized = values.count
         }
     }
 }

@@ -26,7 +26,20 @@ extension Canvas {
     /// unbalanced caller cannot take the canvas below its initial whole-canvas clip.
     func popClip() {
         guard let clip = clipStack.popLast() else { return }
-        if let mask = clip.mask { PixelBufferPool.shared.give(mask, isZeroed: false) }
+        guard var mask = clip.mask else { return }
+        // Every non-zero byte lies inside the clip's bounds (they are the mask's support), so
+        // clearing those rows hands the pool a zeroed mask without a whole-canvas memset.
+        let rows: Range<Int> = clip.rows, columns: Range<Int> = clip.columns
+        let width: Int = self.width
+        if rows.lowerBound >= 0, rows.upperBound <= height, columns.lowerBound >= 0, columns.upperBound <= width,
+           mask.count == width * height {
+            mask.withUnsafeMutableBufferPointer { mask in
+                for y in rows { (mask.baseAddress! + y * width + columns.lowerBound).update(repeating: 0, count: columns.count) }
+            }
+            PixelBufferPool.shared.give(mask, isZeroed: true)
+        } else {
+            PixelBufferPool.shared.give(mask, isZeroed: false)
+        }
     }
 
     /// Rasterizes `box` inside `previous` into a canvas-sized coverage mask.
@@ -41,6 +54,7 @@ extension Canvas {
         let firstRow: Int = Swift.max(previous.rows.lowerBound, Int(saturatingFloor: box.top))
         let endRow: Int = Swift.min(previous.rows.upperBound, Int(saturatingCeiling: box.bottom))
         let previousMask: [UInt8] = previous.mask ?? []
+        var fullRuns = [Int32](repeating: 0, count: 2 * height)
         mask.withUnsafeMutableBufferPointer { mask in
             previousMask.withUnsafeBufferPointer { previousMask in
                 for y in Swift.max(0, firstRow)..<Swift.max(firstRow, endRow) {
@@ -60,11 +74,15 @@ extension Canvas {
                         if let below, level >= 255 {
                             (line + interiorStart).update(from: below + interiorStart, count: count)
                             if !touched { touched = (interiorStart..<interiorEnd).contains { below[$0] > 0 } }
+                            // The copy is 255 where the clip below is.
+                            let full: Range<Int> = previous.maskFullColumns(y).clamped(to: interiorStart..<interiorEnd)
+                            fullRuns[2 * y] = Int32(full.lowerBound); fullRuns[2 * y + 1] = Int32(full.upperBound)
                         } else if let below {
                             for x in interiorStart..<interiorEnd { touched = Self.store(level, below: below, at: x, into: line) || touched }
                         } else {
                             (line + interiorStart).update(repeating: UInt8(level), count: count)
                             touched = touched || level > 0
+                            if level >= 255 { fullRuns[2 * y] = Int32(interiorStart); fullRuns[2 * y + 1] = Int32(interiorEnd) }
                         }
                     }
                     if touched {
@@ -74,8 +92,13 @@ extension Canvas {
                 }
             }
         }
-        guard minX < maxX, minY < maxY else { return ClipState(left: 0, top: 0, right: 0, bottom: 0, mask: nil) }
-        return ClipState(left: Double(minX), top: Double(minY), right: Double(maxX), bottom: Double(maxY), mask: mask)
+        guard minX < maxX, minY < maxY else {
+            // Nothing non-zero was written: the mask is still all zeros.
+            PixelBufferPool.shared.give(mask, isZeroed: true)
+            return ClipState(left: 0, top: 0, right: 0, bottom: 0, mask: nil)
+        }
+        return ClipState(left: Double(minX), top: Double(minY), right: Double(maxX), bottom: Double(maxY), mask: mask,
+                         maskFullRuns: fullRuns)
     }
 
     /// Writes `shape` times the clip below (if any) at column `x` of a mask row; whether it is non-zero.

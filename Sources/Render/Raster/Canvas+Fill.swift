@@ -66,18 +66,19 @@ extension Canvas {
                     guard let row = rasterizer.rasterize(row: y, outer: outer, inner: inner, clip: clip) else { continue }
                     let line: UnsafeMutablePointer<UInt32> = canvas + y * width
                     let maskLine: UnsafePointer<UInt8>? = mask.isEmpty ? nil : mask.baseAddress! + y * width
+                    let maskFull: Range<Int> = clip.maskFullColumns(y)
                     switch colors {
                     case .solid(let pixel):
-                        Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                        Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, maskFull: maskFull, colors: SolidRowColors(pixel: pixel))
                     case .shader(let shader):
                         shader.fill(row: y, from: row.start, to: row.end, into: columnColors)
                         let colors = BufferRowColors(base: UnsafePointer(columnColors), isOpaque: shader.ramp.isOpaque)
-                        Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
+                        Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, maskFull: maskFull, colors: colors)
                     case .gradient(let gradient):
                         switch gradient.direction {
                         case .vertical where !gradient.dithers:
                             let pixel: UInt32 = gradient.rowColor(y)
-                            Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: SolidRowColors(pixel: pixel))
+                            Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, maskFull: maskFull, colors: SolidRowColors(pixel: pixel))
                         case _ where gradient.dithers && maskLine == nil && row.interiorCoverage >= 255
                             && row.holeEnd <= row.holeStart && row.interiorEnd > row.interiorStart:
                             // The fully covered run is written straight into the canvas; only the
@@ -93,7 +94,7 @@ extension Canvas {
                                 gradient.fill(row: y, from: row.start, to: row.end, into: columnColors)
                             }
                             let colors = BufferRowColors(base: UnsafePointer(columnColors), isOpaque: gradient.isOpaque)
-                            Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, colors: colors)
+                            Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, maskFull: maskFull, colors: colors)
                         }
                     }
                 }
@@ -104,18 +105,21 @@ extension Canvas {
     /// Blends one rasterized row: buffered coverage on the edges, constant coverage inside, both
     /// multiplied by the clip mask when there is one; a ring's hole is skipped.
     private static func blend<C: RowColors>(row: CoverageRow, line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>,
-                                            mask: UnsafePointer<UInt8>?, colors: C) {
+                                            mask: UnsafePointer<UInt8>?, maskFull: Range<Int> = 0..<0, colors: C) {
         let hasHole: Bool = row.holeEnd > row.holeStart
         // Buffered columns: start..<holeStart and holeEnd..<interiorStart, then interiorEnd..<end.
         let holeStart: Int = hasHole ? row.holeStart : row.interiorStart
         let holeEnd: Int = hasHole ? row.holeEnd : row.interiorStart
         let afterInterior: Int = Swift.max(row.interiorEnd, row.interiorStart)
         if let mask {
-            for x in row.start..<row.end where x < holeStart || x >= holeEnd {
-                let inside: Bool = x >= row.interiorStart && x < row.interiorEnd
-                let shape: UInt32 = inside ? row.interiorCoverage : UInt32(coverage[x])
-                let c: UInt32 = PixelMath.multiply(shape, UInt32(mask[x]))
-                line[x] = PixelMath.blend(colors.color(at: x), coverage: c, onto: line[x])
+            // Where the mask is 255 its multiply is the identity, so that stretch (most of a
+            // rounded clip's row) takes the unmasked path below.
+            let fullStart: Int = Swift.min(row.end, Swift.max(row.start, maskFull.lowerBound))
+            let fullEnd: Int = Swift.max(fullStart, Swift.min(row.end, maskFull.upperBound))
+            blendMasked(row: row, line: line, coverage: coverage, mask: mask, colors: colors, from: row.start, to: fullStart)
+            blendMasked(row: row, line: line, coverage: coverage, mask: mask, colors: colors, from: fullEnd, to: row.end)
+            if fullEnd > fullStart {
+                blend(row: row.clamped(to: fullStart..<fullEnd), line: line, coverage: coverage, mask: nil, colors: colors)
             }
             return
         }
@@ -123,6 +127,19 @@ extension Canvas {
         blendEdge(line: line, coverage: coverage, colors: colors, from: holeEnd, to: row.interiorStart)
         blendEdge(line: line, coverage: coverage, colors: colors, from: afterInterior, to: row.end)
         blendInterior(line: line, row: row, colors: colors)
+    }
+
+    /// Columns `start..<end` of `row` with each pixel's coverage multiplied by the clip mask.
+    private static func blendMasked<C: RowColors>(row: CoverageRow, line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>,
+                                                  mask: UnsafePointer<UInt8>, colors: C, from start: Int, to end: Int) {
+        guard end > start else { return }
+        let hasHole: Bool = row.holeEnd > row.holeStart
+        for x in start..<end where !hasHole || x < row.holeStart || x >= row.holeEnd {
+            let inside: Bool = x >= row.interiorStart && x < row.interiorEnd
+            let shape: UInt32 = inside ? row.interiorCoverage : UInt32(coverage[x])
+            let c: UInt32 = PixelMath.multiply(shape, UInt32(mask[x]))
+            line[x] = PixelMath.blend(colors.color(at: x), coverage: c, onto: line[x])
+        }
     }
 
     private static func blendEdge<C: RowColors>(line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>, colors: C, from start: Int, to end: Int) {
@@ -144,6 +161,14 @@ extension Canvas {
             (line + row.interiorStart).update(from: opaque + row.interiorStart, count: row.interiorEnd - row.interiorStart)
             return
         }
+        if let color = colors.constant {
+            blendRun(of: color, coverage: level, line: line, from: row.interiorStart, to: row.interiorEnd)
+            return
+        }
+        if let buffer = colors.colorBuffer {
+            blendRun(of: buffer, coverage: level, line: line, from: row.interiorStart, to: row.interiorEnd)
+            return
+        }
         if level >= 255 {
             for x in row.interiorStart..<row.interiorEnd {
                 let source: UInt32 = colors.color(at: x)
@@ -158,6 +183,49 @@ extension Canvas {
         }
         for x in row.interiorStart..<row.interiorEnd {
             line[x] = PixelMath.over(PixelMath.scale(colors.color(at: x), by: level), line[x])
+        }
+    }
+
+    /// One translucent color at one coverage over `start..<end`: the source scaled by the coverage
+    /// is the same for every pixel, so each pixel is `source + destination × (1 − alpha)`, which
+    /// is `PixelMath.blend` exactly (at full coverage an opaque source stores itself and a clear
+    /// one leaves the pixel, as there; at partial coverage blend is `over(scale(…))`).
+    static func blendRun(of color: UInt32, coverage level: UInt32, line: UnsafeMutablePointer<UInt32>, from start: Int, to end: Int) {
+        let source: UInt32 = level >= 255 ? color : PixelMath.scale(color, by: level)
+        // Nothing to add: over(0, d) is d (d·255/255 rounds back to d).
+        guard source != 0, end > start else { return }
+        if source >> 24 == 255 {
+            (line + start).update(repeating: source, count: end - start)
+            return
+        }
+        let inverseAlpha: UInt32 = 255 &- (source >> 24)
+        for x in start..<end { line[x] = source &+ PixelMath.scale(line[x], by: inverseAlpha) }
+    }
+
+    /// Colors from `buffer` (indexed by x) at one coverage over `start..<end`, eight pixels per
+    /// step. Every pixel becomes `over(scale(color, coverage), pixel)`, which is what the blend
+    /// gives: at full coverage an opaque color over anything is itself (`scale(d, 0)` is 0) and a
+    /// clear one leaves the pixel; a block of eight clear colors is skipped.
+    static func blendRun(of buffer: UnsafePointer<UInt32>, coverage level: UInt32, line: UnsafeMutablePointer<UInt32>,
+                         from start: Int, to end: Int) {
+        let full: Bool = level >= 255
+        let lanes = SIMD8<UInt32>(repeating: level)
+        let colors = UnsafeRawPointer(buffer), pixels = UnsafeMutableRawPointer(line)
+        var x: Int = start
+        while x + 8 <= end {
+            // Both rows are valid on start..<end, and x + 8 ≤ end.
+            var source = colors.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<UInt32>.self)
+            if source != SIMD8<UInt32>() {
+                if !full { source = PixelMath.scale(source, by: lanes) }
+                let below = pixels.loadUnaligned(fromByteOffset: x * 4, as: SIMD8<UInt32>.self)
+                pixels.storeBytes(of: PixelMath.over(source, below), toByteOffset: x * 4, as: SIMD8<UInt32>.self)
+            }
+            x += 8
+        }
+        while x < end {
+            let source: UInt32 = full ? buffer[x] : PixelMath.scale(buffer[x], by: level)
+            line[x] = PixelMath.over(source, line[x])
+            x += 1
         }
     }
 }

@@ -11,6 +11,7 @@ extension Canvas {
         let columns: Range<Int> = clip.columns.clamped(to: x..<(x + maskWidth))
         guard pixel != 0, !rows.isEmpty, !columns.isEmpty else { return }
         noteDrawn(rows: rows, columns: columns)
+        let table: UnsafePointer<UInt32> = scaledColors.table(for: pixel)
         withPixelWords { words in
             let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
             for py in rows {
@@ -21,7 +22,7 @@ extension Canvas {
                     let glyph: UInt32 = UInt32(maskRow[px])
                     if glyph == 0 { continue }
                     let c: UInt32 = clipCoverage(clip, rowClip: rowClip, x: px, y: py, shape: glyph)
-                    line[px] = PixelMath.blend(pixel, coverage: c, onto: line[px])
+                    line[px] = ScaledColorTable.blend(table, coverage: c, onto: line[px])
                 }
             }
         }

@@ -39,6 +39,7 @@ extension Canvas {
         var rows: (low: Int, high: Int) = (Int.max, Int.min)
         var spanned: (low: Int, high: Int) = (Int.max, Int.min)
         defer { if rows.low <= rows.high { noteDrawn(rows: rows.low..<rows.high + 1, columns: spanned.low..<spanned.high) } }
+        let table: UnsafePointer<UInt32> = scaledColors.table(for: pixel)
         withPixelWords { words in
             mask.withUnsafeBufferPointer { mask in
                 let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
@@ -52,11 +53,11 @@ extension Canvas {
                         let maskLine: UnsafePointer<UInt8> = maskBase + y * width
                         for x in columns {
                             let c: UInt32 = PixelMath.multiply(UInt32(coverage[x]), UInt32(maskLine[x]))
-                            line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
+                            line[x] = ScaledColorTable.blend(table, coverage: c, onto: line[x])
                         }
                     } else {
                         for x in columns {
-                            line[x] = PixelMath.blend(pixel, coverage: UInt32(coverage[x]), onto: line[x])
+                            line[x] = ScaledColorTable.blend(table, coverage: UInt32(coverage[x]), onto: line[x])
                         }
                     }
                 }

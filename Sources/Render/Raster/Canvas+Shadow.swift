@@ -65,6 +65,7 @@ extension Canvas {
         let rasterizer: CoverageRasterizer = self.rasterizer
         let coverage: UnsafeMutablePointer<UInt8> = rasterizer.coverage
         let first: Int = columns.lowerBound, cellsX: Int = small.width
+        let table: UnsafePointer<UInt32> = scaledColors.table(for: pixel)
         withPixelWords { words in
             cells.withUnsafeBufferPointer { cells in
                 mixed.withUnsafeMutableBufferPointer { mixed in
@@ -88,7 +89,7 @@ extension Canvas {
                             let inside: Range<Int> = row.map { $0.interiorStart..<Swift.max($0.interiorStart, $0.interiorEnd) } ?? 0..<0
                             let span = ShadowSpan(line: line, mixed: UnsafePointer(mixed.baseAddress!), taps: taps.baseAddress!, first: first,
                                                   cut: cut, inside: inside, insideCoverage: row?.interiorCoverage ?? 0,
-                                                  coverage: coverage, keepInside: keepInside, pixel: pixel,
+                                                  coverage: coverage, keepInside: keepInside, table: table,
                                                   unclipped: clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0)
                             if skip.isEmpty {
                                 span.blend(columns, clip: clip, rowClip: rowClip, y: y, on: self)
@@ -120,7 +121,8 @@ extension Canvas {
         let insideCoverage: UInt32
         let coverage: UnsafeMutablePointer<UInt8>
         let keepInside: Bool
-        let pixel: UInt32
+        /// The shadow color scaled by each coverage (`ScaledColorTable`).
+        let table: UnsafePointer<UInt32>
         /// Columns where the clip covers the pixel fully, so its coverage needs no multiply.
         let unclipped: Range<Int>
 
@@ -141,7 +143,7 @@ extension Canvas {
                 }
                 let c: UInt32 = x >= unclipped.lowerBound && x < unclipped.upperBound
                     ? shape : canvas.clipCoverage(clip, rowClip: rowClip, x: x, y: y, shape: shape)
-                line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
+                line[x] = ScaledColorTable.blend(table, coverage: c, onto: line[x])
             }
         }
     }

@@ -11,6 +11,8 @@ final class Canvas {
     var clipStack: [ClipState] = []
     /// Reused across fills so drawing allocates nothing per row.
     let rasterizer: CoverageRasterizer
+    /// The current one-color blend table (glyphs, shadows, paths), reused while the color repeats.
+    let scaledColors = ScaledColorTable()
     /// Pixels under each open offscreen layer (`pushLayer`), innermost last.
     var layers: [[UInt8]] = []
     /// Pixels written to `pixels` since it became the drawing target (a superset), so a finished

@@ -12,8 +12,19 @@ struct ClipState {
     /// Per-pixel coverage 0...255 of the whole canvas (row stride = canvas width); only read
     /// inside `bounds`.
     var mask: [UInt8]?
+    /// With a mask: for each canvas row y, entries 2y and 2y + 1 bound a run of columns where the
+    /// mask is exactly 255 (empty when the second is not above the first). Blends take the
+    /// unmasked path there, since multiplying by 255 changes nothing. Some 255s may lie outside.
+    var maskFullRuns: [Int32] = []
 
     var isEmpty: Bool { !(right > left && bottom > top) }
+
+    /// Columns of row `y` where the mask is known to be 255 (empty without a mask).
+    func maskFullColumns(_ y: Int) -> Range<Int> {
+        guard mask != nil, y >= 0, 2 * y + 1 < maskFullRuns.count else { return 0..<0 }
+        let low = Int(maskFullRuns[2 * y]), high = Int(maskFullRuns[2 * y + 1])
+        return low..<Swift.max(low, high)
+    }
 
     /// Pixel rows with any coverage.
     var rows: Range<Int> {

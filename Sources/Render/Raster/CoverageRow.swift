@@ -12,4 +12,21 @@ struct CoverageRow {
     /// Columns inside the hole of a border ring: coverage zero, not even computed.
     var holeStart: Int = 0
     var holeEnd: Int = 0
+
+    /// The same coverage restricted to `columns`: every column inside keeps its coverage (its
+    /// interior level, its buffered value, or the hole's zero), so blending the result equals
+    /// blending those columns of the whole row.
+    func clamped(to columns: Range<Int>) -> CoverageRow {
+        let low: Int = Swift.max(start, columns.lowerBound)
+        let high: Int = Swift.max(low, Swift.min(end, columns.upperBound))
+        func inside(_ x: Int) -> Int { Swift.min(high, Swift.max(low, x)) }
+        let interiorLow: Int = inside(interiorStart)
+        var result = CoverageRow(start: low, end: high, interiorStart: interiorLow,
+                                 interiorEnd: Swift.max(interiorLow, inside(interiorEnd)), interiorCoverage: interiorCoverage)
+        if holeEnd > holeStart {
+            result.holeStart = inside(holeStart)
+            result.holeEnd = Swift.max(result.holeStart, inside(holeEnd))
+        }
+        return result
+    }
 }

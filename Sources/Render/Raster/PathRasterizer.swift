@@ -93,7 +93,7 @@ struct PathRasterizer {
         var area = [Float](repeating: 0, count: columnCount + 2)
         var delta = [Float](repeating: 0, count: columnCount + 2)
         var coverage = [UInt8](repeating: 0, count: columnCount + 1)
-        var crossings: [(x: Double, winding: Int32)] = []
+        var crossings: [Crossing] = []
         crossings.reserveCapacity(16)
         var active: [Int] = []
         var nextEdge: Int = 0
@@ -131,7 +131,9 @@ struct PathRasterizer {
                                 active.append(nextEdge)
                                 nextEdge += 1
                             }
-                            active.removeAll { edges[$0].bottom <= sampleY }
+                            if active.contains(where: { edges[$0].bottom <= sampleY }) {
+                                active.removeAll { edges[$0].bottom <= sampleY }
+                            }
                             crossings.removeAll(keepingCapacity: true)
                             for index in active {
                                 let edge: Edge = edges[index]
@@ -139,10 +141,13 @@ struct PathRasterizer {
                                 // Crossings left or right of the clip act on its edge: the winding
                                 // number inside the clip is unchanged.
                                 x = Swift.min(right, Swift.max(left, x.isNaN ? left : x))
-                                crossings.append((x, edge.winding))
+                                crossings.append(Crossing(x: x, winding: edge.winding, edge: index))
                             }
                             guard crossings.count > 1 else { continue }
                             PathRasterizer.insertionSort(&crossings)
+                            // The next band's crossings then come in nearly this order, so its sort
+                            // moves little (the sort's result does not depend on its input order).
+                            for position in crossings.indices { active[position] = crossings[position].edge }
                             var winding: Int32 = 0
                             var runStart: Double = 0
                             let w: Float = Float(weight)
@@ -174,13 +179,29 @@ struct PathRasterizer {
         rule == .nonZero ? winding != 0 : winding & 1 != 0
     }
 
-    /// Crossings come nearly sorted from one line to the next, so insertion sort is close to linear.
-    private static func insertionSort(_ items: inout [(x: Double, winding: Int32)]) {
+    /// Where an edge crosses a band's middle line.
+    private struct Crossing {
+        var x: Double
+        var winding: Int32
+        /// The edge's index: crossings at the same x keep the order of their edges, so runs come
+        /// out the same whatever order the crossings were listed in.
+        var edge: Int
+
+        /// Before `other` on the sample line: by x, then by edge.
+        @inline(__always)
+        func precedes(_ other: Crossing) -> Bool {
+            x < other.x || (x == other.x && edge < other.edge)
+        }
+    }
+
+    /// Crossings come nearly sorted from one line to the next (the active edges are kept in the
+    /// last band's order), so insertion sort is close to linear.
+    private static func insertionSort(_ items: inout [Crossing]) {
         guard items.count > 1 else { return }
         for index in 1..<items.count {
             let item = items[index]
             var hole: Int = index
-            while hole > 0 && items[hole - 1].x > item.x {
+            while hole > 0 && item.precedes(items[hole - 1]) {
                 items[hole] = items[hole - 1]
                 hole -= 1
             }

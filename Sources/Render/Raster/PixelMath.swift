@@ -22,6 +22,23 @@ enum PixelMath {
         return source &+ scale(destination, by: inverseAlpha)
     }
 
+    /// Eight pixels at once, each lane exactly `scale(_:by:)`.
+    @inline(__always)
+    static func scale(_ pixels: SIMD8<UInt32>, by factor: SIMD8<UInt32>) -> SIMD8<UInt32> {
+        let low = SIMD8<UInt32>(repeating: 0x00FF_00FF)
+        let rbRounded: SIMD8<UInt32> = (pixels & low) &* factor &+ 0x0080_0080
+        let agRounded: SIMD8<UInt32> = ((pixels &>> 8) & low) &* factor &+ 0x0080_0080
+        let rbOut: SIMD8<UInt32> = ((rbRounded &+ ((rbRounded &>> 8) & low)) &>> 8) & low
+        let agOut: SIMD8<UInt32> = (agRounded &+ ((agRounded &>> 8) & low)) & 0xFF00_FF00
+        return rbOut | agOut
+    }
+
+    /// Eight pixels at once, each lane exactly `over(_:_:)`.
+    @inline(__always)
+    static func over(_ source: SIMD8<UInt32>, _ destination: SIMD8<UInt32>) -> SIMD8<UInt32> {
+        source &+ scale(destination, by: 255 &- (source &>> 24))
+    }
+
     /// `value.rounded(.down)`, without the libm call the baseline x86-64 target makes for it:
     /// through an integer when the value fits one (the result is the same), else the library.
     @inline(__always)
@@ -57,6 +74,11 @@ protocol RowColors {
     var opaqueConstant: UInt32? { get }
     /// A buffer of colors that are all opaque, indexed by canvas x, so full coverage is a copy.
     var opaqueBuffer: UnsafePointer<UInt32>? { get }
+    /// The color of every column when they are all the same (opaque or not), so a run at one
+    /// coverage blends one precomputed source.
+    var constant: UInt32? { get }
+    /// The buffer the colors are read from, indexed by canvas x, when there is one.
+    var colorBuffer: UnsafePointer<UInt32>? { get }
 }
 
 /// One color for the whole row.
@@ -65,6 +87,8 @@ struct SolidRowColors: RowColors {
     @inline(__always) func color(at x: Int) -> UInt32 { pixel }
     var opaqueConstant: UInt32? { pixel >> 24 == 255 ? pixel : nil }
     var opaqueBuffer: UnsafePointer<UInt32>? { nil }
+    var constant: UInt32? { pixel }
+    var colorBuffer: UnsafePointer<UInt32>? { nil }
 }
 
 /// A color per column, read from a buffer indexed by canvas x.
@@ -76,4 +100,6 @@ struct BufferRowColors: RowColors {
     var isOpaque = false
     var opaqueConstant: UInt32? { nil }
     var opaqueBuffer: UnsafePointer<UInt32>? { isOpaque ? base : nil }
+    var constant: UInt32? { nil }
+    var colorBuffer: UnsafePointer<UInt32>? { base }
 }
