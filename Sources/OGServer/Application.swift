@@ -19,7 +19,8 @@ public final class Application: Sendable {
                           retention: .seconds(configuration.retentionDays * 86_400))
         let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
                                     images: configuration.imageLoader,
-                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds))
+                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds),
+                                    dithersGradients: configuration.ditherGradients)
         let assets = AssetFingerprint.compute(directory: configuration.assetsDirectory)
         service = RenderService(renderer: renderer, templates: templates, store: store,
                                 rendererVersion: "\(renderer.version)+assets.\(assets.prefix(16))")

@@ -38,7 +38,8 @@ enum BenchCommand {
         let encoding = try CardInput.encoding(format: format, quality: quality)
         let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
                                     images: configuration.imageLoader,
-                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds))
+                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds),
+                                    dithersGradients: configuration.ditherGradients)
         let viewport = (width: width ?? size.width, height: height ?? size.height)
         // The warm-up render is the one measured for memory: it also fills the font and glyph caches,
         // so its growth is an upper bound on what any later render of the card adds.

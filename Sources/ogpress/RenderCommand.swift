@@ -26,7 +26,8 @@ enum RenderCommand {
         let encoding = try CardInput.encoding(format: format, quality: 90)
         let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
                                     images: configuration.imageLoader,
-                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds))
+                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds),
+                                    dithersGradients: configuration.ditherGradients)
         let result = try renderer.render(html: card.html, width: width ?? card.width, height: height ?? card.height,
                                          encoding: encoding)
         guard FileManager.default.createFile(atPath: output, contents: Data(result.bytes)) else {

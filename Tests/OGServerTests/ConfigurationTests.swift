@@ -36,6 +36,19 @@ struct ConfigurationTests {
         }
     }
 
+    @Test func gradientDitheringIsOffUnlessTheFileTurnsItOn() throws {
+        #expect(Configuration().ditherGradients == false)
+        try Self.withFile(#"{"ditherGradients": true}"#) { path in
+            var configuration = Configuration()
+            try configuration.apply(file: path)
+            #expect(configuration.ditherGradients)
+        }
+        try Self.withFile(#"{"ditherGradients": "yes"}"#) { path in
+            var configuration = Configuration()
+            #expect(throws: (any Error).self) { try configuration.apply(file: path) }
+        }
+    }
+
     @Test func environmentOverridesTheFile() throws {
         var configuration = Configuration()
         try configuration.apply(environment: ["OGPRESS_PORT": "9123", "OGPRESS_HOST": "::1",

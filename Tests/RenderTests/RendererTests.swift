@@ -24,6 +24,24 @@ struct RendererTests {
     private let lime = Color(red: 0, green: 1, blue: 0)
     private let blue = Color(red: 0, green: 0, blue: 1)
 
+    /// Dithering changes the pixels of an opaque linear gradient, so it changes the version (and with
+    /// it every cache key) too.
+    @Test func ditheredGradientsDifferAndChangeTheVersion() throws {
+        let dithering = try Renderer(fonts: FontConfiguration(), images: ImageLoader(), deadline: .seconds(3600),
+                                     dithersGradients: true)
+        #expect(dithering.version != Self.renderer.version)
+        #expect(dithering.version.hasSuffix("+dither"))
+        let html = "<body style='margin:0;background:linear-gradient(90deg,#101828,#1e293b)'></body>"
+        let plain = try Self.renderer.render(html: html, width: 300, height: 40, encoding: .png)
+        let dithered = try dithering.render(html: html, width: 300, height: 40, encoding: .png)
+        #expect(plain.bytes != dithered.bytes)
+        // Undithered, a horizontal gradient's rows are identical; dithered, row 0 and row 1 differ.
+        let rows = try PNGDecoder.decode(dithered.bytes, maxPixels: 12_000).rgba
+        #expect(Array(rows[0..<1200]) != Array(rows[1200..<2400]))
+        let flat = try PNGDecoder.decode(plain.bytes, maxPixels: 12_000).rgba
+        #expect(Array(flat[0..<1200]) == Array(flat[1200..<2400]))
+    }
+
     @Test func versionIncludesFontFingerprint() {
         #expect(Self.renderer.version.hasPrefix(Renderer.engineVersion))
         #expect(Self.renderer.version.count > Renderer.engineVersion.count)

@@ -35,6 +35,7 @@ extension Configuration {
             case "retentionDays": retentionDays = try reader.integer(value, key, in: 1...36_500)
             case "workerThreads": workerThreads = try reader.integer(value, key, in: 1...1024)
             case "accessLog": accessLog = try reader.bool(value, key)
+            case "ditherGradients": ditherGradients = try reader.bool(value, key)
             case "eventLoops": eventLoops = value == .null ? nil : try reader.integer(value, key, in: 1...256)
             case "shutdownTimeoutSeconds": shutdownTimeoutSeconds = try reader.integer(value, key, in: 0...3_600)
             case "limits": try applyLimits(value, reader: reader)

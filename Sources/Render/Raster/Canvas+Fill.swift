@@ -9,7 +9,7 @@ extension Canvas {
             guard pixel != 0 else { return }
             rasterize(outer: box, inner: nil, colors: .solid(pixel))
         case .linearGradient(let angle, let stops):
-            guard let gradient = LinearGradientShader(angle: angle, stops: stops, box: rect) else { return }
+            guard let gradient = LinearGradientShader(angle: angle, stops: stops, box: rect, dither: dithersGradients) else { return }
             rasterize(outer: box, inner: nil, colors: .gradient(gradient))
         case .gradient(let geometry, let stops, let repeating, let lineLength):
             guard let shader = GradientShader(geometry: geometry, stops: stops, repeating: repeating, lineLength: lineLength) else { return }

@@ -23,6 +23,9 @@ final class Canvas {
     /// Canvas-sized buffers left over from finished layers, every byte zero again, so the next
     /// layer skips a 4-bytes-per-pixel allocation and its page faults (see `Canvas+Layer.swift`).
     var spareBuffers: [[UInt8]] = []
+    /// Whether opaque linear gradients get Skia's ordered dither, as Chromium draws them; off by
+    /// default for size and speed (see `LinearGradientShader.dithersByDefault`).
+    var dithersGradients = LinearGradientShader.dithersByDefault
 
     init(width: Int, height: Int) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")

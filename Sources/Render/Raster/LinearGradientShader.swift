@@ -22,19 +22,21 @@ struct LinearGradientShader {
     private let dx: Double
     private let dy: Double
 
+    /// Whether opaque gradients are dithered unless a caller says otherwise: no, for speed
+    /// (`Renderer`'s `dithersGradients`, the `ditherGradients` setting, turns it on).
+    ///
+    /// Chromium dithers gradients (Skia's 8×8 ordered dither; on a dark 1200 px card gradient a
+    /// row has 89 distinct colors in Chromium, 50 undithered, 97 dithered here). Dithered, the
+    /// `tpl-blog` fidelity card matches Chromium exactly on 81% of its pixels instead of 51% (SSIM
+    /// 0.9984 against 0.9964; the rest within one level). But dithered rows no longer repeat, so
+    /// deflate finds few matches: that card's PNG grows from 45.7 kB to 141 kB, its encode from
+    /// 0.78 to 2.56 ms and its paint from 0.58 to 1.49 ms; the gradient cards' PNGs triple alike.
+    /// The banding it hides is one level per step on dark gradients.
+    static let dithersByDefault = false
+
     /// Resolves `angle` (degrees, CSS convention: 0 points up, 90 right) against `box`: the gradient
     /// line passes through the centre and is `|w sin θ| + |h cos θ|` long (CSS Images 3 §3.1), so
     /// the corners on its ends get exactly the first and last colors.
-    /// Whether opaque gradients are dithered unless a caller says otherwise: no, for speed.
-    ///
-    /// Chromium dithers gradients (Skia's 8×8 ordered dither; on a dark 1200 px card gradient a
-    /// row has 89 distinct colors in Chromium, 50 undithered, 97 dithered here, and 92% of pixels
-    /// then equal Chromium's exactly, the rest within one level). But dithered rows no longer
-    /// repeat, so deflate finds few matches: the blog card's PNG grew from 42.7 kB to 157 kB and
-    /// its encode from 2.9 to 7.7 ms, paint from 0.57 to 1.5 ms, far past the 5 ms budget. The
-    /// banding it hides is one level per step on dark gradients.
-    static let dithersByDefault = false
-
     init?(angle: Double, stops: [GradientStop], box: Rect, dither: Bool = LinearGradientShader.dithersByDefault) {
         guard !stops.isEmpty, angle.isFinite, !box.isEmpty else { return nil }
         var degrees: Double = angle.truncatingRemainder(dividingBy: 360)
