@@ -48,7 +48,7 @@ struct PropertyApplier {
         if declaration.mentionsVar {
             guard let substituted = VariableSubstitution.substitute(declaration.value, properties: style.customProperties) else {
                 // Invalid at computed-value time: behaves as `unset`.
-                copy(name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
+                copy(declaration.property, name: name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
                 return
             }
             value = substituted
@@ -59,13 +59,13 @@ struct PropertyApplier {
         }
         switch wideKeyword {
         case "inherit":
-            copy(name, from: parent, to: &style)
+            copy(declaration.property, name: name, from: parent, to: &style)
             return
         case "initial":
-            copy(name, from: ComputedStyle(), to: &style)
+            copy(declaration.property, name: name, from: ComputedStyle(), to: &style)
             return
         case "unset", "revert", "revert-layer":
-            copy(name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
+            copy(declaration.property, name: name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
             return
         default:
             break
@@ -74,9 +74,17 @@ struct PropertyApplier {
         let components = declaration.mentionsVar ? CSSComponent.parse(value) : declaration.components ?? CSSComponent.parse(value)
         let context = LengthContext(fontSize: style.fontSize, rootFontSize: rootFontSize,
                                     viewportWidth: viewportWidth, viewportHeight: viewportHeight)
-        let outcome = traits.isTextFeature
-            ? applyTextFeature(name, components, to: &style.textFeatures, currentColor: style.color, context: context)
-            : applyValue(name, components, to: &style, context: context)
+        let outcome: Outcome
+        if let property = declaration.property {
+            outcome = traits.isTextFeature
+                ? applyTextFeature(property, components, to: &style.textFeatures, currentColor: style.color, context: context)
+                : applyValue(property, components, to: &style, context: context)
+        } else if name.hasPrefix("border") {
+            // Border spellings `PropertyID` does not list (`border-top-left`…) still go by name.
+            outcome = applyBorder(name, items: components.withoutWhitespace, to: &style, context: context)
+        } else {
+            outcome = .unknownProperty
+        }
         switch outcome {
         case .applied:
             break

@@ -12,6 +12,8 @@ struct Declaration: Sendable, Equatable {
     let important: Bool
     /// How the cascade treats `name` (see `PropertyTraits`).
     let traits: PropertyTraits
+    /// `name` as a `PropertyID`, nil for names the applier does not list (custom properties among them).
+    let property: PropertyID?
     /// Whether `value` contains a `var()` reference, so must be substituted per element.
     let mentionsVar: Bool
     /// `value` parsed into components, when it is the same for every element: no `var()` in it and not
@@ -25,6 +27,7 @@ struct Declaration: Sendable, Equatable {
         self.value = value
         self.important = important
         traits = PropertyTraits.of(name)
+        property = PropertyID(rawValue: name)
         mentionsVar = VariableSubstitution.mentionsVar(value)
         components = mentionsVar || traits.isCustom ? nil : CSSComponent.parse(value)
         wideKeyword = PropertyApplier.wideKeywordCandidate(value)
