@@ -65,7 +65,7 @@ struct InlineRunBuilder {
             endsWithSpace = false
             hasContent = true
             output.append(transform(character, style.textTransform))
-            atWordStart = !(character.isLetter || character.isNumber || character == "'" || character == "’")
+            atWordStart = !Self.continuesWord(character)
         }
         guard !output.isEmpty else { return }
         var color = style.color
@@ -129,6 +129,17 @@ struct InlineRunBuilder {
         // Nothing but formatting characters is no text at all.
         if result.allSatisfy({ $0.text.allSatisfy(Self.isFormatting) }) { return [] }
         return result
+    }
+
+    /// Whether a word goes on after `character` (letters, digits and apostrophes), for `capitalize`.
+    /// ASCII is decided on its byte: `isLetter` and `isNumber` look up Unicode properties, which showed
+    /// up in profiles for every character of every text run. (`"\r\n"` has ASCII value 10, a
+    /// non-letter, as `isLetter` says too.)
+    static func continuesWord(_ character: Character) -> Bool {
+        if let byte = character.asciiValue {
+            return (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x27
+        }
+        return character.isLetter || character.isNumber || character == "’"
     }
 
     private mutating func transform(_ character: Character, _ mode: ComputedStyle.TextTransform) -> String {

@@ -14,6 +14,9 @@ enum TextCharacters {
     /// Whether a grapheme cluster is shown as an emoji: emoji presentation by default unless VS15 asks
     /// for text, or asked for with VS16, a keycap, a skin tone or a ZWJ sequence (UTS #51 §4).
     static func isEmoji(_ cluster: Character) -> Bool {
+        // No ASCII cluster is an emoji (keycaps need U+FE0F or U+20E3), and asking the scalar
+        // properties for every letter of plain text showed up in font-choice profiles.
+        if cluster.isASCII { return false }
         let scalars = cluster.unicodeScalars
         guard let first = scalars.first else { return false }
         if scalars.contains(where: { $0.value == 0xFE0E }) { return false }
