@@ -12,22 +12,25 @@ enum WhiteSpaceCollapser {
         var column = 0
         for (spanIndex, span) in spans.enumerated() {
             for character in span.text {
-                let isNewline = character == "\n" || character == "\r\n" || character == "\r"
+                // Tested on `asciiValue` (nil unless ASCII; 10 for both "\n" and "\r\n"): comparing
+                // `Character`s falls back to a normalizing string compare for every other character.
+                let ascii = character.asciiValue
+                let isNewline = ascii == 0x0A || ascii == 0x0D
                 if isNewline && whiteSpace.keepsNewlines {
-                    if whiteSpace.collapsesSpaces, let last = output.last, last.character == " " { output.removeLast() }
+                    if whiteSpace.collapsesSpaces, let last = output.last, last.character.asciiValue == 0x20 { output.removeLast() }
                     output.append(("\n", spanIndex))
                     afterCollapsibleSpace = true
                     column = 0
                     continue
                 }
-                let isSpace = isNewline || character == " " || character == "\t"
+                let isSpace = isNewline || ascii == 0x20 || ascii == 0x09
                 if isSpace && whiteSpace.collapsesSpaces {
                     if !afterCollapsibleSpace { output.append((" ", spanIndex)) }
                     afterCollapsibleSpace = true
                     continue
                 }
                 afterCollapsibleSpace = false
-                if character == "\t" {
+                if ascii == 0x09 {
                     let spaces = tabSize - column % tabSize
                     for _ in 0..<spaces { output.append((" ", spanIndex)) }
                     column += spaces
