@@ -49,4 +49,18 @@ struct PropertyIDTests {
         child.apply(Declaration(name: "border-left-top", value: "inherit", important: false), to: &style)
         #expect(style.borderWidth.top == 7)
     }
+
+    @Test(arguments: ["inherit", "  INITIAL ", "unset", "revert", "revert-layer", "red", "", "inherits", "var(--x)"])
+    func wideKeywordIsLookedUpOnce(value: String) {
+        let declaration = Declaration(name: "color", value: value, important: false)
+        let expected: CSSWideKeyword? = switch declaration.wideKeyword {
+        case "initial": .initial
+        case "inherit": .inherit
+        case "unset": .unset
+        case "revert": .revert
+        case "revert-layer": .revertLayer
+        default: nil
+        }
+        #expect(declaration.cssWideKeyword == expected)
+    }
 }

@@ -44,8 +44,11 @@ struct InlineRunBuilder {
         output.reserveCapacity(text.utf8.count)
         let collapses = style.whiteSpace == .normal || style.whiteSpace == .nowrap || style.whiteSpace == .preLine
         for character in text {
-            if collapses, character == " " || character == "\t" || character == "\n" || character == "\r\n" || character == "\r" || character == "\u{0C}" {
-                if style.whiteSpace == .preLine, character == "\n" || character == "\r\n" {
+            // Tested on `asciiValue` (10 for both "\n" and "\r\n", nil for non-ASCII): `Character ==`
+            // falls back to a normalizing string compare for every character that is not the literal.
+            let ascii = character.asciiValue
+            if collapses, ascii == 0x20 || ascii == 0x09 || ascii == 0x0A || ascii == 0x0D || ascii == 0x0C {
+                if style.whiteSpace == .preLine, ascii == 0x0A {
                     if output.last == " " { output.removeLast() }
                     output.append("\n")
                     afterSpace = true

@@ -21,6 +21,8 @@ struct Declaration: Sendable, Equatable {
     let components: [CSSComponent]?
     /// `PropertyApplier.wideKeywordCandidate(value)`, which does not depend on the element.
     let wideKeyword: String
+    /// `wideKeyword` as a `CSSWideKeyword`, nil when it is none.
+    let cssWideKeyword: CSSWideKeyword?
 
     init(name: String, value: String, important: Bool) {
         self.name = name
@@ -31,6 +33,7 @@ struct Declaration: Sendable, Equatable {
         mentionsVar = VariableSubstitution.mentionsVar(value)
         components = mentionsVar || traits.isCustom ? nil : CSSComponent.parse(value)
         wideKeyword = PropertyApplier.wideKeywordCandidate(value)
+        cssWideKeyword = CSSWideKeyword(candidate: wideKeyword)
     }
 
     // The derived members follow from these three.
