@@ -60,37 +60,36 @@ struct InlineRunBuilder {
     /// `Character`: the same steps on bytes, without the per-`Character` iteration and tests that
     /// showed up in box-tree profiles. nil for any other text.
     mutating func collapsedASCII(_ text: String, style: ComputedStyle, collapses: Bool) -> String? {
-        let bytes: [UInt8]? = text.utf8.withContiguousStorageIfAvailable { input in
-            guard !input.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(input.count)
-            for byte in input {
-                if collapses, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C {
-                    if style.whiteSpace == .preLine, byte == 0x0A {
-                        if output.last == 0x20 { output.removeLast() }
-                        output.append(0x0A)
-                        afterSpace = true
-                        continue
-                    }
-                    if !afterSpace {
-                        output.append(0x20)
-                        afterSpace = true
-                    } else if !hasContent {
-                        startsWithSpace = true
-                    }
-                    endsWithSpace = true
-                    atWordStart = true
+        // Walked directly rather than in a `withContiguousStorageIfAvailable` closure, which would
+        // capture `self` and put its state behind dynamic exclusivity checks.
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if collapses, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C {
+                if style.whiteSpace == .preLine, byte == 0x0A {
+                    if output.last == 0x20 { output.removeLast() }
+                    output.append(0x0A)
+                    afterSpace = true
                     continue
                 }
-                afterSpace = false
-                endsWithSpace = false
-                hasContent = true
-                output.append(Self.transformASCII(byte, style.textTransform, atWordStart: atWordStart))
-                atWordStart = !Self.continuesWord(ascii: byte)
+                if !afterSpace {
+                    output.append(0x20)
+                    afterSpace = true
+                } else if !hasContent {
+                    startsWithSpace = true
+                }
+                endsWithSpace = true
+                atWordStart = true
+                continue
             }
-            return output
-        } ?? nil
-        return bytes.map { String(decoding: $0, as: UTF8.self) }
+            afterSpace = false
+            endsWithSpace = false
+            hasContent = true
+            output.append(Self.transformASCII(byte, style.textTransform, atWordStart: atWordStart))
+            atWordStart = !Self.continuesWord(ascii: byte)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `transform` of an ASCII character: only the letters change case.
