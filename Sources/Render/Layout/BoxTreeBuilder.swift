@@ -29,6 +29,9 @@ struct BoxTreeBuilder {
     mutating func build() throws -> Bool {
         guard let root = document.root, var style = styles[root], style.display != .none else { return false }
         if style.display != .flex { style.display = .block }
+        // Most elements get one box; reserving up front saves regrowing (and copying) the array of
+        // large boxes several times.
+        boxes.reserveCapacity(document.nodes.count + 16)
         _ = try makeBox(for: root, style: style, parent: -1)
         return true
     }
@@ -48,11 +51,7 @@ struct BoxTreeBuilder {
         if let tag = document.nodes[element].tagName, Self.unsupportedElements.contains(tag) {
             warnings.add("unsupported element <\(tag)>")
         }
-        let widths = style.usedBorderWidths
-        let colors = [(widths.top, style.borderColor.top), (widths.right, style.borderColor.right),
-                      (widths.bottom, style.borderColor.bottom), (widths.left, style.borderColor.left)]
-            .filter { $0.0 > 0 }.map { style.resolve($0.1) }
-        if Set(colors).count > 1 {
+        if hasMixedBorderColors(style) {
             warnings.add("border sides with different colors are drawn in one color")
         }
         if box.kind == .flex {
@@ -68,6 +67,22 @@ struct BoxTreeBuilder {
             flush(&run, into: index)
         }
         return index
+    }
+
+    /// Whether the drawn sides (width above zero) of the border have more than one resolved colour.
+    /// Compared side by side rather than through arrays and a `Set`, which cost allocations on every
+    /// element, bordered or not.
+    private func hasMixedBorderColors(_ style: ComputedStyle) -> Bool {
+        let widths = style.usedBorderWidths
+        guard widths != .zero else { return false }
+        var first: Color?
+        for (width, color) in [(widths.top, style.borderColor.top), (widths.right, style.borderColor.right),
+                               (widths.bottom, style.borderColor.bottom), (widths.left, style.borderColor.left)] where width > 0 {
+            let resolved = style.resolve(color)
+            if let first, first != resolved { return true }
+            if first == nil { first = resolved }
+        }
+        return false
     }
 
     // MARK: Generated content

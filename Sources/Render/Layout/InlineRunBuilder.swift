@@ -40,12 +40,80 @@ struct InlineRunBuilder {
     }
 
     mutating func append(_ text: String, style: ComputedStyle, opacity: Double) {
+        let collapses = style.whiteSpace == .normal || style.whiteSpace == .nowrap || style.whiteSpace == .preLine
+        let output = collapsedASCII(text, style: style, collapses: collapses)
+            ?? collapsedCharacters(text, style: style, collapses: collapses)
+        guard !output.isEmpty else { return }
+        var color = style.color
+        color.alpha *= opacity
+        var span = TextSpan(text: output, font: style.font, color: color, letterSpacing: style.letterSpacing)
+        span.apply(style.textFeatures)
+        span.baselineShift = style.baselineShift
+        if let last = spans.last, last.hasSameStyle(as: span) {
+            spans[spans.count - 1].text += output
+        } else {
+            spans.append(span)
+        }
+    }
+
+    /// `collapsedCharacters` for text of ASCII bytes without carriage returns, where every byte is one
+    /// `Character`: the same steps on bytes, without the per-`Character` iteration and tests that
+    /// showed up in box-tree profiles. nil for any other text.
+    mutating func collapsedASCII(_ text: String, style: ComputedStyle, collapses: Bool) -> String? {
+        // Walked directly rather than in a `withContiguousStorageIfAvailable` closure, which would
+        // capture `self` and put its state behind dynamic exclusivity checks.
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if collapses, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C {
+                if style.whiteSpace == .preLine, byte == 0x0A {
+                    if output.last == 0x20 { output.removeLast() }
+                    output.append(0x0A)
+                    afterSpace = true
+                    continue
+                }
+                if !afterSpace {
+                    output.append(0x20)
+                    afterSpace = true
+                } else if !hasContent {
+                    startsWithSpace = true
+                }
+                endsWithSpace = true
+                atWordStart = true
+                continue
+            }
+            afterSpace = false
+            endsWithSpace = false
+            hasContent = true
+            output.append(Self.transformASCII(byte, style.textTransform, atWordStart: atWordStart))
+            atWordStart = !Self.continuesWord(ascii: byte)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `transform` of an ASCII character: only the letters change case.
+    static func transformASCII(_ byte: UInt8, _ mode: ComputedStyle.TextTransform, atWordStart: Bool) -> UInt8 {
+        let isLower = (0x61...0x7A).contains(byte)
+        let isUpper = (0x41...0x5A).contains(byte)
+        switch mode {
+        case .none: return byte
+        case .uppercase: return isLower ? byte - 0x20 : byte
+        case .lowercase: return isUpper ? byte + 0x20 : byte
+        case .capitalize: return atWordStart && isLower ? byte - 0x20 : byte
+        }
+    }
+
+    /// Collapses `text` character by character (CSS Text 3 §4.1.1), updating the run's space state.
+    mutating func collapsedCharacters(_ text: String, style: ComputedStyle, collapses: Bool) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
-        let collapses = style.whiteSpace == .normal || style.whiteSpace == .nowrap || style.whiteSpace == .preLine
         for character in text {
-            if collapses, character == " " || character == "\t" || character == "\n" || character == "\r\n" || character == "\r" || character == "\u{0C}" {
-                if style.whiteSpace == .preLine, character == "\n" || character == "\r\n" {
+            // Tested on `asciiValue` (10 for both "\n" and "\r\n", nil for non-ASCII): `Character ==`
+            // falls back to a normalizing string compare for every character that is not the literal.
+            let ascii = character.asciiValue
+            if collapses, ascii == 0x20 || ascii == 0x09 || ascii == 0x0A || ascii == 0x0D || ascii == 0x0C {
+                if style.whiteSpace == .preLine, ascii == 0x0A {
                     if output.last == " " { output.removeLast() }
                     output.append("\n")
                     afterSpace = true
@@ -65,19 +133,9 @@ struct InlineRunBuilder {
             endsWithSpace = false
             hasContent = true
             output.append(transform(character, style.textTransform))
-            atWordStart = !(character.isLetter || character.isNumber || character == "'" || character == "’")
+            atWordStart = !Self.continuesWord(character)
         }
-        guard !output.isEmpty else { return }
-        var color = style.color
-        color.alpha *= opacity
-        var span = TextSpan(text: output, font: style.font, color: color, letterSpacing: style.letterSpacing)
-        span.apply(style.textFeatures)
-        span.baselineShift = style.baselineShift
-        if let last = spans.last, last.hasSameStyle(as: span) {
-            spans[spans.count - 1].text += output
-        } else {
-            spans.append(span)
-        }
+        return output
     }
 
     /// Appends an invisible formatting character (a bidi embedding) without touching the white-space
@@ -129,6 +187,20 @@ struct InlineRunBuilder {
         // Nothing but formatting characters is no text at all.
         if result.allSatisfy({ $0.text.allSatisfy(Self.isFormatting) }) { return [] }
         return result
+    }
+
+    /// Whether a word goes on after `character` (letters, digits and apostrophes), for `capitalize`.
+    /// ASCII is decided on its byte: `isLetter` and `isNumber` look up Unicode properties, which showed
+    /// up in profiles for every character of every text run. (`"\r\n"` has ASCII value 10, a
+    /// non-letter, as `isLetter` says too.)
+    static func continuesWord(_ character: Character) -> Bool {
+        if let byte = character.asciiValue { return continuesWord(ascii: byte) }
+        return character.isLetter || character.isNumber || character == "’"
+    }
+
+    /// `continuesWord` of an ASCII character.
+    static func continuesWord(ascii byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x27
     }
 
     private mutating func transform(_ character: Character, _ mode: ComputedStyle.TextTransform) -> String {

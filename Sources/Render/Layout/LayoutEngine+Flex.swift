@@ -225,13 +225,17 @@ extension LayoutEngine {
 
     private mutating func makeItem(_ child: Int, isRow: Bool, container: ComputedStyle, contentWidth: Double, contentHeight: Double?) -> FlexItem {
         resolveEdges(child, basis: contentWidth)
-        let style = boxes[child].style
-        let box = boxes[child]
-        let align = style.alignSelf == .auto ? container.alignItems : style.alignSelf
-        let mainExtra = isRow ? box.border.horizontal + box.padding.horizontal : box.border.vertical + box.padding.vertical
+        // Edges and the style members used are read one by one: copies of the whole box and style
+        // (both full of references) were a visible part of flex layout.
+        let border = boxes[child].border
+        let padding = boxes[child].padding
+        let margin = boxes[child].margin
+        let alignSelf = boxes[child].style.alignSelf
+        let align = alignSelf == .auto ? container.alignItems : alignSelf
+        let mainExtra = isRow ? border.horizontal + padding.horizontal : border.vertical + padding.vertical
         let mainBasis = isRow ? contentWidth : contentHeight
-        let specified = isRow ? specifiedContentWidth(style.width, of: child, basis: contentWidth) : specifiedContentHeight(style.height, of: child, basis: contentHeight)
-        let basisLength = isRow ? specifiedContentWidth(style.flexBasis, of: child, basis: mainBasis) : specifiedContentHeight(style.flexBasis, of: child, basis: mainBasis)
+        let specified = isRow ? specifiedContentWidth(boxes[child].style.width, of: child, basis: contentWidth) : specifiedContentHeight(boxes[child].style.height, of: child, basis: contentHeight)
+        let basisLength = isRow ? specifiedContentWidth(boxes[child].style.flexBasis, of: child, basis: mainBasis) : specifiedContentHeight(boxes[child].style.flexBasis, of: child, basis: mainBasis)
 
         // The content size in the main axis: max-content width, or the height at the item's cross size.
         var contentMain: Double?
@@ -249,13 +253,13 @@ extension LayoutEngine {
             return value
         }
         let base = (basisLength ?? specified ?? measuredContentMain()) + mainExtra
-        let maxLength = isRow ? style.maxWidth : style.maxHeight
-        let minLength = isRow ? style.minWidth : style.minHeight
+        let maxLength = isRow ? boxes[child].style.maxWidth : boxes[child].style.maxHeight
+        let minLength = isRow ? boxes[child].style.minWidth : boxes[child].style.minHeight
         let maximum = (isRow ? specifiedContentWidth(maxLength, of: child, basis: mainBasis) : specifiedContentHeight(maxLength, of: child, basis: mainBasis)).map { $0 + mainExtra } ?? .infinity
         var minimum: Double
         if let explicit = isRow ? specifiedContentWidth(minLength, of: child, basis: mainBasis) : specifiedContentHeight(minLength, of: child, basis: mainBasis) {
             minimum = explicit + mainExtra
-        } else if style.overflowHidden {
+        } else if boxes[child].style.overflowHidden {
             minimum = mainExtra
         } else {
             // Automatic minimum size (§4.5): the content size suggestion, capped by a specified size.
@@ -264,12 +268,12 @@ extension LayoutEngine {
         }
         minimum = min(minimum, maximum)
         let hypothetical = max(minimum, min(base, maximum))
-        let startAuto = isRow ? style.margin.left.isAuto : style.margin.top.isAuto
-        let endAuto = isRow ? style.margin.right.isAuto : style.margin.bottom.isAuto
+        let startAuto = isRow ? boxes[child].style.margin.left.isAuto : boxes[child].style.margin.top.isAuto
+        let endAuto = isRow ? boxes[child].style.margin.right.isAuto : boxes[child].style.margin.bottom.isAuto
         return FlexItem(box: child, base: base, hypothetical: hypothetical, minimum: minimum, maximum: maximum,
                         target: hypothetical,
-                        marginStart: startAuto ? nil : (isRow ? box.margin.left : box.margin.top),
-                        marginEnd: endAuto ? nil : (isRow ? box.margin.right : box.margin.bottom),
+                        marginStart: startAuto ? nil : (isRow ? margin.left : margin.top),
+                        marginEnd: endAuto ? nil : (isRow ? margin.right : margin.bottom),
                         align: align)
     }
 
@@ -280,8 +284,8 @@ extension LayoutEngine {
         let hypotheticalSum = line.reduce(0) { $0 + items[$1].hypotheticalOuter } + gaps
         let growing = hypotheticalSum < available
         for offset in line {
-            let style = boxes[items[offset].box].style
-            let factor = growing ? style.flexGrow : style.flexShrink
+            let box = items[offset].box
+            let factor = growing ? boxes[box].style.flexGrow : boxes[box].style.flexShrink
             items[offset].frozen = false
             items[offset].target = items[offset].hypothetical
             if factor == 0 || (growing && items[offset].base > items[offset].hypothetical)
@@ -299,8 +303,8 @@ extension LayoutEngine {
             } + gaps
             var free = available - used
             let factors = unfrozen.map { offset -> Double in
-                let style = boxes[items[offset].box].style
-                return growing ? style.flexGrow : style.flexShrink * items[offset].base
+                let box = items[offset].box
+                return growing ? boxes[box].style.flexGrow : boxes[box].style.flexShrink * items[offset].base
             }
             let factorSum = factors.reduce(0, +)
             if growing {
@@ -330,9 +334,10 @@ extension LayoutEngine {
 
     /// Lays out an item at a border-box width (and height when known), sizing its contents.
     mutating func layoutItem(_ child: Int, borderWidth: Double, borderHeight: Double?, containerHeight: Double?) {
-        let box = boxes[child]
-        let width = max(0, borderWidth - box.border.horizontal - box.padding.horizontal)
-        let definite = borderHeight.map { max(0, $0 - box.border.vertical - box.padding.vertical) }
+        let border = boxes[child].border
+        let padding = boxes[child].padding
+        let width = max(0, borderWidth - border.horizontal - padding.horizontal)
+        let definite = borderHeight.map { max(0, $0 - border.vertical - padding.vertical) }
             ?? ratioHeight(child, contentWidth: width, containingHeight: containerHeight)
         let result = layoutContent(child, contentWidth: width, contentHeight: definite)
         let height = definite ?? clampHeight(child, result.height, basis: containerHeight)
@@ -341,17 +346,16 @@ extension LayoutEngine {
 
     /// The border-box width of an item in a column container.
     private mutating func crossWidth(_ child: Int, align: ComputedStyle.Align, available: Double) -> Double {
-        let box = boxes[child]
-        let extra = box.border.horizontal + box.padding.horizontal
-        if let specified = specifiedContentWidth(box.style.width, of: child, basis: available) {
+        let extra = boxes[child].border.horizontal + boxes[child].padding.horizontal
+        if let specified = specifiedContentWidth(boxes[child].style.width, of: child, basis: available) {
             return clampWidth(child, specified, basis: available) + extra
         }
-        let room = available - box.margin.horizontal - extra
-        if let keyword = box.style.intrinsicWidth {
+        let room = available - boxes[child].margin.horizontal - extra
+        if let keyword = boxes[child].style.intrinsicWidth {
             // An intrinsic width is not auto, so the item does not stretch (CSS Flexbox 1 §9.4 step 11).
             return clampWidth(child, intrinsicKeywordWidth(child, keyword, available: room), basis: available) + extra
         }
-        if align == .stretch, !box.style.margin.left.isAuto, !box.style.margin.right.isAuto {
+        if align == .stretch, !boxes[child].style.margin.left.isAuto, !boxes[child].style.margin.right.isAuto {
             return clampWidth(child, max(0, room), basis: available) + extra
         }
         let intrinsic = intrinsicContentWidths(child)
@@ -364,24 +368,23 @@ extension LayoutEngine {
 
     /// `align-self: stretch` (§9.4 step 11): the item fills the line's cross size.
     private mutating func stretch(_ child: Int, isRow: Bool, lineCross: Double, containerHeight: Double?) {
-        let box = boxes[child]
         if isRow {
-            let extra = box.border.vertical + box.padding.vertical
-            let content = clampHeight(child, max(0, lineCross - box.margin.vertical - extra), basis: containerHeight)
-            guard abs(content + extra - box.frame.height) > 0.001 else { return }
-            layoutItem(child, borderWidth: box.frame.width, borderHeight: content + extra, containerHeight: containerHeight)
+            let frame = boxes[child].frame
+            let extra = boxes[child].border.vertical + boxes[child].padding.vertical
+            let content = clampHeight(child, max(0, lineCross - boxes[child].margin.vertical - extra), basis: containerHeight)
+            guard abs(content + extra - frame.height) > 0.001 else { return }
+            layoutItem(child, borderWidth: frame.width, borderHeight: content + extra, containerHeight: containerHeight)
         }
         // Column items were already laid out at the stretched width by `crossWidth`.
     }
 
     /// The first baseline of a box from its border-box top (synthesized from the bottom edge when it has no text).
     func baseline(of index: Int) -> Double {
-        let box = boxes[index]
-        if box.kind == .paragraph, let paragraph = box.paragraph { return paragraph.firstBaseline }
-        for child in box.children where !boxes[child].isOutOfFlow {
+        if boxes[index].kind == .paragraph, let paragraph = boxes[index].paragraph { return paragraph.firstBaseline }
+        for child in boxes[index].children where !boxes[child].isOutOfFlow {
             if hasText(child) { return boxes[child].frame.y + baseline(of: child) }
         }
-        return box.frame.height
+        return boxes[index].frame.height
     }
 
     func hasText(_ index: Int) -> Bool {

@@ -51,25 +51,28 @@ struct LayoutEngine {
 
     /// Resolves margins (auto as 0), borders and padding; percentages refer to the containing block's width.
     mutating func resolveEdges(_ index: Int, basis: Double?) {
-        let style = boxes[index].style
-        boxes[index].margin = EdgeWidths(top: style.margin.top.resolveOrZero(basis), right: style.margin.right.resolveOrZero(basis),
-                                         bottom: style.margin.bottom.resolveOrZero(basis), left: style.margin.left.resolveOrZero(basis))
-        boxes[index].padding = EdgeWidths(top: max(0, style.padding.top.resolveOrZero(basis)), right: max(0, style.padding.right.resolveOrZero(basis)),
-                                          bottom: max(0, style.padding.bottom.resolveOrZero(basis)), left: max(0, style.padding.left.resolveOrZero(basis)))
-        boxes[index].border = style.usedBorderWidths
+        // Only the members needed are read: copying the whole `ComputedStyle` (dozens of references to
+        // retain and release) showed up in layout profiles on every box.
+        let margin = boxes[index].style.margin
+        let padding = boxes[index].style.padding
+        boxes[index].margin = EdgeWidths(top: margin.top.resolveOrZero(basis), right: margin.right.resolveOrZero(basis),
+                                         bottom: margin.bottom.resolveOrZero(basis), left: margin.left.resolveOrZero(basis))
+        boxes[index].padding = EdgeWidths(top: max(0, padding.top.resolveOrZero(basis)), right: max(0, padding.right.resolveOrZero(basis)),
+                                          bottom: max(0, padding.bottom.resolveOrZero(basis)), left: max(0, padding.left.resolveOrZero(basis)))
+        boxes[index].border = boxes[index].style.usedBorderWidths
     }
 
     /// A `width`-like value as a content-box width (box-sizing applied), nil when auto or unresolvable.
     func specifiedContentWidth(_ length: Length?, of index: Int, basis: Double?) -> Double? {
         guard let value = length?.resolve(basis) else { return nil }
-        let box = boxes[index]
-        return box.style.boxSizing == .borderBox ? max(0, value - box.border.horizontal - box.padding.horizontal) : max(0, value)
+        return boxes[index].style.boxSizing == .borderBox
+            ? max(0, value - boxes[index].border.horizontal - boxes[index].padding.horizontal) : max(0, value)
     }
 
     func specifiedContentHeight(_ length: Length?, of index: Int, basis: Double?) -> Double? {
         guard let value = length?.resolve(basis) else { return nil }
-        let box = boxes[index]
-        return box.style.boxSizing == .borderBox ? max(0, value - box.border.vertical - box.padding.vertical) : max(0, value)
+        return boxes[index].style.boxSizing == .borderBox
+            ? max(0, value - boxes[index].border.vertical - boxes[index].padding.vertical) : max(0, value)
     }
 
     func clampWidth(_ index: Int, _ width: Double, basis: Double?) -> Double {
@@ -88,9 +91,10 @@ struct LayoutEngine {
 
     /// Sets the border-box size from a content size.
     mutating func setContentSize(_ index: Int, width: Double, height: Double) {
-        let box = boxes[index]
-        boxes[index].frame.width = width + box.border.horizontal + box.padding.horizontal
-        boxes[index].frame.height = height + box.border.vertical + box.padding.vertical
+        let border = boxes[index].border
+        let padding = boxes[index].padding
+        boxes[index].frame.width = width + border.horizontal + padding.horizontal
+        boxes[index].frame.height = height + border.vertical + padding.vertical
     }
 
     // MARK: Block-level boxes
@@ -107,36 +111,39 @@ struct LayoutEngine {
     /// shrink-to-fit for atomic inlines (§10.3.9), contents, then height (§10.6.3).
     mutating func layoutBlockLevel(_ index: Int, containingWidth: Double, containingHeight: Double?) -> CollapsedMargins {
         resolveEdges(index, basis: containingWidth)
-        let box = boxes[index]
-        let style = box.style
-        let extra = box.border.horizontal + box.padding.horizontal
+        // The few members used, read before layout changes the box, rather than a copy of the whole box.
+        let margins = boxes[index].margin
+        let kind = boxes[index].kind
+        let isAtomicInline = boxes[index].isAtomicInline
+        let extra = boxes[index].border.horizontal + boxes[index].padding.horizontal
         var width: Double
-        if let specified = specifiedContentWidth(style.width, of: index, basis: containingWidth) {
+        if let specified = specifiedContentWidth(boxes[index].style.width, of: index, basis: containingWidth) {
             width = specified
-        } else if let keyword = style.intrinsicWidth {
-            width = intrinsicKeywordWidth(index, keyword, available: containingWidth - box.margin.horizontal - extra)
-        } else if box.isAtomicInline || box.image != nil {
+        } else if let keyword = boxes[index].style.intrinsicWidth {
+            width = intrinsicKeywordWidth(index, keyword, available: containingWidth - margins.horizontal - extra)
+        } else if isAtomicInline || boxes[index].image != nil {
             // Replaced boxes use their natural (or ratio-derived) width whatever their display (§10.3.4).
-            let available = containingWidth - box.margin.horizontal - extra
+            let available = containingWidth - margins.horizontal - extra
             let intrinsic = intrinsicContentWidths(index)
             width = min(max(intrinsic.min, available), intrinsic.max)
         } else {
-            width = max(0, containingWidth - box.margin.horizontal - extra)
+            width = max(0, containingWidth - margins.horizontal - extra)
         }
         width = clampWidth(index, width, basis: containingWidth)
 
-        let remaining = containingWidth - width - extra - box.margin.horizontal
-        if box.isAtomicInline {
+        let remaining = containingWidth - width - extra - margins.horizontal
+        let leftAuto = boxes[index].style.margin.left.isAuto
+        if isAtomicInline {
             // Auto margins of inline-blocks are zero; their line places them (`layoutAtomicLine`).
-        } else if style.margin.left.isAuto, style.margin.right.isAuto {
+        } else if leftAuto, boxes[index].style.margin.right.isAuto {
             boxes[index].margin.left = max(0, remaining / 2)
             boxes[index].margin.right = max(0, remaining / 2)
-        } else if style.margin.left.isAuto {
+        } else if leftAuto {
             boxes[index].margin.left = max(0, remaining)
         }
 
         // min-height and max-height bound a specified height too (CSS 2.1 §10.7).
-        let definiteHeight = specifiedContentHeight(style.height, of: index, basis: containingHeight)
+        let definiteHeight = specifiedContentHeight(boxes[index].style.height, of: index, basis: containingHeight)
             .map { clampHeight(index, $0, basis: containingHeight) }
             ?? ratioHeight(index, contentWidth: width, containingHeight: containingHeight)
         let result = layoutContent(index, contentWidth: width, contentHeight: definiteHeight)
@@ -148,27 +155,28 @@ struct LayoutEngine {
         var bottom = MarginPair(margin.bottom)
         if let hoisted = result.hoistedTop { top.add(hoisted) }
         if let hoisted = result.hoistedBottom { bottom.add(hoisted) }
-        let empty = result.isEmpty && box.kind == .block && boxes[index].frame.height == 0
+        let empty = result.isEmpty && kind == .block && boxes[index].frame.height == 0
         return CollapsedMargins(top: top, bottom: bottom, collapsesThrough: empty)
     }
 
     /// The content height `aspect-ratio` gives a box of this content width whose height is auto (CSS
     /// Sizing 4 §5.1): the ratio holds for the box-sizing box, and min/max heights still apply.
     func ratioHeight(_ index: Int, contentWidth: Double, containingHeight: Double?) -> Double? {
-        let box = boxes[index]
-        guard let ratio = box.style.aspectRatio, box.image == nil, box.style.height.isAuto else { return nil }
-        if box.style.boxSizing == .borderBox {
-            let borderWidth = contentWidth + box.border.horizontal + box.padding.horizontal
-            return clampHeight(index, max(0, borderWidth / ratio - box.border.vertical - box.padding.vertical), basis: containingHeight)
+        guard let ratio = boxes[index].style.aspectRatio, boxes[index].image == nil, boxes[index].style.height.isAuto else { return nil }
+        if boxes[index].style.boxSizing == .borderBox {
+            let border = boxes[index].border
+            let padding = boxes[index].padding
+            let borderWidth = contentWidth + border.horizontal + padding.horizontal
+            return clampHeight(index, max(0, borderWidth / ratio - border.vertical - padding.vertical), basis: containingHeight)
         }
         return clampHeight(index, contentWidth / ratio, basis: containingHeight)
     }
 
     /// A box whose margins never collapse with its children's (it establishes a formatting context).
     func establishesFormattingContext(_ index: Int) -> Bool {
-        let box = boxes[index]
-        return index == 0 || box.kind == .flex || box.style.overflowHidden || box.isAtomicInline || box.isOutOfFlow
-            || (box.parent >= 0 && boxes[box.parent].kind == .flex)
+        let parent = boxes[index].parent
+        return index == 0 || boxes[index].kind == .flex || boxes[index].style.overflowHidden || boxes[index].isAtomicInline
+            || boxes[index].isOutOfFlow || (parent >= 0 && boxes[parent].kind == .flex)
     }
 
     struct ContentResult {
@@ -190,8 +198,7 @@ struct LayoutEngine {
         guard !deadlinePassed else { return ContentResult(height: 0) }
         switch boxes[index].kind {
         case .paragraph:
-            let box = boxes[index]
-            let paragraph = text.layout(box.spans, style: box.paragraphStyle, maxWidth: max(0, contentWidth))
+            let paragraph = text.layout(boxes[index].spans, style: boxes[index].paragraphStyle, maxWidth: max(0, contentWidth))
             boxes[index].paragraph = paragraph
             fragmentInlineBoxes(index, maxWidth: contentWidth)  // LayoutEngine+InlineBoxes.swift
             return ContentResult(height: paragraph.height)
@@ -231,18 +238,21 @@ struct LayoutEngine {
 
     /// Stacks in-flow children vertically, collapsing adjoining margins (CSS 2.1 §8.3.1).
     private mutating func layoutBlockChildren(_ index: Int, contentWidth: Double, contentHeight: Double?) -> ContentResult {
-        let box = boxes[index]
+        // Members read one by one: a copy of the whole box (style, spans, children) costs more than the loop.
+        let border = boxes[index].border
+        let padding = boxes[index].padding
+        let lineClamp = boxes[index].style.lineClamp
         let separate = establishesFormattingContext(index)
-        let collapseTop = !separate && box.border.top == 0 && box.padding.top == 0
-        let collapseBottom = !separate && box.border.bottom == 0 && box.padding.bottom == 0
-            && box.style.height.isAuto && (box.style.minHeight.resolve(contentHeight) ?? 0) == 0
-        let contentTop = box.border.top + box.padding.top
-        let contentLeft = box.border.left + box.padding.left
+        let collapseTop = !separate && border.top == 0 && padding.top == 0
+        let collapseBottom = !separate && border.bottom == 0 && padding.bottom == 0
+            && boxes[index].style.height.isAuto && (boxes[index].style.minHeight.resolve(contentHeight) ?? 0) == 0
+        let contentTop = border.top + padding.top
+        let contentLeft = border.left + padding.left
         var cursor = 0.0
         var pending = MarginPair()
         var atTop = true
         var hoistedTop = MarginPair()
-        let children = box.children
+        let children = boxes[index].children
         var position = 0
         while position < children.count {
             let child = children[position]
@@ -269,7 +279,7 @@ struct LayoutEngine {
                 continue
             }
             // The container's line clamp limits its paragraphs (`-webkit-line-clamp`).
-            if boxes[child].kind == .paragraph, let clamp = box.style.lineClamp {
+            if boxes[child].kind == .paragraph, let clamp = lineClamp {
                 boxes[child].paragraphStyle.maxLines = clamp
             }
             let margins = layoutBlockLevel(child, containingWidth: contentWidth, containingHeight: contentHeight)

@@ -190,7 +190,7 @@ struct TreeBuilder {
         if attribute.name == "id", !attribute.value.isEmpty {
             document.nodes[element].id = attribute.value
         } else if attribute.name == "class" {
-            document.nodes[element].classes = attribute.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
+            document.nodes[element].classes = Self.classNames(in: attribute.value)
         }
     }
 

@@ -1,7 +1,7 @@
 /// `display: grid` companions: `justify-items`, `place-items`, `place-content`, `grid-template-columns`.
 extension PropertyApplier {
-    /// Applies a grid property; nil when `name` is not one.
-    mutating func applyGridValue(_ name: String, _ value: [CSSComponent], keyword: String?, to style: inout ComputedStyle,
+    /// Applies a grid property; nil when `property` is not one.
+    mutating func applyGridValue(_ property: PropertyID, _ value: [CSSComponent], keyword: String?, to style: inout ComputedStyle,
                                  context: LengthContext) -> Outcome? {
         // Computed only by the cases that use it: this function sees every declaration first, and most are
         // not grid properties.
@@ -9,23 +9,23 @@ extension PropertyApplier {
             if case .ident(let word) = item { return word.lowercased() }
             return nil
         } }
-        switch name {
-        case "justify-items":
+        switch property {
+        case .justifyItems:
             guard let align = Self.gridAlign(keyword) else { return .invalid }
             style.grid.justifyItems = align
             return .applied
-        case "place-items":
+        case .placeItems:
             guard (1...2).contains(words.count), words.count == value.withoutWhitespace.count,
                   Self.gridAlign(words[0]) != nil, let inline = Self.gridAlign(words.last) else { return .invalid }
-            guard applyValue("align-items", [.ident(words[0])], to: &style, context: context) == .applied else { return .invalid }
+            guard applyValue(.alignItems, [.ident(words[0])], to: &style, context: context) == .applied else { return .invalid }
             style.grid.justifyItems = inline
             return .applied
-        case "place-content":
+        case .placeContent:
             guard (1...2).contains(words.count), words.count == value.withoutWhitespace.count,
-                  applyValue("align-content", [.ident(words[0])], to: &style, context: context) == .applied,
-                  applyValue("justify-content", [.ident(words.last!)], to: &style, context: context) == .applied else { return .invalid }
+                  applyValue(.alignContent, [.ident(words[0])], to: &style, context: context) == .applied,
+                  applyValue(.justifyContent, [.ident(words.last!)], to: &style, context: context) == .applied else { return .invalid }
             return .applied
-        case "grid-template-columns":
+        case .gridTemplateColumns:
             if keyword == "none" {
                 style.grid.columnCount = nil
                 return .applied

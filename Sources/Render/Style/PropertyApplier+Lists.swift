@@ -9,8 +9,8 @@ extension PropertyApplier {
         "lower-greek",
     ]
 
-    mutating func applyListValue(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle) -> Outcome? {
-        guard name == "list-style" || name == "list-style-type" || name == "list-style-position" else { return nil }
+    mutating func applyListValue(_ property: PropertyID, _ value: [CSSComponent], to style: inout ComputedStyle) -> Outcome? {
+        guard property == .listStyle || property == .listStyleType || property == .listStylePosition else { return nil }
         let parts = value.filter { $0 != .whitespace }
         let words = parts.compactMap { component -> String? in
             if case .ident(let word) = component { return word.lowercased() }
@@ -18,13 +18,13 @@ extension PropertyApplier {
         }
         guard words.count == parts.count, !words.isEmpty else {
             // `list-style-image: url()` and string markers are not drawn.
-            return name == "list-style" ? .applied : .invalid
+            return property == .listStyle ? .applied : .invalid
         }
         var list = style.list
         for word in words {
-            if let position = ["outside": ListStyle.Position.outside, "inside": .inside][word], name != "list-style-type" {
+            if let position = ["outside": ListStyle.Position.outside, "inside": .inside][word], property != .listStyleType {
                 list.position = position
-            } else if name != "list-style-position", let type = listType(word) {
+            } else if property != .listStylePosition, let type = listType(word) {
                 list.type = type
             } else {
                 return .invalid

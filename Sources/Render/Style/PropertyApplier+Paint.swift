@@ -1,62 +1,62 @@
 /// Paint-only properties (shadows and other effects), parsed into `ComputedStyle.paint`.
 extension PropertyApplier {
     /// Applies `name` if it is a paint property; nil hands it on to the other property parsers.
-    mutating func applyPaintValue(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle,
+    mutating func applyPaintValue(_ property: PropertyID, _ value: [CSSComponent], to style: inout ComputedStyle,
                                   context: LengthContext) -> Outcome? {
-        switch name {
-        case "box-shadow":
+        switch property {
+        case .boxShadow:
             guard let shadows = ShadowValue.parseList(value, context: context, allowInsetAndSpread: true) else { return .invalid }
             style.paint.boxShadows = shadows
             return .applied
-        case "text-shadow":
+        case .textShadow:
             guard let shadows = ShadowValue.parseList(value, context: context, allowInsetAndSpread: false) else { return .invalid }
             style.paint.textShadows = shadows
             return .applied
-        case "background", "background-image":
+        case .background, .backgroundImage:
             // Every background declaration replaces the layers of an earlier one; the shorthand
             // also resets the longhands it covers.
             style.paint.backgroundLayers = []
-            if name == "background" {
+            if property == .background {
                 let initial = PaintStyle()
                 style.paint.backgroundSize = initial.backgroundSize
                 style.paint.backgroundPosition = initial.backgroundPosition
                 style.paint.backgroundRepeat = initial.backgroundRepeat
             }
             guard BackgroundLayer.needsLayers(value) else { return nil }
-            return applyBackgroundLayers(name, value, to: &style, context: context)
-        case "background-size":
+            return applyBackgroundLayers(property, value, to: &style, context: context)
+        case .backgroundSize:
             guard let size = Self.imageSize(value.withoutWhitespace, context: context, keywords: ["contain": .contain, "cover": .cover]) else { return .invalid }
             style.paint.backgroundSize = size
             return .applied
-        case "background-position", "object-position":
+        case .backgroundPosition, .objectPosition:
             guard let position = PositionValue.parse(value.withoutWhitespace, context: context) else { return .invalid }
-            if name == "object-position" { style.paint.objectPosition = position } else { style.paint.backgroundPosition = position }
+            if property == .objectPosition { style.paint.objectPosition = position } else { style.paint.backgroundPosition = position }
             return .applied
-        case "background-repeat":
+        case .backgroundRepeat:
             guard let tiling = BackgroundRepeat.parse(Self.words(value.withoutWhitespace) ?? []) else { return .invalid }
             style.paint.backgroundRepeat = tiling
             return .applied
-        case "filter":
+        case .filter:
             guard let filter = FilterValue.parse(value, context: context) else { return .invalid }
             style.paint.filter = filter
             return .applied
-        case "transform":
+        case .transform:
             guard let transform = TransformValue.parse(value, context: context) else { return .invalid }
             style.paint.transform = transform
             return .applied
-        case "transform-origin":
+        case .transformOrigin:
             // A third (z) value does not matter in 2D.
             let items = value.withoutWhitespace
             guard let origin = PositionValue.parse(Array(items.prefix(2)), context: context), items.count <= 3 else { return .invalid }
             style.paint.transformOrigin = origin
             return .applied
-        case "mix-blend-mode":
+        case .mixBlendMode:
             let modes: [String: LayerEffects.BlendMode] = ["normal": .normal, "multiply": .multiply, "screen": .screen,
                                                            "darken": .darken, "lighten": .lighten]
             guard let word = Self.words(value.withoutWhitespace)?.first, let mode = modes[word] else { return .invalid }
             style.paint.blendMode = mode
             return .applied
-        case "object-fit":
+        case .objectFit:
             let fits: [String: ImagePlacement.Fit] = ["fill": .fill, "contain": .contain, "cover": .cover, "none": .none, "scale-down": .scaleDown]
             guard let word = Self.words(value.withoutWhitespace)?.first, value.withoutWhitespace.count == 1, let fit = fits[word] else { return .invalid }
             style.paint.objectFit = fit
@@ -128,7 +128,7 @@ extension PropertyApplier {
     /// A background with radial, conic or repeating gradients: every layer goes to
     /// `paint.backgroundLayers`; linear ones also to `backgroundGradients`, which decides whether the
     /// root's background propagates to the canvas.
-    private mutating func applyBackgroundLayers(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle,
+    private mutating func applyBackgroundLayers(_ property: PropertyID, _ value: [CSSComponent], to style: inout ComputedStyle,
                                                 context: LengthContext) -> Outcome {
         var layers: [BackgroundLayer] = []
         var color: ColorValue?
@@ -138,7 +138,7 @@ extension PropertyApplier {
             for item in group.withoutWhitespace {
                 if let layer = BackgroundLayer.parse(item, context: context) {
                     layers.append(layer)
-                } else if name == "background", index == groups.count - 1, color == nil, let parsed = ColorParser.parse(item) {
+                } else if property == .background, index == groups.count - 1, color == nil, let parsed = ColorParser.parse(item) {
                     color = parsed
                 } else if case .ident(let word) = item, word.lowercased() == "none" {
                     continue
@@ -148,8 +148,8 @@ extension PropertyApplier {
                     placement.append(item)
                 }
             }
-            if !placement.isEmpty, !(name == "background" && applyBackgroundPlacement(placement, to: &style, context: context)) {
-                warnings.add("unsupported background value in '\(name)'")
+            if !placement.isEmpty, !(property == .background && applyBackgroundPlacement(placement, to: &style, context: context)) {
+                warnings.add("unsupported background value in '\(property.name)'")
             }
         }
         style.paint.backgroundLayers = layers
@@ -157,7 +157,7 @@ extension PropertyApplier {
             if case .linear(let gradient, false) = layer { return gradient }
             return nil
         }
-        if name == "background" { style.backgroundColor = color ?? .color(.transparent) }
+        if property == .background { style.backgroundColor = color ?? .color(.transparent) }
         return .applied
     }
 }

@@ -1,42 +1,42 @@
 /// Borders, fonts, text and flex properties.
 extension PropertyApplier {
-    mutating func applyMoreValue(_ name: String, _ value: [CSSComponent], items: [CSSComponent], keyword: String?,
+    mutating func applyMoreValue(_ property: PropertyID, _ value: [CSSComponent], items: [CSSComponent], keyword: String?,
                         to style: inout ComputedStyle, context: LengthContext) -> Outcome {
-        if name.hasPrefix("border") {
-            return applyBorder(name, items: items, to: &style, context: context)
+        if property.isBorder {
+            return applyBorder(property.name, items: items, to: &style, context: context)
         }
-        switch name {
-        case "font-size":
+        switch property {
+        case .fontSize:
             guard let size = fontSize(items, context: context) else { return .invalid }
             style.fontSize = size
             return .applied
-        case "font-family":
+        case .fontFamily:
             guard let families = fontFamilies(value) else { return .invalid }
             style.fontFamilies = families
             return .applied
-        case "font-weight":
+        case .fontWeight:
             guard let weight = fontWeight(items) else { return .invalid }
             style.fontWeight = weight
             return .applied
-        case "font-style":
+        case .fontStyle:
             switch keyword {
             case "normal": style.italic = false
             case "italic", "oblique": style.italic = true
             default: return .invalid
             }
             return .applied
-        case "font":
+        case .font:
             return applyFontShorthand(value, to: &style, context: context) ? .applied : .invalid
-        case "line-height":
+        case .lineHeight:
             guard let height = lineHeight(items, context: context) else { return .invalid }
             style.lineHeight = height
             return .applied
-        case "letter-spacing":
+        case .letterSpacing:
             if keyword == "normal" { style.letterSpacing = 0; return .applied }
             guard let spacing = ValueParser.length(value, context: context, allowAuto: false)?.resolve(style.fontSize) else { return .invalid }
             style.letterSpacing = min(max(spacing, -1000), 1000)
             return .applied
-        case "text-align":
+        case .textAlign:
             switch keyword {
             case "left": style.textAlign = .left
             case "right": style.textAlign = .right
@@ -47,7 +47,7 @@ extension PropertyApplier {
             default: return .invalid
             }
             return .applied
-        case "white-space":
+        case .whiteSpace:
             switch keyword {
             case "normal": style.whiteSpace = .normal
             case "nowrap": style.whiteSpace = .nowrap
@@ -57,7 +57,7 @@ extension PropertyApplier {
             default: return .invalid
             }
             return .applied
-        case "text-transform":
+        case .textTransform:
             switch keyword {
             case "none": style.textTransform = .none
             case "uppercase": style.textTransform = .uppercase
@@ -66,30 +66,30 @@ extension PropertyApplier {
             default: return .invalid
             }
             return .applied
-        case "-webkit-line-clamp", "line-clamp":
+        case .webkitLineClamp, .lineClamp:
             if keyword == "none" { style.lineClamp = nil; return .applied }
             guard let number = ValueParser.number(value), number >= 1, number == number.rounded(), number < 1e6 else { return .invalid }
             style.lineClamp = Int(number)
             return .applied
-        case "flex-direction":
+        case .flexDirection:
             let map: [String: ComputedStyle.FlexDirection] = ["row": .row, "row-reverse": .rowReverse, "column": .column, "column-reverse": .columnReverse]
             guard let direction = keyword.flatMap({ map[$0] }) else { return .invalid }
             style.flexDirection = direction
             return .applied
-        case "flex-wrap":
+        case .flexWrap:
             let map: [String: ComputedStyle.FlexWrap] = ["nowrap": .nowrap, "wrap": .wrap, "wrap-reverse": .wrapReverse]
             guard let wrap = keyword.flatMap({ map[$0] }) else { return .invalid }
             style.flexWrap = wrap
             return .applied
-        case "flex-flow":
+        case .flexFlow:
             for item in items {
                 guard case .ident(let word) = item else { return .invalid }
-                let outcome = applyMoreValue(["row", "row-reverse", "column", "column-reverse"].contains(word.lowercased()) ? "flex-direction" : "flex-wrap",
+                let outcome = applyMoreValue(["row", "row-reverse", "column", "column-reverse"].contains(word.lowercased()) ? .flexDirection : .flexWrap,
                                              [item], items: [item], keyword: word.lowercased(), to: &style, context: context)
                 if outcome != .applied { return outcome }
             }
             return .applied
-        case "justify-content":
+        case .justifyContent:
             let map: [String: ComputedStyle.Justify] = [
                 "flex-start": .start, "start": .start, "left": .start, "normal": .start, "stretch": .start,
                 "flex-end": .end, "end": .end, "right": .end, "center": .center,
@@ -98,32 +98,32 @@ extension PropertyApplier {
             guard let justify = keyword.flatMap({ map[$0] }) else { return .invalid }
             style.justifyContent = justify
             return .applied
-        case "align-items", "align-self":
+        case .alignItems, .alignSelf:
             let map: [String: ComputedStyle.Align] = [
                 "stretch": .stretch, "normal": .stretch, "flex-start": .start, "start": .start, "self-start": .start,
                 "flex-end": .end, "end": .end, "self-end": .end, "center": .center, "baseline": .baseline,
                 "first baseline": .baseline,
             ]
-            if name == "align-self", keyword == "auto" { style.alignSelf = .auto; return .applied }
+            if property == .alignSelf, keyword == "auto" { style.alignSelf = .auto; return .applied }
             guard let align = keyword.flatMap({ map[$0] }) else { return .invalid }
-            if name == "align-items" { style.alignItems = align } else { style.alignSelf = align }
+            if property == .alignItems { style.alignItems = align } else { style.alignSelf = align }
             return .applied
-        case "flex-grow":
+        case .flexGrow:
             guard let number = ValueParser.number(value), number >= 0 else { return .invalid }
             style.flexGrow = number
             return .applied
-        case "flex-shrink":
+        case .flexShrink:
             guard let number = ValueParser.number(value), number >= 0 else { return .invalid }
             style.flexShrink = number
             return .applied
-        case "flex-basis":
+        case .flexBasis:
             if keyword == "content" { style.flexBasis = .auto; return .applied }
             guard let basis = ValueParser.nonNegativeLength(value, context: context) else { return .invalid }
             style.flexBasis = basis
             return .applied
-        case "flex":
+        case .flex:
             return applyFlexShorthand(items, to: &style, context: context) ? .applied : .invalid
-        case "align-content":
+        case .alignContent:
             let map: [String: ComputedStyle.AlignContent] = [
                 "stretch": .stretch, "normal": .stretch, "flex-start": .start, "start": .start, "flex-end": .end,
                 "end": .end, "center": .center, "space-between": .spaceBetween, "space-around": .spaceAround,
@@ -132,34 +132,34 @@ extension PropertyApplier {
             guard let align = keyword.flatMap({ map[$0] }) else { return .invalid }
             style.alignContent = align
             return .applied
-        case "order":
+        case .order:
             guard let number = ValueParser.number(value), number == number.rounded() else { return .invalid }
             style.order = Int(number)
             return .applied
-        case "text-overflow":
+        case .textOverflow:
             switch keyword {
             case "ellipsis": style.textOverflowEllipsis = true
             case "clip": style.textOverflowEllipsis = false
             default: return .invalid
             }
             return .applied
-        case "text-decoration", "text-decoration-line":
+        case .textDecoration, .textDecorationLine:
             // Nothing to draw for `none`; decorations themselves are not painted yet.
             guard keyword == "none" else { return .invalid }
             return .applied
-        case "gap", "grid-gap":
+        case .gap, .gridGap:
             let lengths = items.map { ValueParser.length($0, context: context, allowAuto: false) }
             guard (1...2).contains(lengths.count), lengths.allSatisfy({ $0 != nil }) else { return .invalid }
             style.rowGap = lengths[0]!
             style.columnGap = lengths.last!!
             return .applied
-        case "row-gap", "column-gap":
+        case .rowGap, .columnGap:
             if keyword == "normal" {
-                if name == "row-gap" { style.rowGap = .zero } else { style.columnGap = .zero }
+                if property == .rowGap { style.rowGap = .zero } else { style.columnGap = .zero }
                 return .applied
             }
             guard let gap = ValueParser.nonNegativeLength(value, context: context, allowAuto: false) else { return .invalid }
-            if name == "row-gap" { style.rowGap = gap } else { style.columnGap = gap }
+            if property == .rowGap { style.rowGap = gap } else { style.columnGap = gap }
             return .applied
         default:
             return .unknownProperty

@@ -19,19 +19,26 @@ extension PropertyApplier {
     ///   (leaving `features` unchanged).
     func applyTextFeature(_ name: String, _ value: [CSSComponent], to features: inout TextFeatures,
                           currentColor: Color, context: LengthContext) -> Outcome {
+        guard let property = PropertyID(rawValue: name) else { return .unknownProperty }
+        return applyTextFeature(property, value, to: &features, currentColor: currentColor, context: context)
+    }
+
+    /// `applyTextFeature(_:_:to:currentColor:context:)` for a property already looked up, as the cascade has it.
+    func applyTextFeature(_ property: PropertyID, _ value: [CSSComponent], to features: inout TextFeatures,
+                          currentColor: Color, context: LengthContext) -> Outcome {
         let items = value.withoutWhitespace
         let keyword: String? = {
             if items.count == 1, case .ident(let word) = items[0] { return word.lowercased() }
             return nil
         }()
-        switch name {
-        case "direction":
+        switch property {
+        case .direction:
             switch keyword {
             case "ltr": features.direction = .ltr
             case "rtl": features.direction = .rtl
             default: return .invalid
             }
-        case "word-break":
+        case .wordBreak:
             switch keyword {
             case "normal": features.wordBreak = .normal
             case "break-all": features.wordBreak = .breakAll
@@ -40,14 +47,14 @@ extension PropertyApplier {
             case "break-word": features.wordBreak = .normal; features.overflowWrap = .anywhere
             default: return .invalid
             }
-        case "overflow-wrap", "word-wrap":
+        case .overflowWrap, .wordWrap:
             switch keyword {
             case "normal": features.overflowWrap = .normal
             case "break-word": features.overflowWrap = .breakWord
             case "anywhere": features.overflowWrap = .anywhere
             default: return .invalid
             }
-        case "text-indent":
+        case .textIndent:
             // Percentages need the containing block's width, which the style stage does not know.
             guard items.count == 1, case .dimension = items[0],
                   let indent = ValueParser.length(items[0], context: context, allowAuto: false)?.resolve(nil) else {
@@ -55,40 +62,40 @@ extension PropertyApplier {
                 return .invalid
             }
             features.textIndent = min(max(indent, -10_000), 10_000)
-        case "text-wrap", "text-wrap-style":
+        case .textWrap, .textWrapStyle:
             switch keyword {
             case "balance": features.balance = true
             case "wrap", "auto", "pretty", "stable": features.balance = false
             default: return .invalid
             }
-        case "hyphens", "-webkit-hyphens":
+        case .hyphens, .webkitHyphens:
             switch keyword {
             case "none": features.softHyphens = false
             // No hyphenation dictionaries: `auto` hyphenates only where the text has soft hyphens.
             case "manual", "auto": features.softHyphens = true
             default: return .invalid
             }
-        case "word-spacing":
+        case .wordSpacing:
             if keyword == "normal" { features.wordSpacing = 0; return .applied }
             guard let spacing = ValueParser.length(value, context: context, allowAuto: false)?.resolve(context.fontSize) else { return .invalid }
             features.wordSpacing = min(max(spacing, -1000), 1000)
-        case "text-decoration", "text-decoration-line", "-webkit-text-decoration-line":
-            guard let decoration = textDecoration(items, shorthand: name == "text-decoration", current: features.decoration,
+        case .textDecoration, .textDecorationLine, .webkitTextDecorationLine:
+            guard let decoration = textDecoration(items, shorthand: property == .textDecoration, current: features.decoration,
                                                   currentColor: currentColor, context: context) else { return .invalid }
             features.decoration = decoration
-        case "text-decoration-color":
+        case .textDecorationColor:
             guard let color = ColorParser.parse(items) else { return .invalid }
             if case .color(let value) = color { features.decoration.color = value } else { features.decoration.color = nil }
-        case "text-decoration-thickness":
+        case .textDecorationThickness:
             guard items.count == 1, let thickness = decorationThickness(items[0], context: context) else { return .invalid }
             features.decoration.thickness = thickness.pixels
-        case "text-decoration-style":
+        case .textDecorationStyle:
             // Every style draws as `solid`; the value is accepted so it does not warn.
             guard let keyword, ["solid", "double", "dotted", "dashed", "wavy"].contains(keyword) else { return .invalid }
-        case "font-feature-settings":
+        case .fontFeatureSettings:
             guard let settings = featureSettings(value) else { return .invalid }
             features.featureSettings = settings
-        case "font-variant-numeric":
+        case .fontVariantNumeric:
             guard let numeric = numericFeatures(items) else { return .invalid }
             features.numericFeatures = numeric
         default:

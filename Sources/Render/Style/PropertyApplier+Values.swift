@@ -7,7 +7,7 @@ extension PropertyApplier {
         "grid": .flex, "inline-grid": .inlineFlex,
     ]
 
-    mutating func applyValue(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
+    mutating func applyValue(_ property: PropertyID, _ value: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
         let items = value.withoutWhitespace
         let keyword: String? = {
             if items.count == 1, case .ident(let word) = items[0] { return word.lowercased() }
@@ -25,11 +25,11 @@ extension PropertyApplier {
             ValueParser.nonNegativeLength(value, context: context, allowAuto: allowAuto)
         }
 
-        if let outcome = applyPaintValue(name, value, to: &style, context: context) { return outcome }  // paint properties: PropertyApplier+Paint.swift
-        if let outcome = applyGridValue(name, value, keyword: keyword, to: &style, context: context) { return outcome }
-        if let outcome = applyListValue(name, value, to: &style) { return outcome }  // PropertyApplier+Lists.swift
-        switch name {
-        case "display":
+        if let outcome = applyPaintValue(property, value, to: &style, context: context) { return outcome }  // paint properties: PropertyApplier+Paint.swift
+        if let outcome = applyGridValue(property, value, keyword: keyword, to: &style, context: context) { return outcome }
+        if let outcome = applyListValue(property, value, to: &style) { return outcome }  // PropertyApplier+Lists.swift
+        switch property {
+        case .display:
             guard let word = keyword else { return .invalid }
             if let display = Self.displayKeywords[word] {
                 style.display = display
@@ -40,7 +40,7 @@ extension PropertyApplier {
             warnings.add("unsupported value '\(word)' for 'display', using block")
             style.display = .block
             return .applied
-        case "aspect-ratio":
+        case .aspectRatio:
             // `auto && <ratio>` uses the ratio for boxes without a natural one, which is every box but `<img>`.
             let parts = value.withoutWhitespace.filter { $0 != .ident("auto") }
             if parts.isEmpty, keyword == "auto" {
@@ -60,7 +60,7 @@ extension PropertyApplier {
             guard ratio.isFinite, ratio > 0 else { return .invalid }
             style.aspectRatio = ratio
             return .applied
-        case "content":
+        case .content:
             if keyword == "none" || keyword == "normal" {
                 style.content = nil
                 return .applied
@@ -68,7 +68,7 @@ extension PropertyApplier {
             guard let parts = ContentPart.parse(value) else { return .invalid }
             style.content = parts
             return .applied
-        case "vertical-align":
+        case .verticalAlign:
             let map: [String: ComputedStyle.VerticalAlign] = [
                 "baseline": .baseline, "top": .top, "middle": .middle, "bottom": .bottom,
                 "text-top": .textTop, "text-bottom": .textBottom, "sub": .baseline, "super": .baseline,
@@ -84,7 +84,7 @@ extension PropertyApplier {
                 return .invalid
             }
             return .applied
-        case "position":
+        case .position:
             switch keyword {
             case "static": style.position = .static
             case "relative", "sticky": style.position = .relative
@@ -92,12 +92,12 @@ extension PropertyApplier {
             default: return .invalid
             }
             return .applied
-        case "top": return set(length()) { style.inset.top = $0 }
-        case "right": return set(length()) { style.inset.right = $0 }
-        case "bottom": return set(length()) { style.inset.bottom = $0 }
-        case "left": return set(length()) { style.inset.left = $0 }
-        case "inset": return set(sides(items, context: context, allowAuto: true)) { style.inset = $0 }
-        case "width":
+        case .top: return set(length()) { style.inset.top = $0 }
+        case .right: return set(length()) { style.inset.right = $0 }
+        case .bottom: return set(length()) { style.inset.bottom = $0 }
+        case .left: return set(length()) { style.inset.left = $0 }
+        case .inset: return set(sides(items, context: context, allowAuto: true)) { style.inset = $0 }
+        case .width:
             let keywords: [String: ComputedStyle.IntrinsicWidth] = [
                 "min-content": .minContent, "max-content": .maxContent, "fit-content": .fitContent, "-webkit-fit-content": .fitContent,
             ]
@@ -108,45 +108,45 @@ extension PropertyApplier {
             }
             style.intrinsicWidth = nil
             return set(size()) { style.width = $0 }
-        case "height": return set(size()) { style.height = $0 }
-        case "min-width": return set(size()) { style.minWidth = $0 }
-        case "min-height": return set(size()) { style.minHeight = $0 }
-        case "max-width":
+        case .height: return set(size()) { style.height = $0 }
+        case .minWidth: return set(size()) { style.minWidth = $0 }
+        case .minHeight: return set(size()) { style.minHeight = $0 }
+        case .maxWidth:
             if keyword == "none" { style.maxWidth = nil; return .applied }
             return set(size(allowAuto: false)) { style.maxWidth = $0 }
-        case "max-height":
+        case .maxHeight:
             if keyword == "none" { style.maxHeight = nil; return .applied }
             return set(size(allowAuto: false)) { style.maxHeight = $0 }
-        case "margin": return set(sides(items, context: context, allowAuto: true)) { style.margin = $0 }
-        case "margin-top": return set(length()) { style.margin.top = $0 }
-        case "margin-right": return set(length()) { style.margin.right = $0 }
-        case "margin-bottom": return set(length()) { style.margin.bottom = $0 }
-        case "margin-left": return set(length()) { style.margin.left = $0 }
-        case "padding": return set(sides(items, context: context, allowAuto: false)) { style.padding = $0 }
-        case "padding-top": return set(size(allowAuto: false)) { style.padding.top = $0 }
-        case "padding-right": return set(size(allowAuto: false)) { style.padding.right = $0 }
-        case "padding-bottom": return set(size(allowAuto: false)) { style.padding.bottom = $0 }
-        case "padding-left": return set(size(allowAuto: false)) { style.padding.left = $0 }
-        case "box-sizing":
+        case .margin: return set(sides(items, context: context, allowAuto: true)) { style.margin = $0 }
+        case .marginTop: return set(length()) { style.margin.top = $0 }
+        case .marginRight: return set(length()) { style.margin.right = $0 }
+        case .marginBottom: return set(length()) { style.margin.bottom = $0 }
+        case .marginLeft: return set(length()) { style.margin.left = $0 }
+        case .padding: return set(sides(items, context: context, allowAuto: false)) { style.padding = $0 }
+        case .paddingTop: return set(size(allowAuto: false)) { style.padding.top = $0 }
+        case .paddingRight: return set(size(allowAuto: false)) { style.padding.right = $0 }
+        case .paddingBottom: return set(size(allowAuto: false)) { style.padding.bottom = $0 }
+        case .paddingLeft: return set(size(allowAuto: false)) { style.padding.left = $0 }
+        case .boxSizing:
             switch keyword {
             case "border-box": style.boxSizing = .borderBox
             case "content-box": style.boxSizing = .contentBox
             default: return .invalid
             }
             return .applied
-        case "overflow", "overflow-x", "overflow-y":
+        case .overflow, .overflowX, .overflowY:
             switch keyword {
             case "hidden", "clip", "auto", "scroll": style.overflowHidden = true
             case "visible": style.overflowHidden = false
             default: return .invalid
             }
             return .applied
-        case "z-index":
+        case .zIndex:
             if keyword == "auto" { style.zIndex = nil; return .applied }
             guard let number = ValueParser.number(value), number == number.rounded(), abs(number) < 1e9 else { return .invalid }
             style.zIndex = Int(number)
             return .applied
-        case "opacity":
+        case .opacity:
             guard items.count == 1 else { return .invalid }
             switch items[0] {
             case .number(let number): style.opacity = min(max(number, 0), 1)
@@ -154,16 +154,16 @@ extension PropertyApplier {
             default: return .invalid
             }
             return .applied
-        case "color":
+        case .color:
             guard let color = ColorParser.parse(value) else { return .invalid }
             style.color = color == .currentColor ? parent.color : style.resolve(color)
             return .applied
-        case "background-color":
+        case .backgroundColor:
             return set(ColorParser.parse(value)) { style.backgroundColor = $0 }
-        case "background", "background-image":
-            return applyBackground(name, value, to: &style, context: context)
+        case .background, .backgroundImage:
+            return applyBackground(property, value, to: &style, context: context)
         default:
-            return applyMoreValue(name, value, items: items, keyword: keyword, to: &style, context: context)
+            return applyMoreValue(property, value, items: items, keyword: keyword, to: &style, context: context)
         }
     }
 
@@ -180,7 +180,7 @@ extension PropertyApplier {
         }
     }
 
-    private mutating func applyBackground(_ name: String, _ value: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
+    private mutating func applyBackground(_ property: PropertyID, _ value: [CSSComponent], to style: inout ComputedStyle, context: LengthContext) -> Outcome {
         var gradients: [BackgroundGradient] = []
         var color: ColorValue?
         let layers = value.splitByCommas()
@@ -191,7 +191,7 @@ extension PropertyApplier {
                     guard let gradient = BackgroundGradient.parse(arguments, context: context) else { return .invalid }
                     gradients.append(gradient)
                 case .function(let function, _):
-                    if name == "background", index == layers.count - 1, let parsed = ColorParser.parse(item) {
+                    if property == .background, index == layers.count - 1, let parsed = ColorParser.parse(item) {
                         color = parsed
                     } else {
                         warnings.add("unsupported background '\(function)()'")
@@ -199,16 +199,16 @@ extension PropertyApplier {
                 case .ident(let word) where word.lowercased() == "none":
                     continue
                 default:
-                    if name == "background", index == layers.count - 1, color == nil, let parsed = ColorParser.parse(item) {
+                    if property == .background, index == layers.count - 1, color == nil, let parsed = ColorParser.parse(item) {
                         color = parsed
                     } else {
-                        warnings.add("unsupported background value in '\(name)'")
+                        warnings.add("unsupported background value in '\(property.name)'")
                     }
                 }
             }
         }
         style.backgroundGradients = gradients
-        if name == "background" { style.backgroundColor = color ?? .color(.transparent) }
+        if property == .background { style.backgroundColor = color ?? .color(.transparent) }
         return .applied
     }
 }

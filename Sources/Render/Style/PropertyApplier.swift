@@ -28,12 +28,12 @@ struct PropertyApplier {
             // guaranteed-invalid value unless `@property` gives one, so `var()` falls back.
             let registration = registrations.isEmpty ? nil : registrations[name]
             let initial = registration?.initialValue
-            switch declaration.wideKeyword {
-            case "initial": style.customProperties[name] = initial
-            case "inherit": style.customProperties[name] = parent.customProperties[name]
-            case "unset", "revert", "revert-layer":
+            switch declaration.cssWideKeyword {
+            case .initial?: style.customProperties[name] = initial
+            case .inherit?: style.customProperties[name] = parent.customProperties[name]
+            case .unset?, .revert?, .revertLayer?:
                 style.customProperties[name] = registration?.inherits ?? true ? parent.customProperties[name] : initial
-            default: style.customProperties[name] = declaration.value
+            case nil: style.customProperties[name] = declaration.value
             }
             return
         }
@@ -44,39 +44,47 @@ struct PropertyApplier {
         // A value without `var()` is the same for every element: its keyword test and components were
         // worked out when the declaration was made.
         let value: String
-        let wideKeyword: String
+        let wideKeyword: CSSWideKeyword?
         if declaration.mentionsVar {
             guard let substituted = VariableSubstitution.substitute(declaration.value, properties: style.customProperties) else {
                 // Invalid at computed-value time: behaves as `unset`.
-                copy(name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
+                copy(declaration.property, name: name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
                 return
             }
             value = substituted
-            wideKeyword = Self.wideKeywordCandidate(value)
+            wideKeyword = CSSWideKeyword(candidate: Self.wideKeywordCandidate(value))
         } else {
             value = declaration.value
-            wideKeyword = declaration.wideKeyword
+            wideKeyword = declaration.cssWideKeyword
         }
         switch wideKeyword {
-        case "inherit":
-            copy(name, from: parent, to: &style)
+        case .inherit?:
+            copy(declaration.property, name: name, from: parent, to: &style)
             return
-        case "initial":
-            copy(name, from: ComputedStyle(), to: &style)
+        case .initial?:
+            copy(declaration.property, name: name, from: ComputedStyle(), to: &style)
             return
-        case "unset", "revert", "revert-layer":
-            copy(name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
+        case .unset?, .revert?, .revertLayer?:
+            copy(declaration.property, name: name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
             return
-        default:
+        case nil:
             break
         }
         if traits.isIgnored { return }
         let components = declaration.mentionsVar ? CSSComponent.parse(value) : declaration.components ?? CSSComponent.parse(value)
         let context = LengthContext(fontSize: style.fontSize, rootFontSize: rootFontSize,
                                     viewportWidth: viewportWidth, viewportHeight: viewportHeight)
-        let outcome = traits.isTextFeature
-            ? applyTextFeature(name, components, to: &style.textFeatures, currentColor: style.color, context: context)
-            : applyValue(name, components, to: &style, context: context)
+        let outcome: Outcome
+        if let property = declaration.property {
+            outcome = traits.isTextFeature
+                ? applyTextFeature(property, components, to: &style.textFeatures, currentColor: style.color, context: context)
+                : applyValue(property, components, to: &style, context: context)
+        } else if name.hasPrefix("border") {
+            // Border spellings `PropertyID` does not list (`border-top-left`…) still go by name.
+            outcome = applyBorder(name, items: components.withoutWhitespace, to: &style, context: context)
+        } else {
+            outcome = .unknownProperty
+        }
         switch outcome {
         case .applied:
             break

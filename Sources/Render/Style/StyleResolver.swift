@@ -96,6 +96,10 @@ struct StyleResolver {
         var order: Int
     }
 
+    /// The matched-declaration list of the last `compute`, emptied but keeping its storage, so each
+    /// element's list does not regrow from nothing.
+    private var matchedScratch: [Matched] = []
+
     /// Styles of the `::before` and `::after` boxes that have `content`, by element index; filled by `resolve()`.
     private(set) var generatedContent = GeneratedContentStyles()
 
@@ -127,7 +131,8 @@ struct StyleResolver {
     /// The cascaded style of `element`, or of its `::before`/`::after` box when `pseudoElement` is set.
     private mutating func compute(_ element: Int, pseudoElement: String? = nil, candidates: Candidates,
                                   parent: ComputedStyle, rootFontSize: Double) -> ComputedStyle {
-        var matched: [Matched] = []
+        var matched = matchedScratch
+        matchedScratch = []
         // Adds the declarations of `rule` if one of its selectors matches, with the rule's source order.
         func add(_ rule: StyleRule, layer: Int, origin: Int, order: Int) {
             var specificity: Int?
@@ -201,6 +206,8 @@ struct StyleResolver {
             applier.apply(entry.declaration, to: &style)
         }
         warnings.merge(applier.warnings)
+        matched.removeAll(keepingCapacity: true)
+        matchedScratch = matched
         GridStyle.flexEquivalent(of: &style)
         style.resolveBaselineShift(parent: parent)
         return style

@@ -4,7 +4,12 @@
 /// worked out once when it is made: the traits of its property name and, for a value without `var()`,
 /// the parsed value. Parsed sheets and `style` attributes are kept process-wide, so this work is done
 /// once per sheet rather than once per element per render.
-struct Declaration: Sendable, Equatable {
+///
+/// A final class of constants rather than a struct: the cascade copies every matching declaration into
+/// its list for each element and sorts that list, and a struct this size cost a dozen retains and
+/// releases per copy; a reference costs one. Immutable (every member a `let` of a Sendable type), so
+/// it is Sendable and behaves as a value.
+final class Declaration: Sendable, Equatable {
     /// Lowercased, except custom properties (`--brand`), which are case-sensitive.
     let name: String
     /// The value as written, trimmed, without `!important`.
@@ -12,6 +17,8 @@ struct Declaration: Sendable, Equatable {
     let important: Bool
     /// How the cascade treats `name` (see `PropertyTraits`).
     let traits: PropertyTraits
+    /// `name` as a `PropertyID`, nil for names the applier does not list (custom properties among them).
+    let property: PropertyID?
     /// Whether `value` contains a `var()` reference, so must be substituted per element.
     let mentionsVar: Bool
     /// `value` parsed into components, when it is the same for every element: no `var()` in it and not
@@ -19,15 +26,19 @@ struct Declaration: Sendable, Equatable {
     let components: [CSSComponent]?
     /// `PropertyApplier.wideKeywordCandidate(value)`, which does not depend on the element.
     let wideKeyword: String
+    /// `wideKeyword` as a `CSSWideKeyword`, nil when it is none.
+    let cssWideKeyword: CSSWideKeyword?
 
     init(name: String, value: String, important: Bool) {
         self.name = name
         self.value = value
         self.important = important
         traits = PropertyTraits.of(name)
+        property = PropertyID(rawValue: name)
         mentionsVar = VariableSubstitution.mentionsVar(value)
         components = mentionsVar || traits.isCustom ? nil : CSSComponent.parse(value)
         wideKeyword = PropertyApplier.wideKeywordCandidate(value)
+        cssWideKeyword = CSSWideKeyword(candidate: wideKeyword)
     }
 
     // The derived members follow from these three.

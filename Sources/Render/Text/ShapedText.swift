@@ -126,7 +126,8 @@ struct ShapedText {
                     pens[index - start] += glyph.advance
                 }
                 for index in start..<end {
-                    let isWordSeparator = clusters[index].character == " " || clusters[index].character == "\u{A0}"
+                    // By scalar: `Character ==` falls back to a normalizing string compare for every non-space.
+                    let isWordSeparator = clusters[index].onlyScalar == 0x20 || clusters[index].onlyScalar == 0xA0
                     clusters[index].advance = pens[index - start] + span.letterSpacing + (isWordSeparator ? span.wordSpacing : 0)
                     clusters[index].rightToLeft = shaped.rightToLeft
                 }
@@ -167,17 +168,19 @@ struct ShapedText {
     /// an opening bracket, closing punctuation or U+3000, and closing punctuation before closing
     /// punctuation. Chromium does the same with `halt` when a font has no `chws`.
     private static func halfWidthPunctuation(_ clusters: [TextCluster]) -> [Bool] {
+        // The clusters' cached only-scalars answer what `cjkPunctuation(_: Character)` would, without
+        // counting every cluster's scalars again.
         var result = [Bool](repeating: false, count: clusters.count)
-        guard clusters.contains(where: { TextCharacters.cjkPunctuation($0.character) != nil }) else { return result }
+        guard clusters.contains(where: { TextCharacters.cjkPunctuation(onlyScalar: $0.onlyScalar) != nil }) else { return result }
         for index in clusters.indices {
-            switch TextCharacters.cjkPunctuation(clusters[index].character) {
+            switch TextCharacters.cjkPunctuation(onlyScalar: clusters[index].onlyScalar) {
             case .opening?:
                 guard index > 0 else { continue }
-                let previous = clusters[index - 1].character
-                result[index] = previous == "\u{3000}" || TextCharacters.cjkPunctuation(previous) != nil
+                let previous = clusters[index - 1].onlyScalar
+                result[index] = previous == 0x3000 || TextCharacters.cjkPunctuation(onlyScalar: previous) != nil
             case .closing?:
                 guard index + 1 < clusters.count else { continue }
-                result[index] = TextCharacters.cjkPunctuation(clusters[index + 1].character) == .closing
+                result[index] = TextCharacters.cjkPunctuation(onlyScalar: clusters[index + 1].onlyScalar) == .closing
             case nil:
                 continue
             }

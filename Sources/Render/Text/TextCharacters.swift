@@ -14,6 +14,9 @@ enum TextCharacters {
     /// Whether a grapheme cluster is shown as an emoji: emoji presentation by default unless VS15 asks
     /// for text, or asked for with VS16, a keycap, a skin tone or a ZWJ sequence (UTS #51 §4).
     static func isEmoji(_ cluster: Character) -> Bool {
+        // No ASCII cluster is an emoji (keycaps need U+FE0F or U+20E3), and asking the scalar
+        // properties for every letter of plain text showed up in font-choice profiles.
+        if cluster.isASCII { return false }
         let scalars = cluster.unicodeScalars
         guard let first = scalars.first else { return false }
         if scalars.contains(where: { $0.value == 0xFE0E }) { return false }
@@ -70,8 +73,13 @@ enum TextCharacters {
     enum CJKPunctuation: Equatable { case opening, closing }
 
     static func cjkPunctuation(_ cluster: Character) -> CJKPunctuation? {
-        guard cluster.unicodeScalars.count == 1, let scalar = cluster.unicodeScalars.first else { return nil }
-        switch scalar.value {
+        cjkPunctuation(onlyScalar: onlyScalar(of: cluster))
+    }
+
+    /// `cjkPunctuation(_:)` of a cluster whose `onlyScalar(of:)` is `onlyScalar`.
+    static func cjkPunctuation(onlyScalar: UInt32?) -> CJKPunctuation? {
+        guard let onlyScalar else { return nil }
+        switch onlyScalar {
         case 0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018, 0x301D, 0xFF08, 0xFF3B, 0xFF5B, 0xFF5F:
             return .opening
         case 0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301F, 0xFF09, 0xFF0C,
