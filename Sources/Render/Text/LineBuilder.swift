@@ -15,6 +15,30 @@ struct LineBuilder {
     static let maxBalancedLines = 6
 
     func build() -> Paragraph {
+        let (ranges, truncated) = lineRanges()
+        var lines: [TextLine] = []
+        var top = 0.0
+        for number in ranges.indices {
+            let line = line(number, of: ranges, truncated: truncated, top: top)
+            lines.append(line)
+            top += line.height
+        }
+        return Paragraph(lines: lines, width: lines.map(\.width).max() ?? 0, height: top, firstBaseline: lines.first?.baseline ?? 0)
+    }
+
+    /// How many lines `build` makes and the width of its last line, summed as `position` sums it. A line's
+    /// width depends on no line before it, so finding where a caret falls (`LayoutEngine.fragmentInlineBoxes`)
+    /// needs only this, not every line's glyphs, metrics and decorations.
+    func lastLine() -> (count: Int, width: Double)? {
+        let (ranges, truncated) = lineRanges()
+        guard !ranges.isEmpty else { return nil }
+        let last = content(ofLine: ranges.count - 1, of: ranges, truncated: truncated)
+        return (ranges.count, width(last.items, indent: last.indent, justify: last.justify))
+    }
+
+    /// The clusters of each line (greedy, or balanced under `text-wrap: balance`), cut to `maxLines`;
+    /// `truncated` when lines were cut off.
+    private func lineRanges() -> (ranges: [Range<Int>], truncated: Bool) {
         var breaker = LineBreaker(clusters: clusters, whiteSpace: style.whiteSpace, wordBreak: style.wordBreak,
                                   overflowWrap: style.overflowWrap, softHyphens: style.softHyphens)
         if clusters.contains(where: \.isSoftHyphen) { breaker.hyphenWidth = hyphen(span: 0).reduce(0) { $0 + $1.advance } }
@@ -27,26 +51,33 @@ struct LineBuilder {
             ranges.removeLast(ranges.count - maxLines)
             truncated = true
         }
-        var lines: [TextLine] = []
-        var top = 0.0
-        for (number, range) in ranges.enumerated() {
-            let isLast = number == ranges.count - 1
-            var items = Self.trimmed(Array(clusters[range]))
-            let indent = number == 0 ? style.textIndent : 0
-            let available = maxWidth - indent
-            if let last = items.last, last.isSoftHyphen, !isLast || truncated { items += hyphen(span: last.span, level: last.level) }
-            if truncated && isLast {
-                items = ellipsize(items, spanHint: clusters[range.lowerBound].span, available: available)
-            } else if style.ellipsis, !style.whiteSpace.wraps, maxWidth.isFinite, items.reduce(0, { $0 + $1.advance }) > available + 0.001 {
-                items = ellipsize(items, spanHint: clusters[range.lowerBound].span, available: available)
-            }
-            let endsParagraph = isLast || clusters[range.upperBound - 1].isNewline
-            let line = position(items, spanHint: clusters[range.lowerBound].span, top: top, indent: indent,
-                                justify: style.align == .justify && !endsParagraph)
-            lines.append(line)
-            top += line.height
+        return (ranges, truncated)
+    }
+
+    /// Line `number` of `ranges`, trimmed, hyphenated or ellipsized and positioned with its top at `top`.
+    private func line(_ number: Int, of ranges: [Range<Int>], truncated: Bool, top: Double) -> TextLine {
+        let content = content(ofLine: number, of: ranges, truncated: truncated)
+        return position(content.items, spanHint: clusters[ranges[number].lowerBound].span, top: top, indent: content.indent,
+                        justify: content.justify)
+    }
+
+    /// The clusters line `number` shows (trimmed, with the hyphen or ellipsis it ends with), its indent
+    /// and whether it is justified.
+    private func content(ofLine number: Int, of ranges: [Range<Int>], truncated: Bool)
+        -> (items: [TextCluster], indent: Double, justify: Bool) {
+        let range = ranges[number]
+        let isLast = number == ranges.count - 1
+        var items = Self.trimmed(Array(clusters[range]))
+        let indent = number == 0 ? style.textIndent : 0
+        let available = maxWidth - indent
+        if let last = items.last, last.isSoftHyphen, !isLast || truncated { items += hyphen(span: last.span, level: last.level) }
+        if truncated && isLast {
+            items = ellipsize(items, spanHint: clusters[range.lowerBound].span, available: available)
+        } else if style.ellipsis, !style.whiteSpace.wraps, maxWidth.isFinite, items.reduce(0, { $0 + $1.advance }) > available + 0.001 {
+            items = ellipsize(items, spanHint: clusters[range.lowerBound].span, available: available)
         }
-        return Paragraph(lines: lines, width: lines.map(\.width).max() ?? 0, height: top, firstBaseline: lines.first?.baseline ?? 0)
+        let endsParagraph = isLast || clusters[range.upperBound - 1].isNewline
+        return (items, indent, style.align == .justify && !endsParagraph)
     }
 
     /// The narrowest width that still breaks into `lineCount` lines (found by bisection to 1/4 px), and
@@ -120,23 +151,7 @@ struct LineBuilder {
     private func position(_ items: [TextCluster], spanHint: Int, top: Double, indent: Double, justify: Bool) -> TextLine {
         let (ascent, descent) = lineExtent(items, spanHint: spanHint)
         let baseline = top + ascent
-        let contentWidth = items.reduce(0) { $0 + $1.advance }
-        var spaceExtra = 0.0
-        // The indent sits on the start side: left in left-to-right paragraphs, right otherwise.
-        var offset = rightToLeft ? 0 : indent
-        if maxWidth.isFinite, contentWidth + indent < maxWidth {
-            let free = maxWidth - contentWidth - indent
-            let spaces = items.filter(\.isSpace).count
-            if justify && spaces > 0 {
-                spaceExtra = free / Double(spaces)
-            } else {
-                switch resolvedAlign {
-                case .right: offset += free
-                case .center: offset += free / 2
-                default: break
-                }
-            }
-        }
+        let (offset, spaceExtra) = placement(items, indent: indent, justify: justify)
         var glyphs: [PositionedGlyph] = []
         glyphs.reserveCapacity(items.reduce(0) { $0 + $1.glyphs.count })
         var segments: [(span: Int, x: Double, width: Double)] = []
@@ -163,6 +178,41 @@ struct LineBuilder {
                                                                 baseline: baseline - spans[$0.span].baselineShift, ascent: ascent) }
         return TextLine(x: offset, y: top, width: pen - offset, height: ascent + descent, baseline: baseline,
                         glyphs: glyphs, decorations: decorations)
+    }
+
+    /// Where a line's content starts (indent and alignment) and the extra advance of each space when
+    /// it is justified.
+    private func placement(_ items: [TextCluster], indent: Double, justify: Bool) -> (offset: Double, spaceExtra: Double) {
+        let contentWidth = items.reduce(0) { $0 + $1.advance }
+        var spaceExtra = 0.0
+        // The indent sits on the start side: left in left-to-right paragraphs, right otherwise.
+        var offset = rightToLeft ? 0 : indent
+        if maxWidth.isFinite, contentWidth + indent < maxWidth {
+            let free = maxWidth - contentWidth - indent
+            let spaces = items.filter(\.isSpace).count
+            if justify && spaces > 0 {
+                spaceExtra = free / Double(spaces)
+            } else {
+                switch resolvedAlign {
+                case .right: offset += free
+                case .center: offset += free / 2
+                default: break
+                }
+            }
+        }
+        return (offset, spaceExtra)
+    }
+
+    /// The width `position` gives the line: its pen summed in the same visual order from the same
+    /// start, so the result is bit-identical (floating-point sums depend on order and start).
+    private func width(_ items: [TextCluster], indent: Double, justify: Bool) -> Double {
+        let (offset, spaceExtra) = placement(items, indent: indent, justify: justify)
+        var pen = offset
+        for index in visualOrder(items) {
+            let cluster = items[index]
+            pen += cluster.advance + (cluster.isSpace ? spaceExtra : 0)
+        }
+        return pen - offset
     }
 
     /// Underline, overline and line-through of span `span` under `width` px of its text: offsets and

@@ -91,6 +91,17 @@ final class TextEngine {
         }
     }
 
+    /// How many lines `layout(spans, style:, maxWidth:)` makes and the width of its last one, without
+    /// positioning the lines before it. The paragraph is not kept in the layout's cache (its shaping is),
+    /// as only `LayoutEngine.fragmentInlineBoxes` asks, for text prefixes laid out nowhere else.
+    func lastLine(of spans: [TextSpan], style: ParagraphStyle, maxWidth: Double) -> (count: Int, width: Double)? {
+        let shaped = shapedCache.shaped(spans, whiteSpace: style.whiteSpace, direction: style.direction) {
+            unsharedShape(spans, style: style)
+        }
+        guard !shaped.clusters.isEmpty else { return nil }
+        return LineBuilder(spans: spans, style: style, maxWidth: maxWidth, shaped: shaped, engine: self).lastLine()
+    }
+
     /// Draws a laid-out paragraph with its top-left corner at `origin`.
     func draw(_ paragraph: Paragraph, at origin: Point, on canvas: Canvas) {
         draw(paragraph, at: origin, into: canvas)
