@@ -10,8 +10,8 @@ extension LayoutEngine {
         let used = style ?? boxes[index].paragraphStyle
         // Right-to-left lines run the other way; their inline boxes are left unpainted.
         guard used.direction == .ltr else { return }
-        let characters = boxes[index].spans.map { Array($0.text) }
-        let total = characters.reduce(0) { $0 + $1.count }
+        let characters = CharacterBoundaries(boxes[index].spans)
+        let total = characters.count
         var measuring = used
         measuring.align = .left
         measuring.maxLines = nil
@@ -57,40 +57,63 @@ extension LayoutEngine {
     /// The line and the x (from the line's left edge) of the caret before character `offset`. The text
     /// before it is laid out together with the rest of the word it is in, so that word wraps as it
     /// does in the whole paragraph; the caret is that word's advance back from the end of the last line.
-    private func caret(at offset: Int, in index: Int, characters: [[Character]], style: ParagraphStyle,
+    private func caret(at offset: Int, in index: Int, characters: CharacterBoundaries, style: ParagraphStyle,
                        maxWidth: Double) -> (line: Int, x: Double)? {
         var wordEnd = offset
-        let flat = characters.joined()
-        var position = flat.index(flat.startIndex, offsetBy: offset)
-        while position != flat.endIndex {
-            let character = flat[position]
+        while wordEnd < characters.count {
+            let character = characters[wordEnd]
             if character == " " || character == "\n" || character == "\u{200B}" { break }
             wordEnd += 1
             // East Asian text breaks between any two characters.
             if let scalar = character.unicodeScalars.first, scalar.value >= 0x2E80 { break }
-            position = flat.index(after: position)
         }
-        let spans = boxes[index].spans
-        let before = slice(spans, characters, from: 0, to: offset)
-        let word = slice(spans, characters, from: offset, to: wordEnd)
-        let measured = text.layout(before + word, style: style, maxWidth: max(0, maxWidth))
-        guard let line = measured.lines.last else { return (0, 0) }
-        return (measured.lines.count - 1, line.width - text.advance(of: word))
+        let before = characters.slice(from: 0, to: offset)
+        let word = characters.slice(from: offset, to: wordEnd)
+        // Only the last line's width and the line count matter, so the lines before are not positioned.
+        guard let last = text.lastLine(of: before + word, style: style, maxWidth: max(0, maxWidth)) else { return (0, 0) }
+        return (last.count - 1, last.width - text.advance(of: word))
+    }
+}
+
+/// Where each character (grapheme cluster) of a paragraph's spans starts, so that cutting the spans at
+/// character offsets takes substrings of their text instead of rebuilding strings character by character.
+struct CharacterBoundaries {
+    let spans: [TextSpan]
+    /// Per span, the index of each of its characters' start, then its text's end index.
+    private let starts: [[String.Index]]
+    /// Characters in all spans.
+    let count: Int
+
+    init(_ spans: [TextSpan]) {
+        self.spans = spans
+        starts = spans.map { span in Array(span.text.indices) + [span.text.endIndex] }
+        count = starts.reduce(0) { $0 + $1.count - 1 }
     }
 
-    /// The spans cut to characters `from..<to` of their concatenated text.
-    private func slice(_ spans: [TextSpan], _ characters: [[Character]], from: Int, to: Int) -> [TextSpan] {
+    /// Character `offset` of the spans' text joined.
+    subscript(offset: Int) -> Character {
+        var offset = offset
+        for (span, indices) in zip(spans, starts) {
+            if offset < indices.count - 1 { return span.text[indices[offset]] }
+            offset -= indices.count - 1
+        }
+        preconditionFailure("character offset out of range")
+    }
+
+    /// The spans cut to characters `from..<to` of their concatenated text; spans left empty are dropped.
+    func slice(from: Int, to: Int) -> [TextSpan] {
         var result: [TextSpan] = []
         var offset = 0
-        for (span, text) in zip(spans, characters) {
+        for (span, indices) in zip(spans, starts) {
+            let length = indices.count - 1
             let lower = max(from, offset) - offset
-            let upper = min(to, offset + text.count) - offset
+            let upper = min(to, offset + length) - offset
             if lower < upper {
                 var piece = span
-                piece.text = String(text[lower..<upper])
+                piece.text = String(span.text[indices[lower]..<indices[upper]])
                 result.append(piece)
             }
-            offset += text.count
+            offset += length
         }
         return result
     }
