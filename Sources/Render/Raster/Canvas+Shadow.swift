@@ -196,12 +196,7 @@ extension Canvas {
     /// Composites a coverage mask in `color`, source-over, inside the current clip.
     func draw(_ mask: AlphaMask, color: Color) {
         guard mask.width > 0, mask.height > 0 else { return }
-        let bytes = [UInt8](unsafeUninitializedCapacity: mask.values.count) { buffer, initialized in
-            for index in mask.values.indices {
-                buffer[index] = UInt8(Swift.min(255, Swift.max(0, mask.values[index] * 255 + 0.5)))
-            }
-            initialized = mask.values.count
-        }
+        let bytes: [UInt8] = mask.byteLevels()
         bytes.withUnsafeBufferPointer { buffer in
             drawMask(buffer, maskWidth: mask.width, maskHeight: mask.height, pitch: mask.width,
                      x: mask.originX, y: mask.originY, color: color)
