@@ -37,11 +37,17 @@ extension GradientShader {
         let across: Double = -dy
         let ax: Double = abs(across)
         let steps = Lanes(0, 1, 2, 3)
+        // With a finite centre every dx is finite, so `high` ≥ ax > 0 and `arctangent`'s
+        // zero-length case cannot occur anywhere on the row.
+        let rowHasHeight: Bool = ax > 0 && centerX.isFinite
         var x: Int = start
         while x + 4 <= end {
             let dx: Lanes = (Lanes(repeating: Double(x)) + steps + 0.5) - centerX
-            // Columns are never negative, so dx is never −0 and this is abs() exactly.
-            let ay: Lanes = dx.replacing(with: -dx, where: dx .< 0)
+            // Columns are never negative, so dx is never −0: its sign bit is set exactly where
+            // dx < 0, and clearing it is abs(). (A NaN dx, from a NaN centre, makes the angle 0
+            // below whatever its sign.)
+            let signs: SIMD4<UInt64> = unsafeBitCast(dx, to: SIMD4<UInt64>.self) & (1 << 63)
+            let ay: Lanes = unsafeBitCast(unsafeBitCast(dx, to: SIMD4<UInt64>.self) ^ signs, to: Lanes.self)
             // Swift.max and Swift.min of `arctangent`, as selects (both sides are non-negative numbers).
             let high: Lanes = ay.replacing(with: ax, where: ay .< ax)
             let low: Lanes = ay.replacing(with: ax, where: ax .< ay)
@@ -57,8 +63,9 @@ extension GradientShader {
             var angle: Lanes = z * poly
             angle = angle.replacing(with: Double.pi / 2 - angle, where: ay .> ax)
             if across < 0 { angle = Double.pi - angle }
-            angle = angle.replacing(with: -angle, where: dx .< 0)
-            angle = angle.replacing(with: 0, where: .!(high .> 0))
+            // Negated where dx < 0: flipping the sign bit is negation.
+            angle = unsafeBitCast(unsafeBitCast(angle, to: SIMD4<UInt64>.self) ^ signs, to: Lanes.self)
+            if !rowHasHeight { angle = angle.replacing(with: 0, where: .!(high .> 0)) }
             angle -= startAngle
             let q: Lanes = angle * perRadian
             angle -= turn * GradientRamp.floor(q)
