@@ -24,6 +24,9 @@ struct RasterGradientLaneTests {
             .conic(centerX: 50.5, centerY: 40.5, startAngle: .pi / 6),
             .conic(centerX: -20.25, centerY: 17, startAngle: -7.5),
             .conic(centerX: 130, centerY: -3, startAngle: 2e13),
+            // Row 35 runs through the centre (dy = 0) and column 64 crosses it (dx = 0).
+            .conic(centerX: 64.5, centerY: 35.5, startAngle: 1),
+            .conic(centerX: 64.5, centerY: 35.5, startAngle: -0.0),
         ]
         return geometries.flatMap { g in (0..<8).map { (g, $0) } }
     }()

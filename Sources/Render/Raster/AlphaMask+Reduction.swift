@@ -102,12 +102,47 @@ extension AlphaMask {
     func fixedLevels() -> [Int32] {
         [Int32](unsafeUninitializedCapacity: values.count) { levels, initialized in
             values.withUnsafeBufferPointer { values in
-                for index in values.indices {
+                // Eight at a time while eight remain; the lanes compute the scalar expression below.
+                var start: Int = 0
+                while start + 8 <= values.count {
+                    // `start + 8 <= count` keeps the eight-value load and store inside both buffers.
+                    let lanes = UnsafeRawPointer(values.baseAddress! + start).loadUnaligned(as: FloatLanes.Lanes.self)
+                    let scaled: FloatLanes.Lanes = lanes * (255 * 256) + 128
+                    // `scaled > 128 ? min(65408, scaled) : 128`: NaN and everything up to 128 give 128.
+                    var bounded: FloatLanes.Lanes = FloatLanes.Lanes(repeating: 255 * 256 + 128)
+                        .replacing(with: scaled, where: scaled .< 255 * 256 + 128)
+                    bounded = bounded.replacing(with: 128, where: .!(scaled .> 128))
+                    let levelLanes: SIMD8<Int32> = FloatLanes.truncate(bounded)
+                    UnsafeMutableRawPointer(levels.baseAddress! + start).storeBytes(of: levelLanes, as: SIMD8<Int32>.self)
+                    start += 8
+                }
+                for index in start..<values.count {
                     let scaled: Float = values[index] * (255 * 256) + 128
                     // Clamped (NaN included) to 128...65408 first, so the conversion never traps
                     // and can go through an Int32 directly.
                     let bounded: Float = scaled > 128 ? Swift.min(255 * 256 + 128, scaled) : 128
                     levels[index] = Int32(bounded)
+                }
+            }
+            initialized = values.count
+        }
+    }
+
+    /// Every value as a byte, rounded half up and clamped to 0...255 (NaN to 0), for drawing.
+    func byteLevels() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+            values.withUnsafeBufferPointer { values in
+                // Eight at a time while eight remain (`start + 8 <= count` keeps the load inside
+                // the values), each lane exactly the scalar expression of the tail loop.
+                var start: Int = 0
+                while start + 8 <= values.count {
+                    let lanes = UnsafeRawPointer(values.baseAddress! + start).loadUnaligned(as: FloatLanes.Lanes.self)
+                    let levels = FloatLanes.truncate(FloatLanes.clamp(lanes * 255 + 0.5, low: 0, high: 255))
+                    for lane in 0..<8 { buffer[start + lane] = UInt8(truncatingIfNeeded: levels[lane]) }
+                    start += 8
+                }
+                for index in start..<values.count {
+                    buffer[index] = UInt8(Swift.min(255, Swift.max(0, values[index] * 255 + 0.5)))
                 }
             }
             initialized = values.count

@@ -90,7 +90,8 @@ extension Canvas {
                             let span = ShadowSpan(line: line, mixed: UnsafePointer(mixed.baseAddress!), taps: taps.baseAddress!, first: first,
                                                   cut: cut, inside: inside, insideCoverage: row?.interiorCoverage ?? 0,
                                                   coverage: coverage, keepInside: keepInside, table: table,
-                                                  unclipped: clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0)
+                                                  unclipped: clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0,
+                                                  splitsRuns: takesShortcuts)
                             if skip.isEmpty {
                                 span.blend(columns, clip: clip, rowClip: rowClip, y: y, on: self)
                             } else {
@@ -125,9 +126,53 @@ extension Canvas {
         let table: UnsafePointer<UInt32>
         /// Columns where the clip covers the pixel fully, so its coverage needs no multiply.
         let unclipped: Range<Int>
+        /// False to send every column through `blendChecked` (tests compare the two).
+        let splitsRuns: Bool
 
         /// Blends columns `range`, exactly as the per-pixel cut and clip rules give.
+        ///
+        /// The range is cut into runs on which the cut and the clip leave the shape unchanged
+        /// (outside an outer shadow's box, or inside an inset shadow's fully covered run, with the
+        /// clip full): those take `blendPlain`, a lookup, a mix and a blend per pixel. Everything
+        /// else, short runs at the edges, goes through `blendChecked`.
         func blend(_ range: Range<Int>, clip: ClipState, rowClip: UInt32, y: Int, on canvas: Canvas) {
+            guard splitsRuns else { return blendChecked(range, clip: clip, rowClip: rowClip, y: y, on: canvas) }
+            var x: Int = range.lowerBound
+            let end: Int = range.upperBound
+            let plainInside: Bool = keepInside && insideCoverage >= 255
+            while x < end {
+                // The next column at which any per-pixel test can change.
+                var next: Int = end
+                func limit(_ bound: Int) { if bound > x && bound < next { next = bound } }
+                limit(cut.lowerBound); limit(cut.upperBound)
+                limit(inside.lowerBound); limit(inside.upperBound)
+                limit(unclipped.lowerBound); limit(unclipped.upperBound)
+                let inCut: Bool = x >= cut.lowerBound && x < cut.upperBound
+                let plainCut: Bool = inCut ? plainInside && x >= inside.lowerBound && x < inside.upperBound : !keepInside
+                if !inCut && keepInside {
+                    // Outside the cut box nothing of an inset shadow shows.
+                } else if plainCut && x >= unclipped.lowerBound && x < unclipped.upperBound {
+                    blendPlain(x..<next)
+                } else {
+                    blendChecked(x..<next, clip: clip, rowClip: rowClip, y: y, on: canvas)
+                }
+                x = next
+            }
+        }
+
+        /// Columns where neither the cut nor the clip changes the shape's coverage.
+        private func blendPlain(_ range: Range<Int>) {
+            for x in range {
+                let t = taps[x - first]
+                let a: Int32 = mixed[t.first]
+                let shape = UInt32(truncatingIfNeeded: (a &+ (((mixed[t.second] &- a) &* t.weight) &>> 8)) &>> 8)
+                if shape == 0 { continue }
+                line[x] = ScaledColorTable.blend(table, coverage: shape, onto: line[x])
+            }
+        }
+
+        /// Columns with every per-pixel rule applied.
+        private func blendChecked(_ range: Range<Int>, clip: ClipState, rowClip: UInt32, y: Int, on canvas: Canvas) {
             for x in range {
                 let t = taps[x - first]
                 let a: Int32 = mixed[t.first]
@@ -151,12 +196,7 @@ extension Canvas {
     /// Composites a coverage mask in `color`, source-over, inside the current clip.
     func draw(_ mask: AlphaMask, color: Color) {
         guard mask.width > 0, mask.height > 0 else { return }
-        let bytes = [UInt8](unsafeUninitializedCapacity: mask.values.count) { buffer, initialized in
-            for index in mask.values.indices {
-                buffer[index] = UInt8(Swift.min(255, Swift.max(0, mask.values[index] * 255 + 0.5)))
-            }
-            initialized = mask.values.count
-        }
+        let bytes: [UInt8] = mask.byteLevels()
         bytes.withUnsafeBufferPointer { buffer in
             drawMask(buffer, maskWidth: mask.width, maskHeight: mask.height, pitch: mask.width,
                      x: mask.originX, y: mask.originY, color: color)

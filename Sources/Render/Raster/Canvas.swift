@@ -26,6 +26,9 @@ final class Canvas {
     /// Whether opaque linear gradients get Skia's ordered dither, as Chromium draws them; off by
     /// default for size and speed (see `LinearGradientShader.dithersByDefault`).
     var dithersGradients = LinearGradientShader.dithersByDefault
+    /// Whether paint loops may take their run-splitting shortcuts (plain shadow runs and the
+    /// like); tests turn it off to compare the shortcuts with the general per-pixel code.
+    var takesShortcuts = true
 
     init(width: Int, height: Int) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")

@@ -93,7 +93,7 @@ struct GradientRamp {
     /// Lane-wise `rounded(.down)` for magnitudes below 2⁵⁰: adding and removing 1.5·2⁵² rounds
     /// to the nearest integer, and a result above the value steps down by one.
     @inline(__always)
-    private static func floor(_ value: SIMD4<Double>) -> SIMD4<Double> {
+    static func floor(_ value: SIMD4<Double>) -> SIMD4<Double> {
         let magic: Double = 6_755_399_441_055_744
         let nearest: SIMD4<Double> = (value + magic) - magic
         return nearest.replacing(with: nearest - 1, where: nearest .> value)

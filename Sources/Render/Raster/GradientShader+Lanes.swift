@@ -1,31 +1,53 @@
-/// Conic parameters four columns at a time. Each lane performs the same IEEE operations, in the
-/// same order, as the one-pixel code in `GradientShader.fill`, so the colors are identical; only
-/// the table loads stay scalar. (Radial rows measured slower this way: their lanes' square roots
-/// are taken one at a time on the baseline x86-64 target, so they stay one pixel at a time.)
+/// Conic and radial parameters four columns at a time. Each lane performs the same IEEE
+/// operations, in the same order, as the one-pixel code in `GradientShader.fill`, so the colors
+/// are identical; only the table loads stay scalar.
 extension GradientShader {
     typealias Lanes = SIMD4<Double>
+
+    /// Radial colors of columns `start..<end` of a row at squared vertical distance `v2` (in
+    /// radii); returns the first column it did not fill (fewer than four remain). The square
+    /// roots are correctly rounded whether taken per lane or one at a time, and the ramp lookup
+    /// is `GradientRamp.store(colorsAt:into:)`, which replaces the per-pixel lookup's checked
+    /// conversion and bounds test with lane arithmetic.
+    func fillRadialLanes(v2: Double, centerX: Double, inverse: Double, from start: Int, to end: Int,
+                         into row: UnsafeMutablePointer<UInt32>) -> Int {
+        let steps = Lanes(0, 1, 2, 3)
+        var x: Int = start
+        while x + 4 <= end {
+            let u: Lanes = ((Lanes(repeating: Double(x)) + steps + 0.5) - centerX) * inverse
+            let t: Lanes = (u * u + v2).squareRoot()
+            ramp.store(colorsAt: t, into: row + x)
+            x += 4
+        }
+        return x
+    }
 
     /// Conic colors of columns `start..<end` of a row at `dy` below the centre; returns the
     /// first column it did not fill (fewer than four remain, or the start angle is too large for
     /// the exact floor below, in which case it fills nothing).
     func fillConicLanes(dy: Double, centerX: Double, startAngle: Double, from start: Int, to end: Int,
                         into row: UnsafeMutablePointer<UInt32>) -> Int {
-        // The wrap needs floor(angle / turn). The angle lies within ±(π + 1e-5) of −startAngle, so
-        // the floor is one of a few integers above `lowest`: counting up to it is exact, with no
-        // library call, as long as those integers are exact doubles.
+        // The wrap needs floor(angle / turn). The angle lies within ±(π + 1e-5) of −startAngle (or
+        // is NaN, which stays NaN whatever is subtracted), so below this bound its turns are far
+        // under 2⁵⁰, where the lane-wise rounding floor is exact.
         guard abs(startAngle) < 1e12 else { return start }
         let turn: Double = 2 * Double.pi
         let perRadian: Double = 1 / turn
-        let lowest: Double = ((-Double.pi - 0.001 - startAngle) * perRadian).rounded(.down) - 1
         // arctangent(dx, -dy): its `x` argument is the same for the whole row.
         let across: Double = -dy
         let ax: Double = abs(across)
         let steps = Lanes(0, 1, 2, 3)
+        // With a finite centre every dx is finite, so `high` ≥ ax > 0 and `arctangent`'s
+        // zero-length case cannot occur anywhere on the row.
+        let rowHasHeight: Bool = ax > 0 && centerX.isFinite
         var x: Int = start
         while x + 4 <= end {
             let dx: Lanes = (Lanes(repeating: Double(x)) + steps + 0.5) - centerX
-            // Columns are never negative, so dx is never −0 and this is abs() exactly.
-            let ay: Lanes = dx.replacing(with: -dx, where: dx .< 0)
+            // Columns are never negative, so dx is never −0: its sign bit is set exactly where
+            // dx < 0, and clearing it is abs(). (A NaN dx, from a NaN centre, makes the angle 0
+            // below whatever its sign.)
+            let signs: SIMD4<UInt64> = unsafeBitCast(dx, to: SIMD4<UInt64>.self) & (1 << 63)
+            let ay: Lanes = unsafeBitCast(unsafeBitCast(dx, to: SIMD4<UInt64>.self) ^ signs, to: Lanes.self)
             // Swift.max and Swift.min of `arctangent`, as selects (both sides are non-negative numbers).
             let high: Lanes = ay.replacing(with: ax, where: ay .< ax)
             let low: Lanes = ay.replacing(with: ax, where: ax .< ay)
@@ -41,13 +63,12 @@ extension GradientShader {
             var angle: Lanes = z * poly
             angle = angle.replacing(with: Double.pi / 2 - angle, where: ay .> ax)
             if across < 0 { angle = Double.pi - angle }
-            angle = angle.replacing(with: -angle, where: dx .< 0)
-            angle = angle.replacing(with: 0, where: .!(high .> 0))
+            // Negated where dx < 0: flipping the sign bit is negation.
+            angle = unsafeBitCast(unsafeBitCast(angle, to: SIMD4<UInt64>.self) ^ signs, to: Lanes.self)
+            if !rowHasHeight { angle = angle.replacing(with: 0, where: .!(high .> 0)) }
             angle -= startAngle
             let q: Lanes = angle * perRadian
-            var floor = Lanes(repeating: lowest)
-            for _ in 0..<4 { floor = floor.replacing(with: floor + 1, where: q .>= floor + 1) }
-            angle -= turn * floor
+            angle -= turn * GradientRamp.floor(q)
             let t: Lanes = angle * perRadian
             ramp.store(colorsAt: t, into: row + x)
             x += 4

@@ -57,7 +57,8 @@ struct GradientShader {
                 (row + start).update(repeating: flat, count: near.lowerBound - start)
                 (row + near.upperBound).update(repeating: flat, count: end - near.upperBound)
             }
-            for x in near {
+            let rest: Int = fillRadialLanes(v2: v2, centerX: centerX, inverse: inverse, from: near.lowerBound, to: near.upperBound, into: row)
+            for x in rest..<near.upperBound {
                 let u: Double = (Double(x) + 0.5 - centerX) * inverse
                 row[x] = ramp.color(at: (u * u + v2).squareRoot())
             }
