@@ -18,9 +18,52 @@ extension Painter {
                                                                    opacity: box.opacity)))
                 continue
             }
+            let origin = rect == box.frame ? box.paddingBox : rect
+            if let tiles = Self.gradientTiles(size: style.paint.backgroundSize, position: style.paint.backgroundPosition,
+                                              tiling: style.paint.backgroundRepeat, origin: origin, clip: rect) {
+                // A sized gradient is an image without intrinsic size: drawn per tile, cut to the box.
+                output.append(.pushClip(rect, radii))
+                for tile in tiles {
+                    guard let paint = Self.paint(for: layer, in: tile, currentColor: style.color, opacity: box.opacity) else { continue }
+                    output.append(.fill(tile, .zero, paint))
+                }
+                output.append(.popClip)
+                continue
+            }
             guard let paint = Self.paint(for: layer, in: rect, currentColor: style.color, opacity: box.opacity) else { continue }
             output.append(.fill(rect, radii, paint))
         }
+    }
+
+    /// Most tiles one sized gradient layer may draw, like `BackgroundImageItem`'s bound.
+    static let maximumGradientTiles = 4096
+
+    /// The tiles of a gradient layer with an explicit `background-size`, or nil when the size is
+    /// `auto` (or `cover`/`contain`), where the gradient simply fills the box. A gradient has no
+    /// intrinsic size, so an `auto` side takes the positioning area's (CSS Backgrounds 3 §3.9); the
+    /// tile is placed by `background-position` and repeated along the axes `background-repeat` says.
+    static func gradientTiles(size: ImagePlacement.Fit, position: PositionValue, tiling: BackgroundRepeat,
+                              origin: Rect, clip: Rect) -> [Rect]? {
+        guard case .size(let width, let height) = size, width != nil || height != nil else { return nil }
+        let tileWidth = width?.resolve(origin.width) ?? origin.width
+        let tileHeight = height?.resolve(origin.height) ?? origin.height
+        guard tileWidth > 0, tileHeight > 0, tileWidth.isFinite, tileHeight.isFinite else { return [] }
+        let corner = ImagePlacement.origin(of: (tileWidth, tileHeight), in: origin, position: position)
+        func starts(from first: Double, step: Double, repeats: Bool, low: Double, high: Double) -> [Double] {
+            guard repeats else { return [first] }
+            var start = first - ((first - low) / step).rounded(.up) * step
+            var values: [Double] = []
+            while start < high && values.count <= maximumGradientTiles {
+                values.append(start)
+                start += step
+            }
+            return values
+        }
+        let xs = starts(from: corner.x, step: tileWidth, repeats: tiling.x, low: clip.x, high: clip.maxX)
+        let ys = starts(from: corner.y, step: tileHeight, repeats: tiling.y, low: clip.y, high: clip.maxY)
+        guard xs.count * ys.count <= maximumGradientTiles else { return [] }
+        return ys.flatMap { y in xs.map { x in Rect(x: x, y: y, width: tileWidth, height: tileHeight) } }
+            .filter { !$0.intersection(clip).isEmpty }
     }
 
     /// The canvas paint of one gradient layer over `rect`; nil when the layer paints nothing (a zero
