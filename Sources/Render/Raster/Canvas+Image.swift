@@ -25,6 +25,8 @@ extension Canvas {
         // only the source columns some visible pixel reads (a clipped tile reads a few).
         var vertical = [Int32](repeating: 0, count: imageWidth * 4)
         let used: Range<Int> = columns.sourceRange
+        // With no negative weight the channel sums fit 32 bits and add four at a time.
+        let wide: Bool = columns.hasNonNegativeWeights && rows.hasNonNegativeWeights
         withPixelWords { words in
             let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
             vertical.withUnsafeMutableBufferPointer { vertical in
@@ -32,22 +34,18 @@ extension Canvas {
                     for row in 0..<rows.count {
                         let y: Int = rows.start + row
                         filterVertically(source: source, pitch: pitch, columns: used, taps: rows, row: row, into: vertical)
+                        let filtered: UnsafePointer<Int32> = UnsafePointer(vertical.baseAddress!)
                         let line: UnsafeMutablePointer<UInt32> = canvas + y * width
                         let rowClip: UInt32 = clip.rowCoverage(y)
                         // Columns the clip covers fully take the opacity as their coverage as it is.
                         let unclipped: Range<Int> = clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0
                         for column in 0..<columns.count {
                             let x: Int = columns.start + column
-                            var b: Int = 0, g: Int = 0, r: Int = 0, a: Int = 0
-                            for tap in offsets[column]..<offsets[column + 1] {
-                                let weight: Int = Int(weights[tap])
-                                let base: Int = indices[tap] * 4
-                                b = b &+ weight &* Int(vertical[base])
-                                g = g &+ weight &* Int(vertical[base + 1])
-                                r = r &+ weight &* Int(vertical[base + 2])
-                                a = a &+ weight &* Int(vertical[base + 3])
-                            }
-                            let pixel: UInt32 = Canvas.pack(red: r, green: g, blue: b, alpha: a)
+                            let pixel: UInt32 = wide
+                                ? ResampleTaps.sampleWide(column: column, offsets: offsets, indices: indices, weights: weights,
+                                                          vertical: filtered)
+                                : ResampleTaps.sampleScalar(column: column, offsets: offsets, indices: indices, weights: weights,
+                                                            vertical: filtered)
                             if pixel == 0 { continue }
                             let c: UInt32 = unclipped.contains(x) ? alpha : clipCoverage(clip, rowClip: rowClip, x: x, y: y, shape: alpha)
                             line[x] = PixelMath.blend(pixel, coverage: c, onto: line[x])
@@ -103,15 +101,5 @@ extension Canvas {
                 vertical[index] = vertical[index] &+ weight &* Int32(line[index])
             }
         }
-    }
-
-    /// Rounds channel sums scaled by 4096 × 4096 back to bytes, keeping color ≤ alpha.
-    private static func pack(red: Int, green: Int, blue: Int, alpha: Int) -> UInt32 {
-        let half: Int = 1 << 23
-        let a: Int = Swift.min(255, Swift.max(0, (alpha + half) >> 24))
-        let r: Int = Swift.min(a, Swift.max(0, (red + half) >> 24))
-        let g: Int = Swift.min(a, Swift.max(0, (green + half) >> 24))
-        let b: Int = Swift.min(a, Swift.max(0, (blue + half) >> 24))
-        return UInt32(r) | (UInt32(g) << 8) | (UInt32(b) << 16) | (UInt32(a) << 24)
     }
 }

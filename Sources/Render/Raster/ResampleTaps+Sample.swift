@@ -1,0 +1,48 @@
+extension ResampleTaps {
+    /// Whether every weight is zero or more. Then each pixel's weights sum to at most `one`, so a
+    /// vertically filtered channel is at most 255·4096 and a fully filtered one at most 255·4096²,
+    /// which with the rounding half still fits a `UInt32`: `sampleWide` can add in 32 bits.
+    /// (The weight correction in `append` can push a tiny edge tap below zero; such taps take
+    /// the scalar path.)
+    var hasNonNegativeWeights: Bool { weights.allSatisfy { $0 >= 0 } }
+
+    /// One destination pixel: the taps `offsets[column]..<offsets[column + 1]` applied to
+    /// `vertical` (B, G, R, A sums per source column), rounded to a premultiplied RGBA8 word.
+    /// The general path: 64-bit sums, clamped at both ends.
+    static func sampleScalar(column: Int, offsets: UnsafePointer<Int>, indices: UnsafePointer<Int>, weights: UnsafePointer<Int32>,
+                             vertical: UnsafePointer<Int32>) -> UInt32 {
+        var b: Int = 0, g: Int = 0, r: Int = 0, a: Int = 0
+        for tap in offsets[column]..<offsets[column + 1] {
+            let weight: Int = Int(weights[tap])
+            let base: Int = indices[tap] * 4
+            b = b &+ weight &* Int(vertical[base])
+            g = g &+ weight &* Int(vertical[base + 1])
+            r = r &+ weight &* Int(vertical[base + 2])
+            a = a &+ weight &* Int(vertical[base + 3])
+        }
+        let half: Int = 1 << 23
+        let alpha: Int = Swift.min(255, Swift.max(0, (a + half) >> 24))
+        let red: Int = Swift.min(alpha, Swift.max(0, (r + half) >> 24))
+        let green: Int = Swift.min(alpha, Swift.max(0, (g + half) >> 24))
+        let blue: Int = Swift.min(alpha, Swift.max(0, (b + half) >> 24))
+        return UInt32(red) | (UInt32(green) << 8) | (UInt32(blue) << 16) | (UInt32(alpha) << 24)
+    }
+
+    /// `sampleScalar` for taps and vertical sums that are all zero or more (`hasNonNegativeWeights`
+    /// on both axes): the four channels add as one `SIMD4<UInt32>`, which cannot wrap (see
+    /// `hasNonNegativeWeights`), so the bytes are the same and the clamps below zero fall away.
+    static func sampleWide(column: Int, offsets: UnsafePointer<Int>, indices: UnsafePointer<Int>, weights: UnsafePointer<Int32>,
+                           vertical: UnsafePointer<Int32>) -> UInt32 {
+        let lanes: UnsafeRawPointer = UnsafeRawPointer(vertical)
+        var sum: SIMD4<UInt32> = .zero
+        for tap in offsets[column]..<offsets[column + 1] {
+            let sample: SIMD4<UInt32> = lanes.loadUnaligned(fromByteOffset: indices[tap] &* 16, as: SIMD4<UInt32>.self)
+            sum &+= sample &* UInt32(truncatingIfNeeded: weights[tap])
+        }
+        // B, G, R, A, each at most 255 after the shift; colors are kept at or below alpha.
+        let rounded: SIMD4<UInt32> = (sum &+ (1 << 23)) &>> 24
+        let alpha: UInt32 = rounded[3]
+        let kept: SIMD4<UInt32> = pointwiseMin(rounded, SIMD4(repeating: alpha))
+        return kept[2] | (kept[1] << 8) | (kept[0] << 16) | (alpha << 24)
+    }
+}
