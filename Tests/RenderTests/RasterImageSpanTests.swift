@@ -52,4 +52,31 @@ struct RasterImageSpanTests {
             }
         }
     }
+
+    /// An image at its natural size on whole pixels is copied, not resampled: inside a fractional
+    /// clip each pixel is the source pixel, swizzled to RGBA, blended at the opacity.
+    @Test func unscaledPixelsInsideAClipAreBlendedSourcePixels() {
+        let width = 45, height = 33
+        let bytes = Self.pattern(width: width, height: height)
+        let canvas = Canvas(width: 120, height: 96)
+        canvas.fill(Rect(x: 0, y: 0, width: 120, height: 96), paint: .solid(Color(red: 0.2, green: 0.5, blue: 0.4)))
+        canvas.pushClip(Rect(x: 24.4, y: 12.7, width: 21.3, height: 50.1))
+        bytes.withUnsafeBufferPointer {
+            canvas.drawImage(bgra: $0, imageWidth: width, imageHeight: height, pitch: width * 4,
+                             into: Rect(x: 20, y: 10, width: Double(width), height: Double(height)), opacity: 0.85)
+        }
+        canvas.popClip()
+        let background: UInt32 = 51 | 128 << 8 | 102 << 16 | 255 << 24
+        let alpha: UInt32 = Color.byte(0.85)
+        for y in 13..<43 {
+            for x in 25..<45 {
+                let i = ((y - 10) * width + (x - 20)) * 4
+                let a = UInt32(bytes[i + 3])
+                let pixel: UInt32 = min(a, UInt32(bytes[i + 2])) | min(a, UInt32(bytes[i + 1])) << 8 | min(a, UInt32(bytes[i])) << 16 | a << 24
+                let expected: UInt32 = pixel == 0 ? background : PixelMath.blend(pixel, coverage: alpha, onto: background)
+                let bytes = [expected & 0xFF, (expected >> 8) & 0xFF, (expected >> 16) & 0xFF, expected >> 24].map { Int($0) }
+                #expect(S.rgba(canvas, x, y) == bytes, "x \(x) y \(y)")
+            }
+        }
+    }
 }

@@ -70,6 +70,8 @@ extension Canvas {
                 let line: UnsafeMutablePointer<UInt32> = words.baseAddress! + py * width
                 let sourceLine: UnsafeRawPointer = UnsafeRawPointer(source + (py - y) * pitch)
                 let rowClip: UInt32 = clip.rowCoverage(py)
+                // Columns the clip covers fully take the opacity as their coverage, as in the scaled path.
+                let unclipped: Range<Int> = clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0
                 for px in columns {
                     let bgra: UInt32 = UInt32(littleEndian: sourceLine.loadUnaligned(fromByteOffset: (px - x) * 4, as: UInt32.self))
                     if bgra == 0 { continue }
@@ -78,7 +80,7 @@ extension Canvas {
                     let blue: UInt32 = Swift.min(a, bgra & 0xFF), green: UInt32 = Swift.min(a, (bgra >> 8) & 0xFF)
                     let red: UInt32 = Swift.min(a, (bgra >> 16) & 0xFF)
                     let pixel: UInt32 = red | green << 8 | blue << 16 | a << 24
-                    let c: UInt32 = clipCoverage(clip, rowClip: rowClip, x: px, y: py, shape: alpha)
+                    let c: UInt32 = unclipped.contains(px) ? alpha : clipCoverage(clip, rowClip: rowClip, x: px, y: py, shape: alpha)
                     line[px] = PixelMath.blend(pixel, coverage: c, onto: line[px])
                 }
             }
