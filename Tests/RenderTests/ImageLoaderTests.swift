@@ -90,6 +90,20 @@ struct ImageLoaderTests {
         _ = try? loader.load(dataURI(corrupt, type: "image/gif"))
     }
 
+    /// Trimming looks at the ends first; the result must equal Foundation's trim in every case.
+    @Test(arguments: ["data:x", "  data:x", "data:x\t", "\u{3000}data:x\u{00A0}", " ", "", "a b", "\u{2003}"])
+    func trimmingMatchesFoundation(reference: String) {
+        #expect(ImageLoader.trimmed(reference) == reference.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The scheme is matched without regard to case, and only `data:` itself.
+    @Test func dataSchemeIsCaseInsensitive() throws {
+        let loader = ImageLoader(root: nil)
+        #expect(try loader.bytes(for: "DATA:,ab") == Array("ab".utf8))
+        #expect(try loader.bytes(for: "Data:;base64,YWI=") == Array("ab".utf8))
+        #expect(throws: (any Error).self) { try loader.bytes(for: "data\u{1A},ab") }
+    }
+
     @Test func plainDataURIsArePercentDecoded() {
         #expect(DataURI.decode("data:text/plain,a%20b") == Array("a b".utf8))
         #expect(DataURI.decode("data:;base64,aGk=") == Array("hi".utf8))

@@ -32,12 +32,23 @@ public struct ImageLoader: Sendable {
     /// Reads and decodes the image `reference` names (a `data:` URI or a relative path).
     /// - Throws: `ImageError`.
     public func load(_ reference: String) throws -> DecodedImage {
-        try decode(try bytes(for: reference.trimmingCharacters(in: .whitespaces)))
+        try decode(try bytes(for: Self.trimmed(reference)))
+    }
+
+    /// `reference` without surrounding white space. Most references have none, and data URIs run to
+    /// megabytes, so the two ends are looked at before Foundation copies the string to trim it.
+    static func trimmed(_ reference: String) -> String {
+        let scalars = reference.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return reference }
+        let space = CharacterSet.whitespaces
+        guard space.contains(first) || space.contains(last) else { return reference }
+        return reference.trimmingCharacters(in: space)
     }
 
     /// The encoded bytes `reference` names, within the encoded-size limit.
     func bytes(for reference: String) throws -> [UInt8] {
-        if reference.lowercased().hasPrefix("data:") {
+        // Compared on the first five bytes: lowercasing the whole reference would copy a data URI.
+        if reference.utf8.prefix(5).lazy.map({ (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }).elementsEqual("data:".utf8) {
             // Base64 is 4/3 the size of its payload: refuse oversized URIs before decoding them.
             guard reference.utf8.count <= limits.maximumEncodedBytes / 3 * 4 + 1024 else {
                 throw ImageError.encodedTooLarge(bytes: reference.utf8.count / 4 * 3, limit: limits.maximumEncodedBytes)
