@@ -259,14 +259,27 @@ struct LineBuilder {
     /// With `line-height: normal` the fallback fonts used on the line count too, as in Chromium.
     private func lineExtent(_ items: [TextCluster], spanHint: Int) -> (ascent: Double, descent: Double) {
         var fonts: [(faceIndex: Int, span: Int)] = [(engine.fonts.primaryFont(for: spans[0].font).faceIndex, 0)]
-        var seen = Set<[Int]>()
-        let spanIndices = items.isEmpty ? [spanHint] : items.map(\.span)
-        for span in spanIndices where seen.insert([-1, span]).inserted {
-            fonts.append((engine.fonts.primaryFont(for: spans[span].font).faceIndex, span))
+        // Neighbouring clusters nearly always share span and font, so each is checked against the one
+        // before it before the set is asked; keys were once `[Int]` arrays, an allocation per cluster.
+        var seen = Set<FontSlot>()
+        if items.isEmpty {
+            seen.insert(FontSlot(faceIndex: -1, span: spanHint))
+            fonts.append((engine.fonts.primaryFont(for: spans[spanHint].font).faceIndex, spanHint))
+        }
+        var previousSpan = -1
+        for item in items where item.span != previousSpan {
+            previousSpan = item.span
+            if seen.insert(FontSlot(faceIndex: -1, span: item.span)).inserted {
+                fonts.append((engine.fonts.primaryFont(for: spans[item.span].font).faceIndex, item.span))
+            }
         }
         if style.lineHeight == .normal {
-            for item in items where !item.glyphs.isEmpty && seen.insert([item.font.faceIndex, item.span]).inserted {
-                fonts.append((item.font.faceIndex, item.span))
+            var previous = FontSlot(faceIndex: -1, span: -1)
+            for item in items where !item.glyphs.isEmpty {
+                let slot = FontSlot(faceIndex: item.font.faceIndex, span: item.span)
+                guard slot != previous else { continue }
+                previous = slot
+                if seen.insert(slot).inserted { fonts.append((item.font.faceIndex, item.span)) }
             }
         }
         var ascent = 0.0
@@ -285,5 +298,11 @@ struct LineBuilder {
             descent = max(descent, metrics.descent + leading - above - shift)
         }
         return (ascent, descent)
+    }
+
+    /// A font of a line (`faceIndex` -1 for a span's primary font) in `lineExtent`'s set of seen fonts.
+    private struct FontSlot: Hashable {
+        var faceIndex: Int
+        var span: Int
     }
 }
