@@ -71,7 +71,7 @@ struct ShapedText {
                     fontCache[key] = font
                 }
             }
-            clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0, glyphs: []))
+            clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0))
             byteRanges.append(offset..<offset + length)
             unitStarts.append(utf16.count)
             utf16.append(contentsOf: character.utf16)

@@ -23,14 +23,14 @@ struct TextCluster: Sendable {
     var rightToLeft: Bool
     /// Horizontal advance in px, letter and word spacing included.
     var advance: Double
-    var glyphs: [Glyph]
+    var glyphs: GlyphList
     /// UAX #9 embedding level: odd is right-to-left.
     var level: UInt8 = 0
     /// Whether UAX #14 (ICU) allows a soft line break after this cluster.
     var breakAfter = false
 
     init(character: Character, span: Int, font: ResolvedFont, run: Int, rightToLeft: Bool, advance: Double,
-         glyphs: [Glyph]) {
+         glyphs: GlyphList = GlyphList()) {
         self.character = character
         onlyScalar = TextCharacters.onlyScalar(of: character)
         firstScalar = character.unicodeScalars.first

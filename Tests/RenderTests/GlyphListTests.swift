@@ -1,0 +1,31 @@
+import Testing
+@testable import Render
+
+/// `TextCluster.GlyphList` (first glyph inline) replaced a plain `[Glyph]`: it must read back exactly
+/// what an array given the same appends would.
+struct GlyphListTests {
+    @Test(arguments: 0...4)
+    func matchesAnArrayOfTheSameAppends(count: Int) {
+        let glyphs = (0..<count).map { TextCluster.Glyph(glyphID: UInt32(10 + $0), dx: Double($0) * 1.5, dy: -Double($0)) }
+        var list = TextCluster.GlyphList()
+        for glyph in glyphs { list.append(glyph) }
+        let built = TextCluster.GlyphList(glyphs)
+        for candidate in [list, built] {
+            #expect(candidate.count == glyphs.count)
+            #expect(candidate.isEmpty == glyphs.isEmpty)
+            #expect(candidate.first?.glyphID == glyphs.first?.glyphID)
+            #expect(candidate.map(\.glyphID) == glyphs.map(\.glyphID))
+            #expect(candidate.map(\.dx) == glyphs.map(\.dx))
+            #expect(candidate.map(\.dy) == glyphs.map(\.dy))
+        }
+    }
+
+    @Test func shapedClustersKeepEveryGlyphHarfBuzzGives() throws {
+        let engine = try TextTestSupport.engine()
+        // Devanagari conjuncts shape to several glyphs per cluster; every glyph must survive.
+        let clusters = ShapedText(spans: [TextTestSupport.span("क्षत्र", family: "Noto Sans Devanagari", size: 30)],
+                                  whiteSpace: .normal, engine: engine).clusters
+        #expect(clusters.contains { $0.glyphs.count > 1 })
+        #expect(clusters.allSatisfy { $0.glyphs.allSatisfy { $0.glyphID != 0 } })
+    }
+}
