@@ -120,15 +120,10 @@ struct ComputedStyle: Sendable {
     // Paint-only properties (shadows, effects): see PaintStyle.swift.
     var paint = PaintStyle()
 
-    /// Every property at its initial value. Made once: `ComputedStyle()` allocates its array defaults
-    /// (`fontFamilies`, `borderRadius`, the paint style's per-side arrays) each time, where copying this
-    /// only retains them.
-    static let initial = ComputedStyle()
-
     /// The inherited properties of `parent` on top of initial values: the starting point of an
     /// element's style before its own declarations apply.
     static func inheriting(from parent: ComputedStyle) -> ComputedStyle {
-        var style = initial
+        var style = ComputedStyle()
         style.color = parent.color
         style.fontFamilies = parent.fontFamilies
         style.fontSize = parent.fontSize

@@ -48,7 +48,7 @@ struct PropertyApplier {
         if declaration.mentionsVar {
             guard let substituted = VariableSubstitution.substitute(declaration.value, properties: style.customProperties) else {
                 // Invalid at computed-value time: behaves as `unset`.
-                copy(declaration.property, name: name, from: traits.isInherited ? parent : ComputedStyle.initial, to: &style)
+                copy(declaration.property, name: name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
                 return
             }
             value = substituted
@@ -62,10 +62,10 @@ struct PropertyApplier {
             copy(declaration.property, name: name, from: parent, to: &style)
             return
         case .initial?:
-            copy(declaration.property, name: name, from: ComputedStyle.initial, to: &style)
+            copy(declaration.property, name: name, from: ComputedStyle(), to: &style)
             return
         case .unset?, .revert?, .revertLayer?:
-            copy(declaration.property, name: name, from: traits.isInherited ? parent : ComputedStyle.initial, to: &style)
+            copy(declaration.property, name: name, from: traits.isInherited ? parent : ComputedStyle(), to: &style)
             return
         case nil:
             break
