@@ -29,3 +29,23 @@ struct GlyphListTests {
         #expect(clusters.allSatisfy { $0.glyphs.allSatisfy { $0.glyphID != 0 } })
     }
 }
+
+/// `TextCluster(ascii:span:font:)`, ShapedText's fast path for one-byte clusters, against the general
+/// initializer it stands in for.
+struct TextClusterASCIITests {
+    @Test func everyASCIIByteMakesTheClusterTheGeneralInitializerMakes() {
+        let font = ResolvedFont(faceIndex: 3, synthesis: FontSynthesis())
+        for byte in UInt8(0)..<128 {
+            let character = Character(Unicode.Scalar(byte))
+            let fast = TextCluster(ascii: byte, span: 2, font: font)
+            let general = TextCluster(character: character, span: 2, font: font, run: 0, rightToLeft: false, advance: 0)
+            #expect(fast.character == general.character)
+            #expect(fast.onlyScalar == general.onlyScalar)
+            #expect(fast.firstScalar == general.firstScalar)
+            #expect(fast.span == general.span && fast.font == general.font && fast.run == general.run)
+            #expect(fast.rightToLeft == general.rightToLeft && fast.advance == general.advance)
+            #expect(fast.glyphs.isEmpty && general.glyphs.isEmpty)
+            #expect(fast.level == general.level && fast.breakAfter == general.breakAfter)
+        }
+    }
+}

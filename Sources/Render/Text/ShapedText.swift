@@ -79,10 +79,16 @@ struct ShapedText {
                     fontCache[key] = font
                 }
             }
-            clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0))
             byteRanges.append(offset..<offset + length)
             unitStarts.append(utf16.count)
-            utf16.append(contentsOf: character.utf16)
+            // A one-byte cluster is one ASCII scalar and one UTF-16 unit: no need to walk its views.
+            if length == 1, let byte = character.utf8.first {
+                clusters.append(TextCluster(ascii: byte, span: span, font: font))
+                utf16.append(UInt16(byte))
+            } else {
+                clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0))
+                utf16.append(contentsOf: character.utf16)
+            }
             offset += length
         }
 

@@ -42,6 +42,20 @@ struct TextCluster: Sendable {
         self.glyphs = glyphs
     }
 
+    /// A cluster of one ASCII byte, whose only and first scalar is that byte: the same cluster as
+    /// `init(character:…)` makes, without walking the character's scalars.
+    init(ascii byte: UInt8, span: Int, font: ResolvedFont) {
+        character = Character(Unicode.Scalar(byte))
+        onlyScalar = UInt32(byte)
+        firstScalar = Unicode.Scalar(byte)
+        self.span = span
+        self.font = font
+        run = 0
+        rightToLeft = false
+        advance = 0
+        glyphs = GlyphList()
+    }
+
     // Scalar tests rather than `Character` equality: see `TextCharacters.onlyScalar(of:)`.
     var isNewline: Bool { onlyScalar == 0x0A }
     /// `TextCharacters.isSpace(character)`.
