@@ -93,9 +93,11 @@ struct CharacterBoundaries {
     /// Character `offset` of the spans' text joined.
     subscript(offset: Int) -> Character {
         var offset = offset
-        for (span, indices) in zip(spans, starts) {
-            if offset < indices.count - 1 { return span.text[indices[offset]] }
-            offset -= indices.count - 1
+        // By index, reading spans in place: `zip` copied every span (retaining its strings and arrays).
+        for index in spans.indices {
+            let length = starts[index].count - 1
+            if offset < length { return spans[index].text[starts[index][offset]] }
+            offset -= length
         }
         preconditionFailure("character offset out of range")
     }
@@ -104,13 +106,13 @@ struct CharacterBoundaries {
     func slice(from: Int, to: Int) -> [TextSpan] {
         var result: [TextSpan] = []
         var offset = 0
-        for (span, indices) in zip(spans, starts) {
-            let length = indices.count - 1
+        for index in spans.indices {
+            let length = starts[index].count - 1
             let lower = max(from, offset) - offset
             let upper = min(to, offset + length) - offset
             if lower < upper {
-                var piece = span
-                piece.text = String(span.text[indices[lower]..<indices[upper]])
+                var piece = spans[index]
+                piece.text = String(spans[index].text[starts[index][lower]..<starts[index][upper]])
                 result.append(piece)
             }
             offset += length

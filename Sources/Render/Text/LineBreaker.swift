@@ -17,21 +17,23 @@ struct LineBreaker {
     /// Whether a line may end after cluster `index` (forced breaks excluded).
     func canBreak(after index: Int) -> Bool {
         guard whiteSpace.wraps, index + 1 < clusters.count else { return false }
-        let current = clusters[index]
-        let next = clusters[index + 1]
+        // The clusters are read in place: copying the two (their `Character` and glyphs) cost more than
+        // the tests below.
         // Spaces hang at the end of a line, so the break comes after the last of them.
-        guard !next.isSpace, !next.isNewline, !current.isNewline,
-              let currentScalar = current.firstScalar, let nextScalar = next.firstScalar else { return false }
+        guard !clusters[index + 1].isSpace, !clusters[index + 1].isNewline, !clusters[index].isNewline,
+              let currentScalar = clusters[index].firstScalar, let nextScalar = clusters[index + 1].firstScalar else { return false }
         if TextCharacters.prohibitsBreakBefore(nextScalar) { return false }
-        if current.isSpace { return true }
+        if clusters[index].isSpace { return true }
         if TextCharacters.prohibitsBreakAfter(currentScalar) { return false }
-        if current.isSoftHyphen && !softHyphens { return false }
+        if clusters[index].isSoftHyphen && !softHyphens { return false }
         // Letter-unit lookups are Unicode property queries; `normal` never needs them.
-        var betweenLetters: Bool { TextCharacters.isLetterUnit(current.character) && TextCharacters.isLetterUnit(next.character) }
+        var betweenLetters: Bool {
+            TextCharacters.isLetterUnit(clusters[index].character) && TextCharacters.isLetterUnit(clusters[index + 1].character)
+        }
         switch wordBreak {
-        case .normal: return current.breakAfter
-        case .breakAll: return current.breakAfter || betweenLetters
-        case .keepAll: return current.breakAfter && !betweenLetters
+        case .normal: return clusters[index].breakAfter
+        case .breakAll: return clusters[index].breakAfter || betweenLetters
+        case .keepAll: return clusters[index].breakAfter && !betweenLetters
         }
     }
 
@@ -49,8 +51,8 @@ struct LineBreaker {
         var lastOpportunity: Int?
         func available() -> Double { maxWidth + 0.001 }
         while index < clusters.count {
-            let cluster = clusters[index]
-            if cluster.isNewline {
+            // In place, as in `canBreak(after:)`.
+            if clusters[index].isNewline {
                 lines.append(start..<index + 1)
                 start = index + 1
                 index = start
@@ -58,7 +60,7 @@ struct LineBreaker {
                 lastOpportunity = nil
                 continue
             }
-            if whiteSpace.wraps, !cluster.isSpace, index > start, pen + cluster.advance > available(),
+            if whiteSpace.wraps, !clusters[index].isSpace, index > start, pen + clusters[index].advance > available(),
                lastOpportunity != nil || breaksLongWords {
                 let end = lastOpportunity.map { $0 + 1 } ?? index
                 lines.append(start..<end)
@@ -68,8 +70,8 @@ struct LineBreaker {
                 lastOpportunity = nil
                 continue
             }
-            pen += cluster.advance
-            if canBreak(after: index), !cluster.isSoftHyphen || pen + hyphenWidth <= available() || lastOpportunity == nil {
+            pen += clusters[index].advance
+            if canBreak(after: index), !clusters[index].isSoftHyphen || pen + hyphenWidth <= available() || lastOpportunity == nil {
                 lastOpportunity = index
             }
             index += 1

@@ -153,23 +153,30 @@ struct LineBuilder {
         let baseline = top + ascent
         let (offset, spaceExtra) = placement(items, indent: indent, justify: justify)
         var glyphs: [PositionedGlyph] = []
-        glyphs.reserveCapacity(items.reduce(0) { $0 + $1.glyphs.count })
+        var glyphCount = 0
+        for index in items.indices { glyphCount += items[index].glyphs.count }
+        glyphs.reserveCapacity(glyphCount)
         var segments: [(span: Int, x: Double, width: Double)] = []
         var pen = offset
         for index in visualOrder(items) {
-            let cluster = items[index]
-            let span = spans[cluster.span]
-            for glyph in cluster.glyphs {
-                glyphs.append(PositionedGlyph(fontIndex: cluster.font.faceIndex, glyphID: glyph.glyphID, x: pen + glyph.dx,
-                                              y: baseline - span.baselineShift + glyph.dy, size: span.font.size, color: span.color,
-                                              synthesis: cluster.font.synthesis))
+            // Clusters and spans are read in place: copying each (retaining its strings and arrays) cost
+            // more than positioning its glyphs.
+            let span = items[index].span
+            let font = items[index].font
+            let shift = spans[span].baselineShift
+            let size = spans[span].font.size
+            let color = spans[span].color
+            for glyph in items[index].glyphs {
+                glyphs.append(PositionedGlyph(fontIndex: font.faceIndex, glyphID: glyph.glyphID, x: pen + glyph.dx,
+                                              y: baseline - shift + glyph.dy, size: size, color: color,
+                                              synthesis: font.synthesis))
             }
-            let advance = cluster.advance + (cluster.isSpace ? spaceExtra : 0)
-            if !span.decoration.isEmpty {
-                if let last = segments.last, last.span == cluster.span, abs(last.x + last.width - pen) < 0.001 {
+            let advance = items[index].advance + (items[index].isSpace ? spaceExtra : 0)
+            if !spans[span].decoration.isEmpty {
+                if let last = segments.last, last.span == span, abs(last.x + last.width - pen) < 0.001 {
                     segments[segments.count - 1].width += advance
                 } else {
-                    segments.append((cluster.span, pen, advance))
+                    segments.append((span, pen, advance))
                 }
             }
             pen += advance
@@ -183,13 +190,17 @@ struct LineBuilder {
     /// Where a line's content starts (indent and alignment) and the extra advance of each space when
     /// it is justified.
     private func placement(_ items: [TextCluster], indent: Double, justify: Bool) -> (offset: Double, spaceExtra: Double) {
-        let contentWidth = items.reduce(0) { $0 + $1.advance }
+        // Index loops rather than `reduce` and `filter`, which copied every cluster (and `filter` an array
+        // of them); the sum is taken in the same order.
+        var contentWidth = 0.0
+        for index in items.indices { contentWidth += items[index].advance }
         var spaceExtra = 0.0
         // The indent sits on the start side: left in left-to-right paragraphs, right otherwise.
         var offset = rightToLeft ? 0 : indent
         if maxWidth.isFinite, contentWidth + indent < maxWidth {
             let free = maxWidth - contentWidth - indent
-            let spaces = items.filter(\.isSpace).count
+            var spaces = 0
+            for index in items.indices where items[index].isSpace { spaces += 1 }
             if justify && spaces > 0 {
                 spaceExtra = free / Double(spaces)
             } else {
@@ -259,14 +270,27 @@ struct LineBuilder {
     /// With `line-height: normal` the fallback fonts used on the line count too, as in Chromium.
     private func lineExtent(_ items: [TextCluster], spanHint: Int) -> (ascent: Double, descent: Double) {
         var fonts: [(faceIndex: Int, span: Int)] = [(engine.fonts.primaryFont(for: spans[0].font).faceIndex, 0)]
-        var seen = Set<[Int]>()
-        let spanIndices = items.isEmpty ? [spanHint] : items.map(\.span)
-        for span in spanIndices where seen.insert([-1, span]).inserted {
-            fonts.append((engine.fonts.primaryFont(for: spans[span].font).faceIndex, span))
+        // Neighbouring clusters nearly always share span and font, so each is checked against the one
+        // before it before the set is asked; keys were once `[Int]` arrays, an allocation per cluster.
+        var seen = Set<FontSlot>()
+        if items.isEmpty {
+            seen.insert(FontSlot(faceIndex: -1, span: spanHint))
+            fonts.append((engine.fonts.primaryFont(for: spans[spanHint].font).faceIndex, spanHint))
+        }
+        var previousSpan = -1
+        for item in items where item.span != previousSpan {
+            previousSpan = item.span
+            if seen.insert(FontSlot(faceIndex: -1, span: item.span)).inserted {
+                fonts.append((engine.fonts.primaryFont(for: spans[item.span].font).faceIndex, item.span))
+            }
         }
         if style.lineHeight == .normal {
-            for item in items where !item.glyphs.isEmpty && seen.insert([item.font.faceIndex, item.span]).inserted {
-                fonts.append((item.font.faceIndex, item.span))
+            var previous = FontSlot(faceIndex: -1, span: -1)
+            for item in items where !item.glyphs.isEmpty {
+                let slot = FontSlot(faceIndex: item.font.faceIndex, span: item.span)
+                guard slot != previous else { continue }
+                previous = slot
+                if seen.insert(slot).inserted { fonts.append((item.font.faceIndex, item.span)) }
             }
         }
         var ascent = 0.0
@@ -285,5 +309,11 @@ struct LineBuilder {
             descent = max(descent, metrics.descent + leading - above - shift)
         }
         return (ascent, descent)
+    }
+
+    /// A font of a line (`faceIndex` -1 for a span's primary font) in `lineExtent`'s set of seen fonts.
+    private struct FontSlot: Hashable {
+        var faceIndex: Int
+        var span: Int
     }
 }

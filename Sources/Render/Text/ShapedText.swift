@@ -22,6 +22,11 @@ struct ShapedText {
         let characters = WhiteSpaceCollapser.process(spans, whiteSpace: whiteSpace)
         var text = ""
         var spanOfByte: [Int] = []
+        // The text and the arrays below grow an entry per byte or per cluster. The character count is
+        // exact for ASCII bytes (a lower bound otherwise) and for clusters (an upper bound: only a mark
+        // starting a span joins the cluster before it), so reserving it spares most regrowth.
+        text.reserveCapacity(characters.count)
+        spanOfByte.reserveCapacity(characters.count)
         for (character, span) in characters {
             let before = text.utf8.count
             text.append(character)
@@ -37,6 +42,9 @@ struct ShapedText {
         var unitStarts: [Int] = []
         var utf16: [UInt16] = []
         utf16.reserveCapacity(text.utf8.count)
+        clusters.reserveCapacity(characters.count)
+        byteRanges.reserveCapacity(characters.count)
+        unitStarts.reserveCapacity(characters.count)
         var offset = 0
         // Font choice depends only on the character and the span's font, so a paragraph asks the
         // catalogue (behind its locks) once per distinct character and span, and matches each span's
@@ -71,10 +79,16 @@ struct ShapedText {
                     fontCache[key] = font
                 }
             }
-            clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0, glyphs: []))
             byteRanges.append(offset..<offset + length)
             unitStarts.append(utf16.count)
-            utf16.append(contentsOf: character.utf16)
+            // A one-byte cluster is one ASCII scalar and one UTF-16 unit: no need to walk its views.
+            if length == 1, let byte = character.utf8.first {
+                clusters.append(TextCluster(ascii: byte, span: span, font: font))
+                utf16.append(UInt16(byte))
+            } else {
+                clusters.append(TextCluster(character: character, span: span, font: font, run: 0, rightToLeft: false, advance: 0))
+                utf16.append(contentsOf: character.utf16)
+            }
             offset += length
         }
 

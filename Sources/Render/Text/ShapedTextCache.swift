@@ -15,8 +15,11 @@ struct ShapedTextCache {
         static func == (lhs: Key, rhs: Key) -> Bool {
             guard lhs.whiteSpace == rhs.whiteSpace, lhs.direction == rhs.direction,
                   lhs.spans.count == rhs.spans.count else { return false }
-            for (left, right) in zip(lhs.spans, rhs.spans) {
-                guard left.text == right.text, left.hasSameStyle(as: right) else { return false }
+            // By index, reading spans in place: iterating copied every span (retaining its strings and arrays).
+            for index in lhs.spans.indices {
+                guard lhs.spans[index].text == rhs.spans[index].text, lhs.spans[index].hasSameStyle(as: rhs.spans[index]) else {
+                    return false
+                }
             }
             return true
         }
@@ -25,9 +28,9 @@ struct ShapedTextCache {
         func hash(into hasher: inout Hasher) {
             hasher.combine(whiteSpace)
             hasher.combine(spans.count)
-            for span in spans {
-                hasher.combine(span.text)
-                hasher.combine(span.font.size)
+            for index in spans.indices {
+                hasher.combine(spans[index].text)
+                hasher.combine(spans[index].font.size)
             }
         }
     }

@@ -23,14 +23,14 @@ struct TextCluster: Sendable {
     var rightToLeft: Bool
     /// Horizontal advance in px, letter and word spacing included.
     var advance: Double
-    var glyphs: [Glyph]
+    var glyphs: GlyphList
     /// UAX #9 embedding level: odd is right-to-left.
     var level: UInt8 = 0
     /// Whether UAX #14 (ICU) allows a soft line break after this cluster.
     var breakAfter = false
 
     init(character: Character, span: Int, font: ResolvedFont, run: Int, rightToLeft: Bool, advance: Double,
-         glyphs: [Glyph]) {
+         glyphs: GlyphList = GlyphList()) {
         self.character = character
         onlyScalar = TextCharacters.onlyScalar(of: character)
         firstScalar = character.unicodeScalars.first
@@ -40,6 +40,20 @@ struct TextCluster: Sendable {
         self.rightToLeft = rightToLeft
         self.advance = advance
         self.glyphs = glyphs
+    }
+
+    /// A cluster of one ASCII byte, whose only and first scalar is that byte: the same cluster as
+    /// `init(character:…)` makes, without walking the character's scalars.
+    init(ascii byte: UInt8, span: Int, font: ResolvedFont) {
+        character = Character(Unicode.Scalar(byte))
+        onlyScalar = UInt32(byte)
+        firstScalar = Unicode.Scalar(byte)
+        self.span = span
+        self.font = font
+        run = 0
+        rightToLeft = false
+        advance = 0
+        glyphs = GlyphList()
     }
 
     // Scalar tests rather than `Character` equality: see `TextCharacters.onlyScalar(of:)`.
