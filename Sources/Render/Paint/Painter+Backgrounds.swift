@@ -7,18 +7,17 @@ extension Painter {
     func paintBackgroundLayers(_ layers: [BackgroundLayer], of index: Int, in rect: Rect, radii: CornerRadii) {
         let box = boxes[index]
         let style = box.style
+        // Images and sized gradients are placed in the padding box (`background-origin`'s initial
+        // value) and clipped to the border box; the canvas background uses the whole canvas.
+        let origin = rect == box.frame ? box.paddingBox : rect
         for layer in layers.reversed() {
             if case .image(let reference) = layer {
                 let paint = style.paint
-                // Images are sized and placed in the padding box (`background-origin`'s initial
-                // value) and clipped to the border box; the canvas background uses the whole canvas.
-                let origin = rect == box.frame ? box.paddingBox : rect
                 output.append(.backgroundImage(BackgroundImageItem(reference: reference, area: rect, origin: origin, radii: radii, size: paint.backgroundSize,
                                                                    position: paint.backgroundPosition, tiling: paint.backgroundRepeat,
                                                                    opacity: box.opacity)))
                 continue
             }
-            let origin = rect == box.frame ? box.paddingBox : rect
             if let tiles = Self.gradientTiles(size: style.paint.backgroundSize, position: style.paint.backgroundPosition,
                                               tiling: style.paint.backgroundRepeat, origin: origin, clip: rect) {
                 // A sized gradient is an image without intrinsic size: drawn per tile, cut to the box.

@@ -19,10 +19,8 @@ struct BorderDashes {
     /// Nil when the side is too short for dashes and is drawn solid.
     init?(length: Double, thickness: Double, dotted: Bool) {
         guard length > 0, thickness > 0 else { return nil }
-        lineStart = 0
-        lineEnd = length
-        squares = []
         if dotted && thickness > 3 {
+            (squares, lineStart, lineEnd) = ([], 0, length)
             round = true
             dash = thickness
             gap = length < 2 * thickness ? length : Self.bestGap(length: length, dash: thickness, gap: thickness)
@@ -43,14 +41,15 @@ struct BorderDashes {
         }
         self.dash = dash
         self.gap = gap
-        if dotted { placeEndSquares(length: length, width: thickness) }
+        (squares, lineStart, lineEnd) = dotted ? Self.endSquares(length: length, width: thickness) : ([], 0, length)
     }
 
     /// Whole squares at the ends of a thin dotted side, and the stretch left for the dots between,
     /// by the side's length in whole pixels: Blink's table for widths of 1, 2 and 3 px. A square at
     /// the start is one pixel longer, or the dots start one pixel nearer or further, as the length
     /// needs for the last dot to land whole; at the end likewise.
-    private mutating func placeEndSquares(length: Double, width thickness: Double) {
+    private static func endSquares(length: Double, width thickness: Double)
+        -> (squares: [ClosedRange<Double>], lineStart: Double, lineEnd: Double) {
         let width = Int(thickness.rounded())
         let whole = Int(length.rounded())
         let (byTwo, byFour, bySix) = (whole % 2, whole % 4, whole % 6)
@@ -69,7 +68,7 @@ struct BorderDashes {
             if bySix == 4 || bySix == 5 { start = (0, 1) }
             if bySix == 1 || bySix == 5 { endGrowth = 0 }
         default:
-            return
+            return ([], 0, length)
         }
         let size = Double(width)
         var squares: [ClosedRange<Double>] = []
@@ -82,16 +81,7 @@ struct BorderDashes {
             squares.append((length - size - Double(endGrowth))...length)
             lineEnd = length - size - Double(endGrowth) - 1
         }
-        self = BorderDashes(dash: dash, gap: gap, round: false, lineStart: lineStart, lineEnd: lineEnd, squares: squares)
-    }
-
-    private init(dash: Double, gap: Double, round: Bool, lineStart: Double, lineEnd: Double, squares: [ClosedRange<Double>]) {
-        self.dash = dash
-        self.gap = gap
-        self.round = round
-        self.lineStart = lineStart
-        self.lineEnd = lineEnd
-        self.squares = squares
+        return (squares, lineStart, lineEnd)
     }
 
     /// Blink's `SelectBestDashGap` on an open line: of the two whole dash counts around the
