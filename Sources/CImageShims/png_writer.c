@@ -86,7 +86,6 @@ static int has_ssse3(void) {
 /// SSE2 needs two unpacks and two multiplies. Same sums, same bounds on the 32-bit lanes.
 __attribute__((target("ssse3")))
 static uint32_t adler32_blocks_ssse3(uint32_t adler, const uint8_t *bytes, size_t length) {
-    const uint32_t base = 65521;
     uint64_t s1 = adler & 0xFFFF;
     uint64_t s2 = adler >> 16;
     const __m128i zero = _mm_setzero_si128();
