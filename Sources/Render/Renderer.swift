@@ -19,13 +19,8 @@ public final class Renderer: Sendable {
 
     /// Loads the font set; documents may use `data:` URI images only.
     /// - Throws: whatever the text engine throws when fonts cannot be discovered.
-    public init(fonts: FontConfiguration = FontConfiguration()) throws {
-        let first = try TextEngine(fonts: fonts)
-        fontFingerprint = first.fontSetFingerprint
-        engines = TextEnginePool(fonts: fonts, first: first)
-        images = ImageLoader()
-        deadline = .seconds(10)
-        dithersGradients = LinearGradientShader.dithersByDefault
+    public convenience init(fonts: FontConfiguration = FontConfiguration()) throws {
+        try self.init(fonts: fonts, images: ImageLoader(), deadline: .seconds(10))
     }
 
     /// Loads the font set; documents may use `data:` URI images and files under `images.root`.
