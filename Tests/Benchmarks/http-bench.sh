@@ -40,7 +40,7 @@ fi
 for tool in wrk nginx curl python3; do
     command -v "$tool" >/dev/null || { echo "http-bench: $tool is not installed" >&2; exit 1; }
 done
-[ -x "$OGPRESS" ] || { echo "http-bench: $OGPRESS missing; run 'swift build -c release' (make bench does)" >&2; exit 1; }
+[ -x "$OGPRESS" ] || { echo "http-bench: $OGPRESS missing; run 'make release' (make bench does)" >&2; exit 1; }
 # 10,000 idle connections need as many descriptors on each side.
 ulimit -n "$(ulimit -Hn)"
 

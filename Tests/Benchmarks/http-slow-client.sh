@@ -6,7 +6,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OGPRESS="$ROOT/.build/release/ogpress"
-[ -x "$OGPRESS" ] || { echo "http-slow-client: $OGPRESS missing; run 'swift build -c release'" >&2; exit 1; }
+[ -x "$OGPRESS" ] || { echo "http-slow-client: $OGPRESS missing; run 'make release'" >&2; exit 1; }
 
 WORK=$(mktemp -d)
 OG_PID=""

@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 binary=.build/release/ogpress
-[ -x "$binary" ] || { echo "build first: swift build -c release" >&2; exit 1; }
+[ -x "$binary" ] || { echo "build first: make release" >&2; exit 1; }
 exec python3 Tests/Benchmarks/render/bench.py --binary "$binary" "$@"

@@ -4,5 +4,5 @@
 set -eu
 cd "$(dirname "$0")/../.."
 BIN=.build/release/ogpress
-[ -x "$BIN" ] || swift build -c release --product ogpress
+[ -x "$BIN" ] || make release
 exec taskset -c 0 "$BIN" text-bench --iterations "${ITERATIONS:-300}"

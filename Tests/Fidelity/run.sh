@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Renders every case with ogpress and compares it with Chromium's reference: SSIM and the share of
 # pixels where some channel differs by more than 16. Diff images go to .build/fidelity/.
-# Usage: Tests/Fidelity/run.sh [case-name ...]   (after `swift build -c release`)
+# Usage: Tests/Fidelity/run.sh [case-name ...]   (after `make release`)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 ogpress="$root/.build/release/ogpress"
 venv="$root/.build/fidelity-venv"
 out="$root/.build/fidelity"
-[ -x "$ogpress" ] || { echo "run 'swift build -c release' first" >&2; exit 1; }
+[ -x "$ogpress" ] || { echo "run 'make release' first" >&2; exit 1; }
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import skimage, PIL' 2>/dev/null; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet scikit-image pillow
