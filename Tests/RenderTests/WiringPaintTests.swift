@@ -25,8 +25,38 @@ struct WiringPaintTests {
     }
 
     @Test func nestedOpacityMultipliesThroughLayers() throws {
-        let list = try items("<div style='opacity:0.5'><div style='opacity:0.5;background:red;height:10px'></div></div>")
-        #expect(layerOpacities(list) == [0.5, 0.5])
+        let list = try items("""
+        <div style='opacity:0.5;background:blue;height:20px'><div style='opacity:0.5;background:red;height:10px'></div></div>
+        """)
+        // The inner group is one fill, faded in place; the outer one holds two fills and keeps its layer.
+        #expect(layerOpacities(list) == [0.5])
+        let fills = list.compactMap { if case .fill(_, _, .solid(let color)) = $0 { color } else { nil } }
+        #expect(fills.suffix(2) == [Color(red: 0, green: 0, blue: 1), Color(red: 1, green: 0, blue: 0, alpha: 0.5)])
+    }
+
+    @Test func anOpacityGroupOfOneShapeFadesItsColorsInstead() throws {
+        let list = try items("""
+        <div style='opacity:0.5'><div style='opacity:0.5;background:linear-gradient(red, blue);height:10px'></div></div>
+        <div style='opacity:0.4;border:3px solid #00ff00;border-radius:50%;height:20px'></div>
+        <div style='opacity:0.3'></div>
+        """)
+        #expect(layerOpacities(list).isEmpty)
+        #expect(!list.contains { if case .beginLayer = $0 { true } else { false } })
+        let gradientAlphas = list.compactMap { item -> [Double]? in
+            if case .fill(_, _, .linearGradient(_, let stops)) = item { stops.map(\.color.alpha) } else { nil }
+        }
+        #expect(gradientAlphas == [[0.25, 0.25]])
+        let borderAlphas = list.compactMap { if case .border(_, _, _, let color) = $0 { color.alpha } else { nil } }
+        #expect(borderAlphas == [0.4])
+    }
+
+    @Test func anOpacityGroupOfTextOrSeveralShapesKeepsItsLayer() throws {
+        let list = try items("""
+        <div style='opacity:0.5;font:20px sans-serif'>text</div>
+        <div style='opacity:0.5;background:red;border:2px solid blue;height:10px'></div>
+        <div style='opacity:0.5;border-style:solid;border-width:2px;border-color:red blue;height:10px'></div>
+        """)
+        #expect(layerOpacities(list) == [0.5, 0.5, 0.5])
     }
 
     @Test func anOpacityGroupPaintsAfterInFlowSiblings() throws {
@@ -35,7 +65,8 @@ struct WiringPaintTests {
         <div style='opacity:0.5;background:#ff0000;height:10px'></div><div style='background:#0000ff;height:10px'></div>
         """)
         let fills = list.compactMap { if case .fill(_, _, .solid(let color)) = $0 { color } else { nil } }
-        #expect(fills.suffix(2) == [Color(red: 0, green: 0, blue: 1), Color(red: 1, green: 0, blue: 0)])
+        // The faded box is one fill, so its group is folded into the fill's color.
+        #expect(fills.suffix(2) == [Color(red: 0, green: 0, blue: 1), Color(red: 1, green: 0, blue: 0, alpha: 0.5)])
     }
 
     @Test func aBodyWithOnlyARadialGradientPaintsTheCanvas() throws {

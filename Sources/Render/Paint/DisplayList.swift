@@ -26,6 +26,27 @@ final class DisplayList {
 
     func append(_ item: Item) { items.append(item) }
 
+    /// Closes the opacity group begun by the `.beginLayer` at `start` without a layer when fading
+    /// what it holds item by item paints the same: the group is empty, or it holds one fill or
+    /// one-color border, whose colors then take `opacity` (a single shape cannot show through
+    /// itself, so the group's fade and the shape's are one). Returns false, changing nothing,
+    /// when the group needs its layer; the caller then ends it.
+    func foldOpacityGroup(beganAt start: Int, opacity: Double) -> Bool {
+        guard start < items.count, case .beginLayer = items[start] else { return false }
+        switch items.count - start - 1 {
+        case 0:
+            items.removeLast()
+            return true
+        case 1:
+            guard let faded = items[start + 1].faded(by: opacity) else { return false }
+            items.removeLast(2)
+            items.append(faded)
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Draws every item onto `canvas`, taking paragraphs from `boxes` and images from `images`.
     /// - Throws: `RenderError.invalidInput` when an image cannot be loaded.
     /// Checks `deadline` before every item, so one slow document cannot hold a worker past it.
@@ -62,6 +83,22 @@ final class DisplayList {
             case .endLayer(let effects):
                 canvas.popLayer(effects)
             }
+        }
+    }
+}
+
+extension DisplayList.Item {
+    /// This item with every color's alpha multiplied by `opacity`, for the items whose pixels are
+    /// one shape in one paint; nil for the others (text, shadows, images, clips, layers, and
+    /// borders whose sides are drawn one by one and overlap at their joins).
+    func faded(by opacity: Double) -> DisplayList.Item? {
+        switch self {
+        case .fill(let rect, let radii, let paint):
+            return .fill(rect, radii, paint.faded(by: opacity))
+        case .border(let rect, let radii, let widths, let color):
+            return .border(rect, radii, widths, color.faded(by: opacity))
+        default:
+            return nil
         }
     }
 }

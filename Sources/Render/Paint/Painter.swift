@@ -79,6 +79,7 @@ struct Painter {
 
     /// Records `body` in an offscreen layer composited at the box's `opacity` (CSS Color 4 §3.2: the
     /// box and its content fade as one group, so overlapping descendants do not show through each other).
+    /// A group of one shape needs no layer: its colors are faded instead (`DisplayList.foldOpacityGroup`).
     private func withOpacity(of index: Int, _ body: () -> Void) {
         let opacity = boxes[index].style.opacity
         guard opacity < 1 else {
@@ -87,8 +88,10 @@ struct Painter {
         }
         var effects = LayerEffects()
         effects.opacity = max(0, opacity)
+        let start = output.items.count
         output.append(.beginLayer)
         body()
+        if output.foldOpacityGroup(beganAt: start, opacity: effects.opacity) { return }
         output.append(.endLayer(effects))
     }
 

@@ -23,6 +23,11 @@ struct Color: Sendable, Equatable, Hashable {
         return r | (g << 8) | (b << 16) | (alphaByte << 24)
     }
 
+    /// The same color with its alpha multiplied by `opacity`.
+    func faded(by opacity: Double) -> Color {
+        Color(red: red, green: green, blue: blue, alpha: alpha * opacity)
+    }
+
     /// Clamps to 0...1; NaN becomes 0 so bad input never reaches integer conversion.
     static func unit(_ value: Double) -> Double {
         value.isNaN ? 0 : Swift.min(1, Swift.max(0, value))

@@ -10,6 +10,22 @@ enum Paint: Sendable, Equatable {
     /// in units of the geometry's `t`, and `lineLength` is the pixel length of one unit.
     case gradient(GradientShader.Geometry, stops: [GradientStop], repeating: Bool, lineLength: Double)
 
+    /// This paint with the alpha of every color multiplied by `opacity`. Gradients interpolate
+    /// premultiplied colors, so fading the stops fades every color in between by the same factor.
+    func faded(by opacity: Double) -> Paint {
+        func fade(_ stops: [GradientStop]) -> [GradientStop] {
+            stops.map { GradientStop(color: $0.color.faded(by: opacity), position: $0.position) }
+        }
+        switch self {
+        case .solid(let color):
+            return .solid(color.faded(by: opacity))
+        case .linearGradient(let angle, let stops):
+            return .linearGradient(angle: angle, stops: fade(stops))
+        case .gradient(let geometry, let stops, let repeating, let lineLength):
+            return .gradient(geometry, stops: fade(stops), repeating: repeating, lineLength: lineLength)
+        }
+    }
+
     /// The angle CSS Images 3 §3.1.1 gives a corner keyword (`to bottom right` is `right: true,
     /// bottom: true`) for a box of `width`×`height`: the gradient line is perpendicular to the
     /// diagonal joining the two neighbouring corners, so those corners get the 50% color.
