@@ -192,4 +192,71 @@ struct TextFontFaceTests {
         #expect(fonts[1] < base)
         #expect(fonts[2] == base + 1)
     }
+
+    @Test func theSameSelfContainedRulesKeepTheirFacesAcrossRenders() throws {
+        let engine = try TextTestSupport.engine()
+        let broken = FontFaceRule(family: "Broken", sources: [.url(dataURI([UInt8](repeating: 0x41, count: 64)), format: nil)])
+        let rules = [rule(.url(dataURI(try fixture("brand.woff2"), type: "font/woff2"), format: nil)), broken,
+                     rule(.local("DejaVu Sans"), family: "Local")]
+        let first = engine.loadDocumentFonts(rules, assets: ImageLoader())
+        let loaded = engine.fonts
+        #expect(first.count == 1 && first[0].contains("Broken"))
+        // The next document with equal rules keeps the faces (and their glyphs) and repeats the warning.
+        #expect(engine.loadDocumentFonts(rules, assets: ImageLoader()) == first)
+        #expect(engine.fonts === loaded)
+        // Any difference loads afresh, and so does the same rule after the faces were cleared.
+        engine.loadDocumentFonts(Array(rules.prefix(2)), assets: ImageLoader())
+        #expect(engine.fonts !== loaded)
+        let two = engine.fonts
+        engine.clearDocumentFonts()
+        #expect(engine.fonts.document.isEmpty)
+        engine.loadDocumentFonts(Array(rules.prefix(2)), assets: ImageLoader())
+        #expect(engine.fonts !== two)
+        #expect(engine.fonts.document.count == 1)
+    }
+
+    @Test func rulesNamingFilesKeepTheirFacesUntilAFileChanges() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fontface-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("brand.ttf")
+        try Data(try fixture("brand.ttf")).write(to: file)
+        let engine = try TextTestSupport.engine()
+        let assets = ImageLoader(root: root.path)
+        // A missing file tried first, as a stylesheet's fallback list may have.
+        let rules = [rule(.url("brand.ttf", format: nil)),
+                     FontFaceRule(family: "Code", sources: [.url("gone.woff2", format: nil), .url(dataURI(try fixture("brand.woff")), format: nil)])]
+        #expect(engine.loadDocumentFonts(rules, assets: assets).isEmpty)
+        let loaded = engine.fonts
+        #expect(engine.loadDocumentFonts(rules, assets: assets).isEmpty)
+        #expect(engine.fonts === loaded)
+        // The file changed: the same rules must not keep the old face.
+        try Data([UInt8](repeating: 0x41, count: 300)).write(to: file)
+        #expect(engine.loadDocumentFonts(rules, assets: assets).count == 1)
+        #expect(engine.fonts !== loaded)
+        #expect(engine.fonts.document.count == 1)
+        // Nor when a file that was missing appears.
+        let broken = engine.fonts
+        try Data(try fixture("brand.woff2")).write(to: root.appendingPathComponent("gone.woff2"))
+        #expect(engine.loadDocumentFonts(rules, assets: assets).count == 1)
+        #expect(engine.fonts !== broken)
+    }
+
+    @Test func fileStampsFollowTheFile() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stamp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let assets = ImageLoader(root: root.path)
+        #expect(assets.stamp(for: "data:font/ttf;base64,AAAA") == nil)
+        #expect(assets.stamp(for: "DATA:font/ttf;base64,AAAA") == nil)
+        let missing = try #require(assets.stamp(for: "a.ttf"))
+        try Data([1, 2, 3]).write(to: root.appendingPathComponent("a.ttf"))
+        let written = try #require(assets.stamp(for: "a.ttf"))
+        #expect(written != missing)
+        #expect(assets.stamp(for: "a.ttf") == written)
+        try Data([1, 2, 3, 4]).write(to: root.appendingPathComponent("a.ttf"))
+        #expect(assets.stamp(for: "a.ttf") != written)
+        #expect(assets.stamp(for: "../a.ttf") != nil)
+        #expect(ImageLoader().stamp(for: "a.ttf") != nil)
+    }
 }

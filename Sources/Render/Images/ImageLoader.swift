@@ -45,10 +45,15 @@ public struct ImageLoader: Sendable {
         return reference.trimmingCharacters(in: space)
     }
 
+    /// Whether `reference` is a `data:` URI. Compared on the first five bytes: lowercasing the whole
+    /// reference would copy a data URI.
+    static func isDataURI(_ reference: String) -> Bool {
+        reference.utf8.prefix(5).lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }.elementsEqual("data:".utf8)
+    }
+
     /// The encoded bytes `reference` names, within the encoded-size limit.
     func bytes(for reference: String) throws -> [UInt8] {
-        // Compared on the first five bytes: lowercasing the whole reference would copy a data URI.
-        if reference.utf8.prefix(5).lazy.map({ (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }).elementsEqual("data:".utf8) {
+        if Self.isDataURI(reference) {
             // Base64 is 4/3 the size of its payload: refuse oversized URIs before decoding them.
             guard reference.utf8.count <= limits.maximumEncodedBytes / 3 * 4 + 1024 else {
                 throw ImageError.encodedTooLarge(bytes: reference.utf8.count / 4 * 3, limit: limits.maximumEncodedBytes)
@@ -60,10 +65,7 @@ public struct ImageLoader: Sendable {
         if let colon = reference.firstIndex(of: ":"), !reference[..<colon].contains("/") {
             throw ImageError.unsupportedSource("'\(reference[..<colon])' URLs are not loaded; use a data: URI or a file under the image root")
         }
-        guard let root else { throw ImageError.noRoot }
-        guard !reference.hasPrefix("/") else { throw ImageError.notFound(reference) }
-        let resolved = URL(fileURLWithPath: root).appendingPathComponent(reference).standardizedFileURL.resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { throw ImageError.notFound(reference) }
+        let resolved = try resolvedFile(reference)
         let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
         guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular,
               let size = attributes[.size] as? Int else { throw ImageError.notFound(reference) }
@@ -71,6 +73,15 @@ public struct ImageLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: resolved) else { throw ImageError.notFound(reference) }
         try checkEncoded(data.count)
         return [UInt8](data)
+    }
+
+    /// The path of the file a relative `reference` names, symbolic links resolved; it must lie under `root`.
+    func resolvedFile(_ reference: String) throws -> String {
+        guard let root else { throw ImageError.noRoot }
+        guard !reference.hasPrefix("/") else { throw ImageError.notFound(reference) }
+        let resolved = URL(fileURLWithPath: root).appendingPathComponent(reference).standardizedFileURL.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { throw ImageError.notFound(reference) }
+        return resolved
     }
 
     private func checkEncoded(_ count: Int) throws {

@@ -5,6 +5,11 @@ extension TextEngine {
     ///
     /// Call it once per render before layout, with the rules `CSSParser.fontFaces` collected (an empty
     /// list clears what an earlier render of this pooled engine loaded).
+    ///
+    /// When the rules equal the previous document's and every file they name is unchanged (same
+    /// `ImageLoader.stamp`), the faces loaded for them stay, with their rasterized glyphs: the cards
+    /// of one template share their web fonts, and decoding, unpacking and opening them again would
+    /// give the same faces.
     /// - Parameters:
     ///   - rules: the document's rules in source order; at most `DocumentFontLoader.maximumFaces` are loaded.
     ///   - assets: where `url(path)` sources resolve (its root; no `..`, absolute paths or network).
@@ -15,9 +20,19 @@ extension TextEngine {
             clearDocumentFonts()
             return []
         }
+        // Taken before loading: a file changed during the load gets a new stamp by the next render.
+        let stamps: [String?] = rules.flatMap { rule in
+            rule.sources.map { source in
+                if case .url(let reference, _) = source { assets.stamp(for: reference) } else { nil }
+            }
+        }
+        if let loaded = documentFontRules, loaded.rules == rules, loaded.fileStamps == stamps {
+            return loaded.warnings
+        }
         var loader = DocumentFontLoader(catalogue: catalogue, assets: assets)
         let faces = loader.load(rules)
         use(FontSet(catalogue: catalogue, document: faces))
+        documentFontRules = LoadedFontRules(rules: rules, fileStamps: stamps, warnings: loader.warnings)
         return loader.warnings
     }
 

@@ -19,6 +19,17 @@ final class TextEngine {
     let analyzer: UnicodeAnalyzer
     /// Paragraphs shaped since the font set last changed or the last layout ended.
     private var shapedCache = ShapedTextCache()
+    /// The `@font-face` rules the current document faces were loaded from, the stamps of the
+    /// files they name, and what loading them warned; nil when the faces came from elsewhere
+    /// (see `loadDocumentFonts`).
+    var documentFontRules: LoadedFontRules?
+
+    struct LoadedFontRules {
+        var rules: [FontFaceRule]
+        /// `ImageLoader.stamp` of every source of every rule, in order.
+        var fileStamps: [String?]
+        var warnings: [String]
+    }
 
     /// Opens (or reuses) the font catalogue for `fonts`.
     /// - Throws: `TextError.noFonts` when the directories hold no usable font, `TextError.freeType` when
@@ -37,6 +48,7 @@ final class TextEngine {
         rasterizer.use(fonts)
         self.fonts = fonts
         shapedCache.removeAll()
+        documentFontRules = nil
     }
 
     /// Drops the shaped paragraphs kept during a layout; the renderer calls it when layout is done, so a
