@@ -20,6 +20,9 @@ enum {
     /// Tokens per block: enough to amortize a dynamic header (~60–90 bytes), few enough that a block's
     /// codes follow the image from flat regions to text.
     BLOCK_TOKENS = 1 << 14,
+    /// Literal-row bytes per block: a photo's rows are all literals, and one Huffman table per
+    /// 64 KB of them compresses within a percent of smaller blocks while building far fewer tables.
+    BLOCK_RUN_BYTES = 1 << 16,
     LITLEN_CODES = 286,
     DIST_CODES = 30,
     CODE_LENGTH_CODES = 19,
@@ -50,12 +53,27 @@ struct cimage_deflate {
     uint32_t last_distance;
 
     uint32_t hash[1 << HASH_BITS];
-    /// A literal byte below 256, else a match as length << 16 | distance.
+    /// Per row, whether it goes out as literals only (`cimage_deflate_set_literal_rows`); may be NULL.
+    const uint8_t *literal_rows;
+
+    /// A literal byte below 256, a match as length << 16 | distance, or a run of literal bytes as
+    /// two tokens: RUN_TOKEN | count, then the run's offset from the block's start (the bytes are
+    /// read back from the input, and other tokens need not track where they are).
     uint32_t tokens[BLOCK_TOKENS];
     int token_count;
+    /// Bytes the block's runs cover.
+    size_t run_bytes;
     uint32_t litlen_frequencies[LITLEN_CODES];
     uint32_t dist_frequencies[DIST_CODES];
+    /// Three more byte counts for runs, added into `litlen_frequencies` when the block is written:
+    /// four independent counters per byte keep repeated bytes from waiting on each other's increments.
+    uint32_t run_frequencies[3][256];
 };
+
+/// Marks a token as a run of literals; matches stay below 2^25 and literals below 256.
+#define RUN_TOKEN 0x80000000u
+/// Longest run one token holds (longer ones take several tokens).
+#define MAX_RUN 0x00FFFFFFu
 
 typedef struct cimage_deflate deflate_state;
 
@@ -223,7 +241,40 @@ static uint64_t token_bits(const deflate_state *state, const uint8_t *litlen_len
     return bits;
 }
 
-static void put_tokens(deflate_state *state, const block_codes *codes) {
+/// Appends the codes of `count` literal bytes, each looked up in `table` as code | length << 16.
+/// Three codes (at most 45 bits) fit the accumulator above the seven bits a flush leaves, so
+/// the loop writes once per three; the accumulator lives in locals here, since the output stores
+/// would otherwise make the compiler reload it from the state for every code.
+static void put_literals(deflate_state *state, const uint32_t *table, const uint8_t *bytes, size_t count) {
+    uint64_t bits = state->bits;
+    int bit_count = state->bit_count;
+    uint8_t *out = state->out->data + state->out->length;
+    size_t index = 0;
+    for (; index < count; index += 3) {
+        size_t left = count - index;
+        uint32_t first = table[bytes[index]];
+        uint32_t second = left > 1 ? table[bytes[index + 1]] : 0;
+        uint32_t third = left > 2 ? table[bytes[index + 2]] : 0;
+        bits |= (uint64_t)(first & 0xFFFF) << bit_count;
+        bit_count += (int)(first >> 16);
+        bits |= (uint64_t)(second & 0xFFFF) << bit_count;
+        bit_count += (int)(second >> 16);
+        bits |= (uint64_t)(third & 0xFFFF) << bit_count;
+        bit_count += (int)(third >> 16);
+        // At most 52 bits are pending, so the shift stays below 64.
+        memcpy(out, &bits, 8);
+        int whole = bit_count >> 3;
+        out += whole;
+        bits >>= whole * 8;
+        bit_count &= 7;
+    }
+    state->bits = bits;
+    state->bit_count = bit_count;
+    state->out->length = (size_t)(out - state->out->data);
+}
+
+/// Writes the block's tokens; `raw` is the input the block covers, where runs read their bytes.
+static void put_tokens(deflate_state *state, const block_codes *codes, const uint8_t *raw) {
     // Each length's code and extra bits as one value (at most 15 + 5 bits), built once per block
     // instead of looked up and shifted for every match.
     uint32_t length_values[MAX_MATCH + 1];
@@ -234,10 +285,23 @@ static void put_tokens(deflate_state *state, const block_codes *codes) {
         length_values[length] = codes->litlen_codes[257 + symbol] | (length - length_base[symbol]) << code_bits;
         length_bits[length] = (uint8_t)(code_bits + length_extra[symbol]);
     }
+    // Literal codes as code | length << 16, built when the block's first run needs them.
+    uint32_t literal_table[256];
+    int has_literal_table = 0;
     for (int index = 0; index < state->token_count; index++) {
         uint32_t token = state->tokens[index];
         if (token < 256) {
             add_bits(state, codes->litlen_codes[token], codes->litlen_lengths[token]);
+        } else if (token & RUN_TOKEN) {
+            if (!has_literal_table) {
+                for (int byte = 0; byte < 256; byte++) {
+                    literal_table[byte] = codes->litlen_codes[byte] | (uint32_t)codes->litlen_lengths[byte] << 16;
+                }
+                has_literal_table = 1;
+            }
+            flush_bits(state);
+            put_literals(state, literal_table, raw + state->tokens[index + 1], token & MAX_RUN);
+            index++;
         } else {
             uint32_t length = token >> 16, distance = token & 0xFFFF;
             if (distance == 0) distance = WINDOW; // 32768 does not fit in 16 bits; see `emit_match`.
@@ -258,6 +322,12 @@ static void put_tokens(deflate_state *state, const block_codes *codes) {
 /// stored block is smallest, then clears them.
 static int flush_block(deflate_state *state, const uint8_t *raw, size_t raw_length, int final) {
     state->litlen_frequencies[END_OF_BLOCK]++;
+    if (state->run_bytes > 0) {
+        for (int byte = 0; byte < 256; byte++) {
+            state->litlen_frequencies[byte] += state->run_frequencies[0][byte] + state->run_frequencies[1][byte]
+                + state->run_frequencies[2][byte];
+        }
+    }
 
     block_codes dynamic;
     cimage_huffman_lengths(state->litlen_frequencies, LITLEN_CODES, 15, dynamic.litlen_lengths);
@@ -322,7 +392,7 @@ static int flush_block(deflate_state *state, const uint8_t *raw, size_t raw_leng
         put_bits(state, (uint32_t)final | 1u << 1, 3);
         cimage_huffman_codes(fixed.litlen_lengths, 288, fixed.litlen_codes);
         cimage_huffman_codes(fixed.dist_lengths, DIST_CODES, fixed.dist_codes);
-        put_tokens(state, &fixed);
+        put_tokens(state, &fixed, raw);
     } else {
         put_bits(state, (uint32_t)final | 2u << 1, 3);
         put_bits(state, (uint32_t)(litlen_count - 257), 5);
@@ -337,11 +407,13 @@ static int flush_block(deflate_state *state, const uint8_t *raw, size_t raw_leng
         }
         cimage_huffman_codes(dynamic.litlen_lengths, LITLEN_CODES, dynamic.litlen_codes);
         cimage_huffman_codes(dynamic.dist_lengths, DIST_CODES, dynamic.dist_codes);
-        put_tokens(state, &dynamic);
+        put_tokens(state, &dynamic, raw);
     }
     state->token_count = 0;
     memset(state->litlen_frequencies, 0, sizeof state->litlen_frequencies);
     memset(state->dist_frequencies, 0, sizeof state->dist_frequencies);
+    if (state->run_bytes > 0) memset(state->run_frequencies, 0, sizeof state->run_frequencies);
+    state->run_bytes = 0;
     return 1;
 }
 
@@ -358,6 +430,29 @@ static void emit_match(deflate_state *state, uint32_t length, uint32_t distance)
     state->litlen_frequencies[257 + length_code(length)]++;
     state->dist_frequencies[dist_code(distance)]++;
 }
+
+/// Queues up to `count` bytes (at most MAX_RUN) at `offset` from the block's start as one run of
+/// literals, counting them into four histograms in turn; returns how many it took. The caller
+/// leaves room for the run's two tokens.
+static size_t emit_run(deflate_state *state, const uint8_t *bytes, size_t count, size_t offset) {
+    size_t part = count < MAX_RUN ? count : MAX_RUN;
+    state->tokens[state->token_count++] = RUN_TOKEN | (uint32_t)part;
+    state->tokens[state->token_count++] = (uint32_t)offset;
+    state->run_bytes += part;
+    uint32_t *zero = state->litlen_frequencies, *one = state->run_frequencies[0];
+    uint32_t *two = state->run_frequencies[1], *three = state->run_frequencies[2];
+    size_t index = 0;
+    for (; index + 4 <= part; index += 4) {
+        zero[bytes[index]]++;
+        one[bytes[index + 1]]++;
+        two[bytes[index + 2]]++;
+        three[bytes[index + 3]]++;
+    }
+    for (; index < part; index++) zero[bytes[index]]++;
+    return part;
+}
+
+void cimage_deflate_set_literal_rows(cimage_deflate *state, const uint8_t *rows) { state->literal_rows = rows; }
 
 cimage_deflate *cimage_deflate_begin(size_t row_length, size_t pixel_bytes, cimage_buffer *out) {
     deflate_state *state = calloc(1, sizeof *state);
@@ -377,51 +472,76 @@ int cimage_deflate_write(cimage_deflate *state, const uint8_t *data, size_t avai
     size_t position = state->position, block_start = state->block_start;
     const size_t pixel_bytes = state->pixel_bytes, row_length = state->row_length;
     uint32_t last_distance = state->last_distance;
+    const uint8_t *literal_rows = state->literal_rows;
+    // Where the row `position` is in ends: literal rows are looked up only when it is passed.
+    size_t row_end = literal_rows != NULL ? 0 : SIZE_MAX;
     int ok = 1;
     while (ok && position < stop) {
-        size_t limit = available - position < MAX_MATCH ? available - position : MAX_MATCH;
-        const uint8_t *at = data + position;
-        size_t best = 0;
-        uint32_t best_distance = 0;
-        // The hash reads eight bytes, so the last seven of the image go out as literals.
-        if (available - position >= 8) {
-            size_t reach = position < WINDOW ? position : WINDOW;
-            try_distance(at, pixel_bytes, reach, limit, &best, &best_distance);
-            try_distance(at, last_distance, reach, limit, &best, &best_distance);
-            try_distance(at, row_length, reach, limit, &best, &best_distance);
-            uint32_t slot = hash6(at);
-            if (best < 32) {
-                // Positions are stored modulo 2^32; any candidate is verified by comparing bytes.
-                uint32_t distance = (uint32_t)position - state->hash[slot];
-                if (distance > 0 && distance <= reach && distance != best_distance && at[best] == at[best - distance]) {
-                    size_t found = match_length(at, at - distance, limit);
-                    if (found >= 4 && found > best) {
-                        best = found;
-                        best_distance = distance;
+        if (position >= row_end) {
+            size_t row = position / row_length;
+            size_t next_end = (row + 1) * row_length;
+            if (literal_rows[row]) {
+                // Whole rows only, so the tokens do not depend on how the input arrives.
+                if (next_end > available) break;
+                position += emit_run(state, data + position, next_end - position, position - block_start);
+                // A run takes two tokens, so a block with one slot left is full.
+                if (state->token_count >= BLOCK_TOKENS - 1 || state->run_bytes >= BLOCK_RUN_BYTES) {
+                    ok = flush_block(state, data + block_start, position - block_start, final && position == available);
+                    block_start = position;
+                }
+                // A run longer than MAX_RUN leaves the rest of its row for the next pass.
+                if (position < next_end) continue;
+            }
+            row_end = next_end;
+            if (position >= row_end) continue;
+        }
+        // Matching runs to the end of the row (or the stop) without looking at rows again.
+        size_t segment_end = row_end < stop ? row_end : stop;
+        while (ok && position < segment_end) {
+            size_t limit = available - position < MAX_MATCH ? available - position : MAX_MATCH;
+            const uint8_t *at = data + position;
+            size_t best = 0;
+            uint32_t best_distance = 0;
+            // The hash reads eight bytes, so the last seven of the image go out as literals.
+            if (available - position >= 8) {
+                size_t reach = position < WINDOW ? position : WINDOW;
+                try_distance(at, pixel_bytes, reach, limit, &best, &best_distance);
+                try_distance(at, last_distance, reach, limit, &best, &best_distance);
+                try_distance(at, row_length, reach, limit, &best, &best_distance);
+                uint32_t slot = hash6(at);
+                if (best < 32) {
+                    // Positions are stored modulo 2^32; any candidate is verified by comparing bytes.
+                    uint32_t distance = (uint32_t)position - state->hash[slot];
+                    if (distance > 0 && distance <= reach && distance != best_distance && at[best] == at[best - distance]) {
+                        size_t found = match_length(at, at - distance, limit);
+                        if (found >= 4 && found > best) {
+                            best = found;
+                            best_distance = distance;
+                        }
                     }
                 }
+                state->hash[slot] = (uint32_t)position;
             }
-            state->hash[slot] = (uint32_t)position;
-        }
-        if (best >= MIN_MATCH) {
-            emit_match(state, (uint32_t)best, best_distance);
-            last_distance = best_distance;
-            // Short matches are where text and shifted gradients continue, so their positions are
-            // worth finding again; inside long runs a few entries are enough (and measured smaller
-            // over the fidelity cards than denser ones, which overwrite more useful entries).
-            size_t step = best < 16 ? 4 : 64;
-            size_t end = position + best;
-            for (size_t inner = position + step; inner < end && available - inner >= 8; inner += step) {
-                state->hash[hash6(data + inner)] = (uint32_t)inner;
+            if (best >= MIN_MATCH) {
+                emit_match(state, (uint32_t)best, best_distance);
+                last_distance = best_distance;
+                // Short matches are where text and shifted gradients continue, so their positions are
+                // worth finding again; inside long runs a few entries are enough (and measured smaller
+                // over the fidelity cards than denser ones, which overwrite more useful entries).
+                size_t step = best < 16 ? 4 : 64;
+                size_t end = position + best;
+                for (size_t inner = position + step; inner < end && available - inner >= 8; inner += step) {
+                    state->hash[hash6(data + inner)] = (uint32_t)inner;
+                }
+                position = end;
+            } else {
+                emit_literal(state, *at);
+                position++;
             }
-            position = end;
-        } else {
-            emit_literal(state, *at);
-            position++;
-        }
-        if (state->token_count == BLOCK_TOKENS) {
-            ok = flush_block(state, data + block_start, position - block_start, final && position == available);
-            block_start = position;
+            if (state->token_count == BLOCK_TOKENS) {
+                ok = flush_block(state, data + block_start, position - block_start, final && position == available);
+                block_start = position;
+            }
         }
     }
     if (ok && final && (state->token_count > 0 || block_start < available || available == 0)) {

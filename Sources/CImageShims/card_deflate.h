@@ -20,5 +20,11 @@ cimage_deflate *cimage_deflate_begin(size_t row_length, size_t pixel_bytes, cima
 /// across calls. Returns CIMAGE_OK or CIMAGE_ERROR_NO_MEMORY.
 int cimage_deflate_write(cimage_deflate *state, const uint8_t *data, size_t available, int final);
 
+/// Names the rows (`row_length` bytes each, counted from the start of the input) to send as
+/// literals only, with no match search: `rows[i]` nonzero for row i. Filtered photo rows barely
+/// match anything, and searching them costs more than the rest of a card. `rows` must stay valid,
+/// and hold the flag of every row within `available`, whenever `cimage_deflate_write` is called.
+void cimage_deflate_set_literal_rows(cimage_deflate *state, const uint8_t *rows);
+
 /// Releases the state (not the output buffer).
 void cimage_deflate_end(cimage_deflate *state);

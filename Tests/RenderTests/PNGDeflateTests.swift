@@ -4,7 +4,8 @@ import Testing
 @testable import Render
 
 /// The card-tuned deflate compressor: every image must come back pixel for pixel through libpng,
-/// and its zlib stream must also inflate with zlib alone to exactly the unfiltered rows.
+/// and its zlib stream must also inflate with zlib alone to rows that, with their filters undone,
+/// are exactly the image's scanlines.
 struct PNGDeflateTests {
     static let card = PNGEncoder.Settings(filters: .none, level: 3, strategy: 0, compressor: .card)
     static let zlib = PNGEncoder.Settings(filters: .none, level: 3, strategy: 0, compressor: .zlib)
@@ -73,6 +74,28 @@ struct PNGDeflateTests {
         return status == Int32(CIMAGE_OK) ? Array(output[0..<written]) : nil
     }
 
+    /// The filter byte of each row of inflated scanlines `rowLength` bytes long.
+    static func filterTypes(_ filtered: [UInt8], rowLength: Int) -> [UInt8] {
+        stride(from: 0, to: filtered.count, by: rowLength).map { filtered[$0] }
+    }
+
+    /// Inflated scanlines with each row's filter undone and its filter byte set to 0. The card
+    /// writer uses None (0) and Up (2, PNG spec §9.2: each byte plus the byte above); nil for any
+    /// other type.
+    static func unfiltered(_ filtered: [UInt8], rowLength: Int) -> [UInt8]? {
+        var rows = filtered
+        for start in stride(from: 0, to: rows.count, by: rowLength) {
+            switch rows[start] {
+            case 0: continue
+            case 2 where start >= rowLength:
+                for index in (start + 1)..<Swift.min(rows.count, start + rowLength) { rows[index] &+= rows[index - rowLength] }
+                rows[start] = 0
+            default: return nil
+            }
+        }
+        return rows
+    }
+
     /// Encodes with the card compressor and checks the result with both decoders; returns the PNG.
     @discardableResult
     static func roundTrip(_ canvas: Canvas, _ comment: Comment? = nil) throws -> [UInt8] {
@@ -81,8 +104,16 @@ struct PNGDeflateTests {
         #expect(decoded.width == canvas.width && decoded.height == canvas.height, comment)
         #expect(decoded.rgba == expected(canvas), comment)
         let rows = scanlines(canvas)
-        #expect(inflate(zlibStream(of: png), capacity: rows.count) == rows, comment)
+        let rowLength = rows.count / canvas.height
+        #expect(inflate(zlibStream(of: png), capacity: rows.count).flatMap { unfiltered($0, rowLength: rowLength) } == rows, comment)
         return png
+    }
+
+    /// The filter type of every row of the card writer's PNG of `canvas`.
+    static func cardFilterTypes(_ canvas: Canvas) throws -> [UInt8] {
+        let png = try roundTrip(canvas)
+        let rowLength = scanlines(canvas).count / canvas.height
+        return filterTypes(try #require(inflate(zlibStream(of: png), capacity: rowLength * canvas.height)), rowLength: rowLength)
     }
 
     static func canvas(width: Int, height: Int, fill: (Int, Int) -> (UInt8, UInt8, UInt8, UInt8)) -> Canvas {
@@ -150,6 +181,36 @@ struct PNGDeflateTests {
         // Stored blocks cost 5 bytes each; the zlib wrapper 6 more.
         let raw = (300 * 3 + 1) * 200
         #expect(stream.count <= raw + raw / 1000 + 6)
+    }
+
+    /// Rows of a photograph are Up-filtered and sent as literals; a card's rows stay unfiltered.
+    /// Here a card with a photo band in the middle and a rendered card with a large photo.
+    @Test func photoRowsAreFilteredAndCardRowsAreNot() throws {
+        var generator = Generator(seed: 21)
+        let canvas = Self.canvas(width: 640, height: 120) { x, y in
+            guard y >= 40 && y < 80 else { return x % 100 < 50 ? (20, 30, 40, 255) : (240, 240, 230, 255) }
+            // Shading plus sensor noise: neighbours close, rarely equal.
+            let noise = Int(generator.below(9)) - 4
+            let shade = { (base: Int) in UInt8(clamping: base + noise) }
+            return (shade(60 + x / 5), shade(90 + y), shade(140 + (x + y) / 7), 255)
+        }
+        let types = try Self.cardFilterTypes(canvas)
+        #expect(types[0..<40].allSatisfy { $0 == 0 })
+        #expect(types[41..<80].allSatisfy { $0 == 2 })
+        #expect(types[80..<120].allSatisfy { $0 == 0 })
+        // The filtered photo compresses to well under half the raw size despite its noise.
+        #expect(try PNGEncoder.encode(canvas, settings: Self.card).count < 640 * 40 * 3 / 2 + 640 * 80 * 3 / 20)
+    }
+
+    @Test func renderedPhotoCardRoundTripsAndFiltersThePhoto() throws {
+        let html = try String(contentsOf: Self.root.appendingPathComponent("Tests/Fidelity/cases/card-photo.html"), encoding: .utf8)
+        let canvas = try Self.rendered(html)
+        let types = try Self.cardFilterTypes(canvas)
+        #expect(types.filter { $0 == 2 }.count > canvas.height / 2)
+        for text in ["Fidelity/cases/card-hello.html", "Fidelity/cases/text-latin.html", "Fidelity/cases/card-event.html"] {
+            let card = try Self.rendered(try String(contentsOf: Self.root.appendingPathComponent("Tests/\(text)"), encoding: .utf8))
+            #expect(try Self.cardFilterTypes(card).allSatisfy { $0 == 0 }, "\(text)")
+        }
     }
 
     @Test func oneColorIsTiny() throws {
