@@ -6,11 +6,11 @@ struct GradientRamp {
     /// Every color of the table is opaque.
     let isOpaque: Bool
     /// t of the first table entry and the span the table covers.
-    private let start: Double
+    let start: Double
     private let span: Double
-    private let repeating: Bool
+    let repeating: Bool
     /// 1 / `span`: a lookup multiplies, because a division's latency dominated radial and conic fills.
-    private let inverseSpan: Double
+    let inverseSpan: Double
     /// For a clamped ramp, a `t` from which on every lookup gives the last table entry (the ramp
     /// is flat past its last color change), so radial fills can store that color without
     /// evaluating the pixels far outside the ending shape; infinity when the ramp repeats.
@@ -65,29 +65,11 @@ struct GradientRamp {
         return table[index]
     }
 
-    /// Stores the colors at four values of `t` at `destination`, each exactly `color(at:)`: the
-    /// index arithmetic runs on all four at once, with floors taken by the 1.5·2⁵² rounding trick
-    /// (exact for magnitudes below 2⁵⁰), so no lane converts through a checked `Int(_:)`.
-    @inline(__always)
+    /// Stores the colors at four values of `t` at `destination`, each exactly `color(at:)` (see
+    /// `GradientRampLanes`; a row of lanes takes its lookup once instead).
     func store(colorsAt t: SIMD4<Double>, into destination: UnsafeMutablePointer<UInt32>) {
-        var f: SIMD4<Double> = (t - start) * inverseSpan
-        // Also false for NaN and infinity, which `color(at:)` maps to the first entry.
-        let small: SIMD4<Double> = f.replacing(with: -f, where: f .< 0)
-        guard all(small .< 1.0e15) else {
-            for lane in 0..<4 { destination[lane] = color(at: t[lane]) }
-            return
-        }
-        if repeating { f -= Self.floor(f) }
-        let last: Double = Double(table.count - 1)
-        var scaled: SIMD4<Double> = f * last + 0.5
-        scaled = scaled.replacing(with: 0, where: .!(scaled .> 0))
-        // Truncating the clamped value equals clamping the truncated one: `last` is a whole number.
-        scaled = scaled.replacing(with: last, where: scaled .> last)
-        let magic: Double = 6_755_399_441_055_744  // 1.5·2⁵²: its ulp is 1.
-        let bits: SIMD4<UInt64> = unsafeBitCast(Self.floor(scaled) + magic, to: SIMD4<UInt64>.self)
-        table.withUnsafeBufferPointer { table in
-            for lane in 0..<4 { destination[lane] = table[Int(truncatingIfNeeded: bits[lane] & 0xFFFF)] }
-        }
+        withLanes(clamped: { $0.store(colorsAt: t, into: destination) },
+                  repeating: { $0.store(colorsAt: t, into: destination) })
     }
 
     /// Lane-wise `rounded(.down)` for magnitudes below 2⁵⁰: adding and removing 1.5·2⁵² rounds

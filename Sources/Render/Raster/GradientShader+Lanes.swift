@@ -1,22 +1,28 @@
-/// Conic and radial parameters four columns at a time. Each lane performs the same IEEE
+/// Linear, conic and radial parameters four columns at a time. Each lane performs the same IEEE
 /// operations, in the same order, as the one-pixel code in `GradientShader.fill`, so the colors
-/// are identical; only the table loads stay scalar.
+/// are identical; only the table loads stay scalar. The ramp lookup is taken once per row and
+/// passed in as `lanes`, specialized for clamped or repeating ramps.
 extension GradientShader {
     typealias Lanes = SIMD4<Double>
 
     /// Radial colors of columns `start..<end` of a row at squared vertical distance `v2` (in
     /// radii); returns the first column it did not fill (fewer than four remain). The square
     /// roots are correctly rounded whether taken per lane or one at a time, and the ramp lookup
-    /// is `GradientRamp.store(colorsAt:into:)`, which replaces the per-pixel lookup's checked
+    /// is `GradientRampLanes.store(colorsAt:into:)`, which replaces the per-pixel lookup's checked
     /// conversion and bounds test with lane arithmetic.
-    func fillRadialLanes(v2: Double, centerX: Double, inverse: Double, from start: Int, to end: Int,
-                         into row: UnsafeMutablePointer<UInt32>) -> Int {
+    @inline(__always)
+    func fillRadialLanes<R: GradientRampLanes>(_ lanes: R, v2: Double, centerX: Double, inverse: Double, from start: Int, to end: Int,
+                                               into row: UnsafeMutablePointer<UInt32>) -> Int {
         let steps = Lanes(0, 1, 2, 3)
         var x: Int = start
         while x + 4 <= end {
             let u: Lanes = ((Lanes(repeating: Double(x)) + steps + 0.5) - centerX) * inverse
-            let t: Lanes = (u * u + v2).squareRoot()
-            ramp.store(colorsAt: t, into: row + x)
+            // The sum is never negative (or NaN, whose sign does not matter), so clearing its
+            // sign bit changes nothing; it lets the compiler see that and take one vector square
+            // root per two lanes instead of a checked libm call per lane.
+            let sum: Lanes = u * u + v2
+            let t: Lanes = unsafeBitCast(unsafeBitCast(sum, to: SIMD4<UInt64>.self) & 0x7FFF_FFFF_FFFF_FFFF, to: Lanes.self).squareRoot()
+            lanes.store(colorsAt: t, into: row + x)
             x += 4
         }
         return x
@@ -25,8 +31,9 @@ extension GradientShader {
     /// Conic colors of columns `start..<end` of a row at `dy` below the centre; returns the
     /// first column it did not fill (fewer than four remain, or the start angle is too large for
     /// the exact floor below, in which case it fills nothing).
-    func fillConicLanes(dy: Double, centerX: Double, startAngle: Double, from start: Int, to end: Int,
-                        into row: UnsafeMutablePointer<UInt32>) -> Int {
+    @inline(__always)
+    func fillConicLanes<R: GradientRampLanes>(_ lanes: R, dy: Double, centerX: Double, startAngle: Double, from start: Int, to end: Int,
+                                              into row: UnsafeMutablePointer<UInt32>) -> Int {
         // The wrap needs floor(angle / turn). The angle lies within ±(π + 1e-5) of −startAngle (or
         // is NaN, which stays NaN whatever is subtracted), so below this bound its turns are far
         // under 2⁵⁰, where the lane-wise rounding floor is exact.
@@ -70,7 +77,24 @@ extension GradientShader {
             let q: Lanes = angle * perRadian
             angle -= turn * GradientRamp.floor(q)
             let t: Lanes = angle * perRadian
-            ramp.store(colorsAt: t, into: row + x)
+            lanes.store(colorsAt: t, into: row + x)
+            x += 4
+        }
+        return x
+    }
+
+    /// Linear colors of columns `start..<end` of a row whose `t` is `base + dx·(x + 0.5)`; returns
+    /// the first column it did not fill (fewer than four remain).
+    @inline(__always)
+    func fillLinearLanes<R: GradientRampLanes>(_ lanes: R, base: Double, dx: Double, from start: Int, to end: Int,
+                                               into row: UnsafeMutablePointer<UInt32>) -> Int {
+        let steps = Lanes(0, 1, 2, 3)
+        var x: Int = start
+        while x + 4 <= end {
+            // Double(x) + step is a whole number, as Double(x + step) is, so adding the half gives
+            // the same centre.
+            let t: Lanes = base + dx * (Lanes(repeating: Double(x)) + steps + 0.5)
+            lanes.store(colorsAt: t, into: row + x)
             x += 4
         }
         return x

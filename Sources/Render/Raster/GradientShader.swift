@@ -45,7 +45,10 @@ struct GradientShader {
         switch geometry {
         case .linear(let origin, let dx, let dy):
             let base: Double = origin + dy * cy
-            for x in start..<end { row[x] = ramp.color(at: base + dx * (Double(x) + 0.5)) }
+            let rest: Int = ramp.withLanes(
+                clamped: { fillLinearLanes($0, base: base, dx: dx, from: start, to: end, into: row) },
+                repeating: { fillLinearLanes($0, base: base, dx: dx, from: start, to: end, into: row) })
+            for x in rest..<end { row[x] = ramp.color(at: base + dx * (Double(x) + 0.5)) }
         case .radial(let centerX, let centerY, let radiusX, let radiusY):
             let v: Double = (cy - centerY) / radiusY
             let v2: Double = v * v
@@ -57,7 +60,10 @@ struct GradientShader {
                 (row + start).update(repeating: flat, count: near.lowerBound - start)
                 (row + near.upperBound).update(repeating: flat, count: end - near.upperBound)
             }
-            let rest: Int = fillRadialLanes(v2: v2, centerX: centerX, inverse: inverse, from: near.lowerBound, to: near.upperBound, into: row)
+            let (first, last): (Int, Int) = (near.lowerBound, near.upperBound)
+            let rest: Int = ramp.withLanes(
+                clamped: { fillRadialLanes($0, v2: v2, centerX: centerX, inverse: inverse, from: first, to: last, into: row) },
+                repeating: { fillRadialLanes($0, v2: v2, centerX: centerX, inverse: inverse, from: first, to: last, into: row) })
             for x in rest..<near.upperBound {
                 let u: Double = (Double(x) + 0.5 - centerX) * inverse
                 row[x] = ramp.color(at: (u * u + v2).squareRoot())
@@ -66,7 +72,9 @@ struct GradientShader {
             let dy: Double = cy - centerY
             let turn: Double = 2 * Double.pi
             let perRadian: Double = 1 / turn
-            let rest: Int = fillConicLanes(dy: dy, centerX: centerX, startAngle: startAngle, from: start, to: end, into: row)
+            let rest: Int = ramp.withLanes(
+                clamped: { fillConicLanes($0, dy: dy, centerX: centerX, startAngle: startAngle, from: start, to: end, into: row) },
+                repeating: { fillConicLanes($0, dy: dy, centerX: centerX, startAngle: startAngle, from: start, to: end, into: row) })
             for x in rest..<end {
                 let dx: Double = Double(x) + 0.5 - centerX
                 // atan2(dx, -dy) is the clockwise angle from "up".
