@@ -144,24 +144,29 @@ extension Canvas {
                 func texel(_ x: Int, _ y: Int) -> UInt32 {
                     x >= 0 && y >= 0 && x < width && y < height ? source[y * width + x] : 0
                 }
+                // x in lane 0, y in lane 1: one SSE2 instruction steps, tests or floors both.
+                let step = SIMD2<Double>(inverse.a, inverse.b)
+                let low = SIMD2<Double>(lowX, lowY), high = SIMD2<Double>(highX, highY)
                 for y in area.top..<area.bottom {
                     let start = inverse.apply(Point(x: Double(area.left) + 0.5, y: Double(y) + 0.5))
-                    var fx = start.x - 0.5, fy = start.y - 0.5
-                    // fx and fy step by constants, so each moves one way along the row and the
-                    // columns that pass the bounds test are one run: after it, the row is done.
+                    var position = SIMD2<Double>(start.x - 0.5, start.y - 0.5)
+                    // The position steps by a constant, so each coordinate moves one way along the
+                    // row and the columns that pass the bounds test are one run: after it, the row is done.
                     var entered = false
                     for x in area.left..<area.right {
-                        defer { fx += inverse.a; fy += inverse.b }
-                        guard fx >= lowX, fx < highX, fy >= lowY, fy < highY else {
+                        defer { position += step }
+                        guard all((position .>= low) .& (position .< high)) else {
                             if entered { break }
                             continue
                         }
                         entered = true
-                        // ⌊fx⌋ through truncation (−1 < fx < width, so it fits an Int), one down for
-                        // a negative fraction.
-                        let tx = Int(fx), ty = Int(fy)
-                        let x0 = Double(tx) > fx ? tx - 1 : tx, y0 = Double(ty) > fy ? ty - 1 : ty
-                        let wx = UInt32((fx - Double(x0)) * 256 + 0.5), wy = UInt32((fy - Double(y0)) * 256 + 0.5)
+                        // The bounds keep both coordinates inside −1 < · < the layer's size, far
+                        // below what `floorLanes` needs; the weights round the fraction to 1/256
+                        // as (f − ⌊f⌋)·256 + 0.5, floored.
+                        let cell = Self.floorLanes(position)
+                        let weight = Self.floorLanes((position - cell.value) * 256 + 0.5).whole
+                        let x0 = Int(cell.whole.x), y0 = Int(cell.whole.y)
+                        let wx = UInt32(truncatingIfNeeded: weight.x), wy = UInt32(truncatingIfNeeded: weight.y)
                         let interior = x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height
                         let base = y0 * width + x0
                         let p00 = interior ? source[base] : texel(x0, y0)
@@ -179,6 +184,20 @@ extension Canvas {
                 }
             }
         }
+    }
+
+    /// ⌊value⌋ of both lanes, as doubles and as integers, for |value| < 2⁵¹: adding 1.5·2⁵²
+    /// rounds to the nearest integer, whose two's complement then fills the low bits, and a lane
+    /// that rounded up steps down by one (a true comparison is −1 in its lane).
+    @inline(__always)
+    static func floorLanes(_ value: SIMD2<Double>) -> (value: SIMD2<Double>, whole: SIMD2<Int64>) {
+        let magic: Double = 6_755_399_441_055_744  // 1.5·2⁵²: its ulp is 1.
+        let shifted: SIMD2<Double> = value + magic
+        let nearest: SIMD2<Double> = shifted - magic
+        let roundedUp: SIMDMask<SIMD2<Int64>> = nearest .> value
+        let whole: SIMD2<Int64> = (unsafeBitCast(shifted, to: SIMD2<Int64>.self) &- 0x4338_0000_0000_0000)
+            &+ unsafeBitCast(roundedUp, to: SIMD2<Int64>.self)
+        return (nearest.replacing(with: nearest - 1, where: roundedUp), whole)
     }
 
     /// The four premultiplied texels mixed with weights `wx`, `wy` in 0...256.
