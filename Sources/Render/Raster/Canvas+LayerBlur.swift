@@ -71,10 +71,7 @@ extension Canvas {
         let fixed: [SIMD4<Int32>] = (0..<cellsX * cellsY).map { index in
             SIMD4(Swift.min(alpha[index], red[index]), Swift.min(alpha[index], green[index]), Swift.min(alpha[index], blue[index]), alpha[index])
         }
-        let columns: [ColumnTap] = AlphaMask.taps(count: area.width, cells: cellsX, factor: factor).map { tap in
-            // A tap whose two cells are one (past the last centre) mixes nothing in: weight 0.
-            ColumnTap(cell: tap.first, weight: tap.first == tap.second ? 0 : Float(Int32((tap.weight * 256).rounded())))
-        }
+        let columns: [ColumnTap] = AlphaMask.taps(count: area.width, cells: cellsX, factor: factor).map(ColumnTap.init)
         let rows = AlphaMask.taps(count: area.height, cells: cellsY, factor: factor)
         var mixed = [SIMD4<Int32>](repeating: .zero, count: cellsX)
         // Per cell of the mixed row: a / 256, and (b − a) / 65536 towards the next cell (zero for the last).
@@ -91,10 +88,7 @@ extension Canvas {
                                     let upper = fixed.baseAddress! + tap.first * cellsX, lower = fixed.baseAddress! + tap.second * cellsX
                                     let weight = SIMD4<Int32>(repeating: Int32((tap.weight * 256).rounded()))
                                     for i in 0..<cellsX { mixed[i] = upper[i] &+ (((lower[i] &- upper[i]) &* weight) &>> 8) }
-                                    for i in 0..<cellsX {
-                                        bases[i] = SIMD4<Float>(mixed[i]) * (1 / 256)
-                                        steps[i] = i + 1 < cellsX ? SIMD4<Float>(mixed[i + 1] &- mixed[i]) * (1 / 65536) : .zero
-                                    }
+                                    Self.prepareSampling(UnsafePointer(mixed.baseAddress!), count: cellsX, bases: bases.baseAddress!, steps: steps.baseAddress!)
                                     let line = words.baseAddress! + (area.top + row) * canvasWidth + area.left
                                     Self.sampleRow(bases: bases.baseAddress!, steps: steps.baseAddress!, columns: columns, into: line)
                                 }
@@ -111,6 +105,23 @@ extension Canvas {
         var cell: Int
         /// 0...256, a whole number.
         var weight: Float
+
+        /// The tap of `AlphaMask.taps`, its weight in 1/256; a tap whose two cells are one (past
+        /// the last centre) mixes nothing in, so its weight is 0.
+        init(_ tap: (first: Int, second: Int, weight: Float)) {
+            cell = tap.first
+            weight = tap.first == tap.second ? 0 : Float(Int32((tap.weight * 256).rounded()))
+        }
+    }
+
+    /// The `bases` (a / 256) and `steps` ((b − a) / 65536, zero for the last cell) of a row of
+    /// `count` mixed cells in 8.8 fixed point, for `sampleRow`.
+    static func prepareSampling(_ mixed: UnsafePointer<SIMD4<Int32>>, count: Int, bases: UnsafeMutablePointer<SIMD4<Float>>,
+                                steps: UnsafeMutablePointer<SIMD4<Float>>) {
+        for i in 0..<count {
+            bases[i] = SIMD4<Float>(mixed[i]) * (1 / 256)
+            steps[i] = i + 1 < count ? SIMD4<Float>(mixed[i + 1] &- mixed[i]) * (1 / 65536) : .zero
+        }
     }
 
     /// `columns.count` pixels of one row from the mixed row's `bases` (a / 256) and `steps`

@@ -58,10 +58,7 @@ extension Canvas {
         noteDrawn(rows: rows, columns: columns)
         let rowTaps = AlphaMask.taps(count: area.height, cells: small.height, factor: factor)
         let columnTaps: [ShadowTap] = AlphaMask.taps(count: area.width, cells: small.width, factor: factor)[(columns.lowerBound - area.x)...]
-            .prefix(columns.count).map { tap in
-                // A tap whose two cells are one (past the last centre) mixes nothing in: weight 0.
-                ShadowTap(cell: Int32(tap.first), weight: tap.first == tap.second ? 0 : Int32((tap.weight * 256).rounded()))
-            }
+            .prefix(columns.count).map(ShadowTap.init)
         let cells: [Int32] = small.fixedLevels()
         var mixed = [Int32](repeating: 0, count: small.width)
         var steps = [Int32](repeating: 0, count: small.width)
@@ -95,10 +92,7 @@ extension Canvas {
                                     var bits: Int32 = 0
                                     for i in 0..<cellsX { bits |= cellRow[i] }
                                     if bits < 256 { continue }
-                                    if !columnsAtCentres {
-                                        for i in 0..<(cellsX - 1) { steps[i] = cellRow[i + 1] &- cellRow[i] }
-                                        steps[cellsX - 1] = 0
-                                    }
+                                    if !columnsAtCentres { ShadowTap.steps(of: cellRow, count: cellsX, into: steps.baseAddress!) }
                                     let rowClip: UInt32 = clip.rowCoverage(y)
                                     let row: CoverageRow? = rasterizer.rasterize(row: y, outer: cut, inner: nil, clip: whole)
                                     // Columns whose cut coverage is full: nothing of an outer shadow shows there.
@@ -138,11 +132,36 @@ extension Canvas {
     struct ShadowTap {
         var cell: Int32
         var weight: Int32
+
+        /// The tap of `AlphaMask.taps`, its weight in 1/256; a tap whose two cells are one (past
+        /// the last centre) mixes nothing in, so its weight is 0 and `steps` never matter there.
+        init(_ tap: (first: Int, second: Int, weight: Float)) {
+            cell = Int32(tap.first)
+            weight = tap.first == tap.second ? 0 : Int32((tap.weight * 256).rounded())
+        }
+
+        /// `row[i + 1] − row[i]` for each of `count` cells, 0 for the last: with it a tap's mix of
+        /// its two cells reads one cell.
+        static func steps(of row: UnsafePointer<Int32>, count: Int, into steps: UnsafeMutablePointer<Int32>) {
+            for i in 0..<(count - 1) { steps[i] = row[i + 1] &- row[i] }
+            steps[count - 1] = 0
+        }
+
+        /// The byte coverage of each of `count` columns from `taps`: the two cells of each tap
+        /// mixed, `(a + ((b − a)·weight >> 8)) >> 8` in the 8.8 levels of `row`.
+        static func levels(row: UnsafePointer<Int32>, steps: UnsafePointer<Int32>, taps: UnsafePointer<ShadowTap>, count: Int,
+                           into levels: UnsafeMutablePointer<UInt32>) {
+            for i in 0..<count {
+                let t = taps[i]
+                let cell = Int(t.cell)
+                levels[i] = UInt32(truncatingIfNeeded: (row[cell] &+ ((steps[cell] &* t.weight) &>> 8)) &>> 8)
+            }
+        }
     }
 
     /// One row of an enlarged shadow between two column bounds, with everything that is constant
     /// along the row worked out once, so the per-pixel loop is a lookup, a mix and a blend.
-    struct ShadowSpan {
+    private struct ShadowSpan {
         let line: UnsafeMutablePointer<UInt32>
         /// The row of reduced cells mixed vertically, in 8.8 fixed point.
         let mixed: UnsafePointer<Int32>
@@ -209,12 +228,8 @@ extension Canvas {
 
         /// Columns where neither the cut nor the clip changes the shape's coverage.
         private func blendPlain(_ range: Range<Int>) {
-            let run = levels + (range.lowerBound - first), runTaps = taps + (range.lowerBound - first)
-            for i in 0..<range.count {
-                let t = runTaps[i]
-                let cell = Int(t.cell)
-                run[i] = UInt32(truncatingIfNeeded: (mixed[cell] &+ ((steps[cell] &* t.weight) &>> 8)) &>> 8)
-            }
+            let run = levels + (range.lowerBound - first)
+            ShadowTap.levels(row: mixed, steps: steps, taps: taps + (range.lowerBound - first), count: range.count, into: run)
             PixelLanes.blend(pixel, levels: run, count: range.count, onto: line + range.lowerBound)
         }
 
