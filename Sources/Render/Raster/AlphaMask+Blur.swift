@@ -62,7 +62,7 @@ extension AlphaMask {
                 sums.withUnsafeMutableBufferPointer { sums in
                     zeroRow.withUnsafeBufferPointer { zeros in
                         for _ in 0..<3 {
-                            Self.boxPassHorizontally(values, into: scratch, width: width, height: height, r: r, alpha: alpha, scale: scale)
+                            Self.extendedBoxPassAlongRows(values, into: scratch, width: width, height: height, r: r, alpha: alpha, scale: scale)
                             // Vertical on whole rows, scratch → values. A row beyond the mask reads
                             // as zeros: the sums add +0 there, as a missing row always did.
                             func row(_ y: Int) -> UnsafePointer<Float> {
@@ -90,33 +90,6 @@ extension AlphaMask {
         }
     }
 
-    /// One horizontal pass of the extended box, `values` → `scratch`, zeros beyond each row's ends.
-    private static func boxPassHorizontally(_ values: UnsafeMutableBufferPointer<Float>, into scratch: UnsafeMutableBufferPointer<Float>,
-                                            width: Int, height: Int, r: Int, alpha: Float, scale: Float) {
-        for y in 0..<height {
-            let input = values.baseAddress! + y * width
-            let output = scratch.baseAddress! + y * width
-            func at(_ x: Int) -> Float { x >= 0 && x < width ? input[x] : 0 }
-            var sum: Float = 0
-            for x in 0..<Swift.min(r, width) { sum += input[x] }
-            func step(_ x: Int) {
-                sum += at(x + r)
-                output[x] = Swift.max(0, (sum + alpha * (at(x - r - 1) + at(x + r + 1))) * scale)
-                sum -= at(x - r)
-            }
-            // Between the ends every index is inside the row: the same sums without the range tests.
-            let inner: Int = Swift.min(r + 1, width)
-            let outer: Int = Swift.max(inner, width - r - 1)
-            for x in 0..<inner { step(x) }
-            for x in inner..<outer {
-                sum += input[x + r]
-                output[x] = Swift.max(0, (sum + alpha * (input[x - r - 1] + input[x + r + 1])) * scale)
-                sum -= input[x - r]
-            }
-            for x in outer..<width { step(x) }
-        }
-    }
-
     /// Three box passes of `boxWidths(sigma:)` at the mask's own resolution.
     mutating func blurAtFullResolution(sigma: Double) {
         guard sigma > 0.01, width > 0, height > 0 else { return }
@@ -129,28 +102,8 @@ extension AlphaMask {
                     for size in Self.boxWidths(sigma: sigma) where size > 1 {
                         let radius: Int = size / 2
                         let scale: Float = 1 / Float(size)
-                        // Horizontal: a running sum along each row, values → scratch.
-                        for y in 0..<height {
-                            let input = values.baseAddress! + y * width
-                            let output = scratch.baseAddress! + y * width
-                            var sum: Float = 0
-                            for x in 0..<Swift.min(radius, width) { sum += input[x] }
-                            func step(_ x: Int) {
-                                if x + radius < width { sum += input[x + radius] }
-                                output[x] = Swift.max(0, sum * scale)
-                                if x - radius >= 0 { sum -= input[x - radius] }
-                            }
-                            // Both tests hold between the ends: the same sums without them.
-                            let inner: Int = Swift.min(radius, width)
-                            let outer: Int = Swift.max(inner, width - radius)
-                            for x in 0..<inner { step(x) }
-                            for x in inner..<outer {
-                                sum += input[x + radius]
-                                output[x] = Swift.max(0, sum * scale)
-                                sum -= input[x - radius]
-                            }
-                            for x in outer..<width { step(x) }
-                        }
+                        // Horizontal: a running sum along each row, values → scratch (AlphaMask+RowLanes.swift).
+                        Self.boxPassAlongRows(values, into: scratch, width: width, height: height, size: size)
                         // Vertical: running sums of whole rows, so memory is read row by row; scratch → values.
                         for x in 0..<width { sums[x] = 0 }
                         for y in 0..<Swift.min(radius, height) {

@@ -62,13 +62,13 @@ extension Canvas {
                                                               right: mask.originX + mask.width, bottom: mask.originY + mask.height))
             }
             swap(&pixels, &group)
-            Self.draw(layer, over: &group, width: width, within: bounds)
-            recycle(&layer, dirty: bounds)
+            Self.draw(&layer, over: &group, width: width, within: bounds)
+            recycle(&layer, dirty: nil)  // draw(_:over:) left it clear
             layer = group
             bounds = shadowBounds
         }
-        composite(layer, opacity: effects.opacity, mode: effects.blendMode, within: bounds)
-        recycle(&layer, dirty: bounds)
+        let cleared: Bool = composite(&layer, opacity: effects.opacity, mode: effects.blendMode, within: bounds)
+        recycle(&layer, dirty: cleared ? nil : bounds)
     }
 
     /// A canvas-sized buffer of zeros: a spare one when there is one, else one kept from an
@@ -131,9 +131,11 @@ extension Canvas {
     private func resample(_ layer: [UInt8], content: PixelBounds, inverse: AffineTransform, within area: PixelBounds, into output: inout [UInt8]) {
         let width = self.width, height = self.height
         // Texels x0 and x0 + 1 miss content.left..<content.right exactly when fx < left − 1 or
-        // fx ≥ right (x0 = ⌊fx⌋); likewise for rows.
-        let lowX = Double(content.left - 1), highX = Double(content.right)
-        let lowY = Double(content.top - 1), highY = Double(content.bottom)
+        // fx ≥ right (x0 = ⌊fx⌋); likewise for rows. The content lies inside the layer, so these
+        // bounds also keep a sample inside −1 < fx < width, −1 < fy < height: at left = 0 the low
+        // bound is the double just above −1.
+        let lowX = Swift.max(Double(content.left - 1), (-1.0).nextUp), highX = Double(Swift.min(content.right, width))
+        let lowY = Swift.max(Double(content.top - 1), (-1.0).nextUp), highY = Double(Swift.min(content.bottom, height))
         layer.withUnsafeBytes { raw in
             output.withUnsafeMutableBytes { rawOutput in
                 let source = raw.bindMemory(to: UInt32.self)
@@ -142,16 +144,29 @@ extension Canvas {
                 func texel(_ x: Int, _ y: Int) -> UInt32 {
                     x >= 0 && y >= 0 && x < width && y < height ? source[y * width + x] : 0
                 }
+                // x in lane 0, y in lane 1: one SSE2 instruction steps, tests or floors both.
+                let step = SIMD2<Double>(inverse.a, inverse.b)
+                let low = SIMD2<Double>(lowX, lowY), high = SIMD2<Double>(highX, highY)
                 for y in area.top..<area.bottom {
                     let start = inverse.apply(Point(x: Double(area.left) + 0.5, y: Double(y) + 0.5))
-                    var fx = start.x - 0.5, fy = start.y - 0.5
+                    var position = SIMD2<Double>(start.x - 0.5, start.y - 0.5)
+                    // The position steps by a constant, so each coordinate moves one way along the
+                    // row and the columns that pass the bounds test are one run: after it, the row is done.
+                    var entered = false
                     for x in area.left..<area.right {
-                        defer { fx += inverse.a; fy += inverse.b }
-                        guard fx > -1, fy > -1, fx < Double(width), fy < Double(height),
-                              fx >= lowX, fx < highX, fy >= lowY, fy < highY else { continue }
-                        // PixelMath.floor is rounded(.down) without a libm call (|fx|, |fy| < width, height).
-                        let x0 = Int(PixelMath.floor(fx)), y0 = Int(PixelMath.floor(fy))
-                        let wx = UInt32((fx - Double(x0)) * 256 + 0.5), wy = UInt32((fy - Double(y0)) * 256 + 0.5)
+                        defer { position += step }
+                        guard all((position .>= low) .& (position .< high)) else {
+                            if entered { break }
+                            continue
+                        }
+                        entered = true
+                        // The bounds keep both coordinates inside −1 < · < the layer's size, far
+                        // below what `floorLanes` needs; the weights round the fraction to 1/256
+                        // as (f − ⌊f⌋)·256 + 0.5, floored.
+                        let cell = Self.floorLanes(position)
+                        let weight = Self.floorLanes((position - cell.value) * 256 + 0.5).whole
+                        let x0 = Int(cell.whole.x), y0 = Int(cell.whole.y)
+                        let wx = UInt32(truncatingIfNeeded: weight.x), wy = UInt32(truncatingIfNeeded: weight.y)
                         let interior = x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height
                         let base = y0 * width + x0
                         let p00 = interior ? source[base] : texel(x0, y0)
@@ -169,6 +184,20 @@ extension Canvas {
                 }
             }
         }
+    }
+
+    /// ⌊value⌋ of both lanes, as doubles and as integers, for |value| < 2⁵¹: adding 1.5·2⁵²
+    /// rounds to the nearest integer, whose two's complement then fills the low bits, and a lane
+    /// that rounded up steps down by one (a true comparison is −1 in its lane).
+    @inline(__always)
+    static func floorLanes(_ value: SIMD2<Double>) -> (value: SIMD2<Double>, whole: SIMD2<Int64>) {
+        let magic: Double = 6_755_399_441_055_744  // 1.5·2⁵²: its ulp is 1.
+        let shifted: SIMD2<Double> = value + magic
+        let nearest: SIMD2<Double> = shifted - magic
+        let roundedUp: SIMDMask<SIMD2<Int64>> = nearest .> value
+        let whole: SIMD2<Int64> = (unsafeBitCast(shifted, to: SIMD2<Int64>.self) &- 0x4338_0000_0000_0000)
+            &+ unsafeBitCast(roundedUp, to: SIMD2<Int64>.self)
+        return (nearest.replacing(with: nearest - 1, where: roundedUp), whole)
     }
 
     /// The four premultiplied texels mixed with weights `wx`, `wy` in 0...256.
@@ -189,27 +218,33 @@ extension Canvas {
             | UInt32(truncatingIfNeeded: (rb >> 48) & 0xFF) << 16 | UInt32(truncatingIfNeeded: (ga >> 48) & 0xFF) << 24
     }
 
-    /// Premultiplied `top` over `bottom` inside `area`, written into `bottom`.
-    private static func draw(_ top: [UInt8], over bottom: inout [UInt8], width: Int, within area: PixelBounds) {
+    /// Premultiplied `top` over `bottom` inside `area`, written into `bottom`; `top` is left clear
+    /// inside `area`, so it can be reused without another pass over it.
+    private static func draw(_ top: inout [UInt8], over bottom: inout [UInt8], width: Int, within area: PixelBounds) {
         bottom.withUnsafeMutableBytes { out in
-            top.withUnsafeBytes { source in
+            top.withUnsafeMutableBytes { source in
                 let o = out.bindMemory(to: UInt32.self), s = source.bindMemory(to: UInt32.self)
                 for y in area.top..<area.bottom {
-                    for index in (y * width + area.left)..<(y * width + area.right) { o[index] = PixelMath.over(s[index], o[index]) }
+                    for index in (y * width + area.left)..<(y * width + area.right) where s[index] != 0 {
+                        o[index] = PixelMath.over(s[index], o[index])
+                        s[index] = 0
+                    }
                 }
             }
         }
     }
 
-    /// Blends a finished layer onto the canvas with group opacity and a blend mode.
-    private func composite(_ layer: [UInt8], opacity: Double, mode: LayerEffects.BlendMode, within area: PixelBounds) {
+    /// Blends a finished layer onto the canvas with group opacity and a blend mode, and clears
+    /// each layer pixel it reads, so the layer needs no second pass to be reused. Returns false
+    /// when it drew (and cleared) nothing.
+    private func composite(_ layer: inout [UInt8], opacity: Double, mode: LayerEffects.BlendMode, within area: PixelBounds) -> Bool {
         let alpha: UInt32 = Color.byte(opacity)
         let area = area.clamped(width: width, height: height)
-        guard alpha > 0, !area.isEmpty else { return }
+        guard alpha > 0, !area.isEmpty else { return false }
         noteDrawn(rows: area.top..<area.bottom, columns: area.left..<area.right)
         let width = self.width
         withPixelWords { canvas in
-            layer.withUnsafeBytes { raw in
+            layer.withUnsafeMutableBytes { raw in
                 let source = raw.bindMemory(to: UInt32.self)
                 // The last separable blend: a layer over a backdrop is mostly runs of the same
                 // two colors, and `blend` works in Double per channel.
@@ -217,23 +252,25 @@ extension Canvas {
                 if mode == .normal {
                     // Clear layer pixels need no test: scale(0) is 0 and over(0, d) is d. So a
                     // block of eight is skipped when all are clear (the hole of a ring, the
-                    // corners of a rotated box) and otherwise blended without a branch, which vectorizes.
+                    // corners of a rotated box) and otherwise blended without a branch.
                     @inline(__always) func mix(_ index: Int) {
                         let top = alpha < 255 ? PixelMath.scale(source[index], by: alpha) : source[index]
                         canvas[index] = PixelMath.over(top, canvas[index])
+                        source[index] = 0
                     }
-                    let lanes = SIMD8<UInt32>(repeating: alpha)
-                    let from = UnsafeRawPointer(source.baseAddress!), to = UnsafeMutableRawPointer(canvas.baseAddress!)
+                    let lanes = PixelLanes.Pixels(repeating: alpha)
+                    let from = UnsafeMutableRawPointer(source.baseAddress!), to = UnsafeMutableRawPointer(canvas.baseAddress!)
                     for y in area.top..<area.bottom {
                         var index = y * width + area.left
                         let end = y * width + area.right
                         while index + 8 <= end {
                             // Both buffers hold width × height words and index + 8 ≤ end ≤ that.
-                            var top = from.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<UInt32>.self)
-                            if top != SIMD8<UInt32>() {
-                                if alpha < 255 { top = PixelMath.scale(top, by: lanes) }
-                                let below = to.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<UInt32>.self)
-                                to.storeBytes(of: PixelMath.over(top, below), toByteOffset: index * 4, as: SIMD8<UInt32>.self)
+                            var top = from.loadUnaligned(fromByteOffset: index * 4, as: PixelLanes.Pixels.self)
+                            if top != .zero {
+                                from.storeBytes(of: .zero, toByteOffset: index * 4, as: PixelLanes.Pixels.self)
+                                if alpha < 255 { top = PixelLanes.scale(top, by: lanes) }
+                                let below = to.loadUnaligned(fromByteOffset: index * 4, as: PixelLanes.Pixels.self)
+                                to.storeBytes(of: PixelLanes.over(top, below), toByteOffset: index * 4, as: PixelLanes.Pixels.self)
                             }
                             index += 8
                         }
@@ -245,10 +282,9 @@ extension Canvas {
                     for index in (y * width + area.left)..<(y * width + area.right) {
                         var top = source[index]
                         if top == 0 { continue }
+                        source[index] = 0
                         if alpha < 255 { top = PixelMath.scale(top, by: alpha) }
-                        if mode == .normal {
-                            canvas[index] = PixelMath.over(top, canvas[index])
-                        } else if let last, last.top == top, last.backdrop == canvas[index] {
+                        if let last, last.top == top, last.backdrop == canvas[index] {
                             canvas[index] = last.result
                         } else {
                             let result = Self.blend(top, canvas[index], mode)
@@ -259,6 +295,7 @@ extension Canvas {
                 }
             }
         }
+        return true
     }
 
     /// Separable blend modes in premultiplied form: B(cb, cs) mixed by the two alphas (Compositing 1 §5.2).

@@ -57,10 +57,15 @@ extension Canvas {
         guard pixel != 0, !rows.isEmpty, !columns.isEmpty, small.width > 0, small.height > 0 else { return }
         noteDrawn(rows: rows, columns: columns)
         let rowTaps = AlphaMask.taps(count: area.height, cells: small.height, factor: factor)
-        let columnTaps = AlphaMask.taps(count: area.width, cells: small.width, factor: factor)[(columns.lowerBound - area.x)...]
-            .prefix(columns.count).map { (first: $0.first, second: $0.second, weight: Int32(($0.weight * 256).rounded())) }
+        let columnTaps: [ShadowTap] = AlphaMask.taps(count: area.width, cells: small.width, factor: factor)[(columns.lowerBound - area.x)...]
+            .prefix(columns.count).map(ShadowTap.init)
         let cells: [Int32] = small.fixedLevels()
         var mixed = [Int32](repeating: 0, count: small.width)
+        var steps = [Int32](repeating: 0, count: small.width)
+        var levels = [UInt32](repeating: 0, count: columns.count)
+        // Columns all at cell centres (no reduction) mix in nothing of the next cell, so the
+        // steps between cells are never read and stay zero.
+        let columnsAtCentres: Bool = columnTaps.allSatisfy { $0.weight == 0 }
         let whole = ClipState(left: 0, top: 0, right: Double(width), bottom: Double(height), mask: nil)
         let rasterizer: CoverageRasterizer = self.rasterizer
         let coverage: UnsafeMutablePointer<UInt8> = rasterizer.coverage
@@ -69,40 +74,87 @@ extension Canvas {
         withPixelWords { words in
             cells.withUnsafeBufferPointer { cells in
                 mixed.withUnsafeMutableBufferPointer { mixed in
-                    columnTaps.withUnsafeBufferPointer { taps in
-                        for y in rows {
-                            let line: UnsafeMutablePointer<UInt32> = words.baseAddress! + y * width
-                            let rowClip: UInt32 = clip.rowCoverage(y)
-                            let row: CoverageRow? = rasterizer.rasterize(row: y, outer: cut, inner: nil, clip: whole)
-                            // Columns whose cut coverage is full: nothing of an outer shadow shows there.
-                            var skip: Range<Int> = 0..<0
-                            if !keepInside, let row, row.interiorCoverage >= 255 {
-                                skip = row.interiorStart..<Swift.max(row.interiorStart, row.interiorEnd)
-                            }
-                            if keepInside && row == nil { continue }
-                            if skip.lowerBound <= first && skip.upperBound >= columns.upperBound { continue }
-                            let tap = rowTaps[y - area.y]
-                            let upper = cells.baseAddress! + tap.first * cellsX, lower = cells.baseAddress! + tap.second * cellsX
-                            let weight = Int32((tap.weight * 256).rounded())
-                            for i in 0..<cellsX { mixed[i] = upper[i] &+ (((lower[i] &- upper[i]) &* weight) &>> 8) }
-                            let cut: Range<Int> = row.map { $0.start..<$0.end } ?? 0..<0
-                            let inside: Range<Int> = row.map { $0.interiorStart..<Swift.max($0.interiorStart, $0.interiorEnd) } ?? 0..<0
-                            let span = ShadowSpan(line: line, mixed: UnsafePointer(mixed.baseAddress!), taps: taps.baseAddress!, first: first,
-                                                  cut: cut, inside: inside, insideCoverage: row?.interiorCoverage ?? 0,
-                                                  coverage: coverage, keepInside: keepInside, table: table,
-                                                  unclipped: clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0,
-                                                  splitsRuns: takesShortcuts)
-                            if skip.isEmpty {
-                                span.blend(columns, clip: clip, rowClip: rowClip, y: y, on: self)
-                            } else {
-                                span.blend(columns.lowerBound..<Swift.max(columns.lowerBound, Swift.min(skip.lowerBound, columns.upperBound)),
-                                           clip: clip, rowClip: rowClip, y: y, on: self)
-                                span.blend(Swift.min(columns.upperBound, Swift.max(skip.upperBound, columns.lowerBound))..<columns.upperBound,
-                                           clip: clip, rowClip: rowClip, y: y, on: self)
+                    steps.withUnsafeMutableBufferPointer { steps in
+                        levels.withUnsafeMutableBufferPointer { levels in
+                            columnTaps.withUnsafeBufferPointer { taps in
+                                for y in rows {
+                                    let line: UnsafeMutablePointer<UInt32> = words.baseAddress! + y * width
+                                    let tap = rowTaps[y - area.y]
+                                    let upper = cells.baseAddress! + tap.first * cellsX, lower = cells.baseAddress! + tap.second * cellsX
+                                    let weight = Int32((tap.weight * 256).rounded())
+                                    // A row at a cell centre (every row when nothing is reduced) is that cell row.
+                                    let cellRow: UnsafePointer<Int32> = weight == 0 ? upper : UnsafePointer(mixed.baseAddress!)
+                                    if weight != 0 {
+                                        for i in 0..<cellsX { mixed[i] = upper[i] &+ (((lower[i] &- upper[i]) &* weight) &>> 8) }
+                                    }
+                                    // Every pixel mixes two of these cells (all at least 128), so when
+                                    // all are below one level (256 in 8.8) the whole row is clear.
+                                    var bits: Int32 = 0
+                                    for i in 0..<cellsX { bits |= cellRow[i] }
+                                    if bits < 256 { continue }
+                                    if !columnsAtCentres { ShadowTap.steps(of: cellRow, count: cellsX, into: steps.baseAddress!) }
+                                    let rowClip: UInt32 = clip.rowCoverage(y)
+                                    let row: CoverageRow? = rasterizer.rasterize(row: y, outer: cut, inner: nil, clip: whole)
+                                    // Columns whose cut coverage is full: nothing of an outer shadow shows there.
+                                    var skip: Range<Int> = 0..<0
+                                    if !keepInside, let row, row.interiorCoverage >= 255 {
+                                        skip = row.interiorStart..<Swift.max(row.interiorStart, row.interiorEnd)
+                                    }
+                                    if keepInside && row == nil { continue }
+                                    if skip.lowerBound <= first && skip.upperBound >= columns.upperBound { continue }
+                                    let cut: Range<Int> = row.map { $0.start..<$0.end } ?? 0..<0
+                                    let inside: Range<Int> = row.map { $0.interiorStart..<Swift.max($0.interiorStart, $0.interiorEnd) } ?? 0..<0
+                                    let span = ShadowSpan(line: line, mixed: cellRow, steps: UnsafePointer(steps.baseAddress!),
+                                                          taps: taps.baseAddress!, first: first, levels: levels.baseAddress!,
+                                                          cut: cut, inside: inside, insideCoverage: row?.interiorCoverage ?? 0,
+                                                          coverage: coverage, keepInside: keepInside, pixel: pixel, table: table,
+                                                          unclipped: clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0,
+                                                          splitsRuns: takesShortcuts)
+                                    if skip.isEmpty {
+                                        span.blend(columns, clip: clip, rowClip: rowClip, y: y, on: self)
+                                    } else {
+                                        span.blend(columns.lowerBound..<Swift.max(columns.lowerBound, Swift.min(skip.lowerBound, columns.upperBound)),
+                                                   clip: clip, rowClip: rowClip, y: y, on: self)
+                                        span.blend(Swift.min(columns.upperBound, Swift.max(skip.upperBound, columns.lowerBound))..<columns.upperBound,
+                                                   clip: clip, rowClip: rowClip, y: y, on: self)
+                                    }
+                                }
                             }
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// One column of an enlarged shadow: the reduced cell on its left and the weight (0...256) of
+    /// the next one.
+    struct ShadowTap {
+        var cell: Int32
+        var weight: Int32
+
+        /// The tap of `AlphaMask.taps`, its weight in 1/256; a tap whose two cells are one (past
+        /// the last centre) mixes nothing in, so its weight is 0 and `steps` never matter there.
+        init(_ tap: (first: Int, second: Int, weight: Float)) {
+            cell = Int32(tap.first)
+            weight = tap.first == tap.second ? 0 : Int32((tap.weight * 256).rounded())
+        }
+
+        /// `row[i + 1] − row[i]` for each of `count` cells, 0 for the last: with it a tap's mix of
+        /// its two cells reads one cell.
+        static func steps(of row: UnsafePointer<Int32>, count: Int, into steps: UnsafeMutablePointer<Int32>) {
+            for i in 0..<(count - 1) { steps[i] = row[i + 1] &- row[i] }
+            steps[count - 1] = 0
+        }
+
+        /// The byte coverage of each of `count` columns from `taps`: the two cells of each tap
+        /// mixed, `(a + ((b − a)·weight >> 8)) >> 8` in the 8.8 levels of `row`.
+        static func levels(row: UnsafePointer<Int32>, steps: UnsafePointer<Int32>, taps: UnsafePointer<ShadowTap>, count: Int,
+                           into levels: UnsafeMutablePointer<UInt32>) {
+            for i in 0..<count {
+                let t = taps[i]
+                let cell = Int(t.cell)
+                levels[i] = UInt32(truncatingIfNeeded: (row[cell] &+ ((steps[cell] &* t.weight) &>> 8)) &>> 8)
             }
         }
     }
@@ -113,15 +165,21 @@ extension Canvas {
         let line: UnsafeMutablePointer<UInt32>
         /// The row of reduced cells mixed vertically, in 8.8 fixed point.
         let mixed: UnsafePointer<Int32>
-        let taps: UnsafePointer<(first: Int, second: Int, weight: Int32)>
+        /// `mixed[i + 1] − mixed[i]`, zero for the last cell.
+        let steps: UnsafePointer<Int32>
+        let taps: UnsafePointer<ShadowTap>
         /// The canvas column of `taps[0]`.
         let first: Int
+        /// Room for the shape coverage of every column from `first` on.
+        let levels: UnsafeMutablePointer<UInt32>
         /// Columns the cut box's row touches, and the run among them at `insideCoverage`.
         let cut: Range<Int>
         let inside: Range<Int>
         let insideCoverage: UInt32
         let coverage: UnsafeMutablePointer<UInt8>
         let keepInside: Bool
+        /// The shadow color, premultiplied.
+        let pixel: UInt32
         /// The shadow color scaled by each coverage (`ScaledColorTable`).
         let table: UnsafePointer<UInt32>
         /// Columns where the clip covers the pixel fully, so its coverage needs no multiply.
@@ -133,7 +191,7 @@ extension Canvas {
         ///
         /// The range is cut into runs on which the cut and the clip leave the shape unchanged
         /// (outside an outer shadow's box, or inside an inset shadow's fully covered run, with the
-        /// clip full): those take `blendPlain`, a lookup, a mix and a blend per pixel. Everything
+        /// clip full): those take `blendPlain`, shapes first and then eight pixels per step. Everything
         /// else, short runs at the edges, goes through `blendChecked`.
         func blend(_ range: Range<Int>, clip: ClipState, rowClip: UInt32, y: Int, on canvas: Canvas) {
             guard splitsRuns else { return blendChecked(range, clip: clip, rowClip: rowClip, y: y, on: canvas) }
@@ -160,23 +218,25 @@ extension Canvas {
             }
         }
 
+        /// The shadow's own coverage of column `x`: the two cells of its tap mixed, as a byte.
+        @inline(__always)
+        private func shape(at x: Int) -> UInt32 {
+            let t = taps[x - first]
+            let cell = Int(t.cell)
+            return UInt32(truncatingIfNeeded: (mixed[cell] &+ ((steps[cell] &* t.weight) &>> 8)) &>> 8)
+        }
+
         /// Columns where neither the cut nor the clip changes the shape's coverage.
         private func blendPlain(_ range: Range<Int>) {
-            for x in range {
-                let t = taps[x - first]
-                let a: Int32 = mixed[t.first]
-                let shape = UInt32(truncatingIfNeeded: (a &+ (((mixed[t.second] &- a) &* t.weight) &>> 8)) &>> 8)
-                if shape == 0 { continue }
-                line[x] = ScaledColorTable.blend(table, coverage: shape, onto: line[x])
-            }
+            let run = levels + (range.lowerBound - first)
+            ShadowTap.levels(row: mixed, steps: steps, taps: taps + (range.lowerBound - first), count: range.count, into: run)
+            PixelLanes.blend(pixel, levels: run, count: range.count, onto: line + range.lowerBound)
         }
 
         /// Columns with every per-pixel rule applied.
         private func blendChecked(_ range: Range<Int>, clip: ClipState, rowClip: UInt32, y: Int, on canvas: Canvas) {
             for x in range {
-                let t = taps[x - first]
-                let a: Int32 = mixed[t.first]
-                var shape = UInt32(truncatingIfNeeded: (a &+ (((mixed[t.second] &- a) &* t.weight) &>> 8)) &>> 8)
+                var shape = shape(at: x)
                 if shape == 0 { continue }
                 if x >= cut.lowerBound && x < cut.upperBound {
                     let inCut: UInt32 = x >= inside.lowerBound && x < inside.upperBound ? insideCoverage : UInt32(coverage[x])
