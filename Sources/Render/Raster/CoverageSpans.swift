@@ -23,6 +23,8 @@ enum CoverageSpans {
     /// baseline x86-64 target wherever `x` is within reach of a canvas (the result is the same).
     @inline(__always)
     static func column(_ x: Double) -> Int {
-        x.magnitude < 1_099_511_627_776 ? Int(PixelMath.floor(x)) : Int(saturatingFloor: x)
+        guard x.magnitude < 1_099_511_627_776 else { return Int(saturatingFloor: x) }
+        let truncated: Int = Int(x)
+        return Double(truncated) > x ? truncated - 1 : truncated
     }
 }
