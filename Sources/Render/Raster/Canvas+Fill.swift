@@ -106,11 +106,6 @@ extension Canvas {
     /// multiplied by the clip mask when there is one; a ring's hole is skipped.
     private static func blend<C: RowColors>(row: CoverageRow, line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>,
                                             mask: UnsafePointer<UInt8>?, maskFull: Range<Int> = 0..<0, colors: C) {
-        let hasHole: Bool = row.holeEnd > row.holeStart
-        // Buffered columns: start..<holeStart and holeEnd..<interiorStart, then interiorEnd..<end.
-        let holeStart: Int = hasHole ? row.holeStart : row.interiorStart
-        let holeEnd: Int = hasHole ? row.holeEnd : row.interiorStart
-        let afterInterior: Int = Swift.max(row.interiorEnd, row.interiorStart)
         if let mask {
             // Where the mask is 255 its multiply is the identity, so that stretch (most of a
             // rounded clip's row) takes the unmasked path below.
@@ -123,21 +118,37 @@ extension Canvas {
             }
             return
         }
-        blendEdge(line: line, coverage: coverage, colors: colors, from: row.start, to: holeStart)
-        blendEdge(line: line, coverage: coverage, colors: colors, from: holeEnd, to: row.interiorStart)
-        blendEdge(line: line, coverage: coverage, colors: colors, from: afterInterior, to: row.end)
-        blendInterior(line: line, row: row, colors: colors)
+        guard row.hasHole else {
+            blendPiece(line: line, coverage: coverage, colors: colors, from: row.start, to: row.end,
+                       interior: row.interiorStart..<Swift.max(row.interiorStart, row.interiorEnd), level: row.interiorCoverage)
+            return
+        }
+        blendPiece(line: line, coverage: coverage, colors: colors, from: row.start, to: row.holeStart,
+                   interior: row.interiorStart..<Swift.max(row.interiorStart, row.interiorEnd), level: row.interiorCoverage)
+        blendPiece(line: line, coverage: coverage, colors: colors, from: row.holeEnd, to: row.end,
+                   interior: row.secondInteriorStart..<Swift.max(row.secondInteriorStart, row.secondInteriorEnd),
+                   level: row.secondInteriorCoverage)
+    }
+
+    /// Columns `start..<end`: buffered coverage on both sides of `interior` (kept inside the
+    /// piece), `level` on it.
+    private static func blendPiece<C: RowColors>(line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>, colors: C,
+                                                 from start: Int, to end: Int, interior: Range<Int>, level: UInt32) {
+        guard end > start else { return }
+        let interiorStart: Int = Swift.min(end, Swift.max(start, interior.lowerBound))
+        let interiorEnd: Int = Swift.max(interiorStart, Swift.min(end, interior.upperBound))
+        blendEdge(line: line, coverage: coverage, colors: colors, from: start, to: interiorStart)
+        blendEdge(line: line, coverage: coverage, colors: colors, from: interiorEnd, to: end)
+        blendInterior(line: line, from: interiorStart, to: interiorEnd, level: level, colors: colors)
     }
 
     /// Columns `start..<end` of `row` with each pixel's coverage multiplied by the clip mask.
     private static func blendMasked<C: RowColors>(row: CoverageRow, line: UnsafeMutablePointer<UInt32>, coverage: UnsafePointer<UInt8>,
                                                   mask: UnsafePointer<UInt8>, colors: C, from start: Int, to end: Int) {
         guard end > start else { return }
-        let hasHole: Bool = row.holeEnd > row.holeStart
+        let hasHole: Bool = row.hasHole
         for x in start..<end where !hasHole || x < row.holeStart || x >= row.holeEnd {
-            let inside: Bool = x >= row.interiorStart && x < row.interiorEnd
-            let shape: UInt32 = inside ? row.interiorCoverage : UInt32(coverage[x])
-            let c: UInt32 = PixelMath.multiply(shape, UInt32(mask[x]))
+            let c: UInt32 = PixelMath.multiply(row.coverage(at: x, buffered: coverage), UInt32(mask[x]))
             line[x] = PixelMath.blend(colors.color(at: x), coverage: c, onto: line[x])
         }
     }
@@ -149,28 +160,28 @@ extension Canvas {
         }
     }
 
-    /// The run of equally covered pixels; a full-coverage opaque solid is a plain store loop.
-    private static func blendInterior<C: RowColors>(line: UnsafeMutablePointer<UInt32>, row: CoverageRow, colors: C) {
-        guard row.interiorEnd > row.interiorStart else { return }
-        let level: UInt32 = row.interiorCoverage
+    /// The run `start..<end` of pixels covered by `level`; a full-coverage opaque solid is a plain store loop.
+    private static func blendInterior<C: RowColors>(line: UnsafeMutablePointer<UInt32>, from start: Int, to end: Int,
+                                                    level: UInt32, colors: C) {
+        guard end > start else { return }
         if level >= 255, let opaque = colors.opaqueConstant {
-            (line + row.interiorStart).update(repeating: opaque, count: row.interiorEnd - row.interiorStart)
+            (line + start).update(repeating: opaque, count: end - start)
             return
         }
         if level >= 255, let opaque = colors.opaqueBuffer {
-            (line + row.interiorStart).update(from: opaque + row.interiorStart, count: row.interiorEnd - row.interiorStart)
+            (line + start).update(from: opaque + start, count: end - start)
             return
         }
         if let color = colors.constant {
-            blendRun(of: color, coverage: level, line: line, from: row.interiorStart, to: row.interiorEnd)
+            blendRun(of: color, coverage: level, line: line, from: start, to: end)
             return
         }
         if let buffer = colors.colorBuffer {
-            blendRun(of: buffer, coverage: level, line: line, from: row.interiorStart, to: row.interiorEnd)
+            blendRun(of: buffer, coverage: level, line: line, from: start, to: end)
             return
         }
         if level >= 255 {
-            for x in row.interiorStart..<row.interiorEnd {
+            for x in start..<end {
                 let source: UInt32 = colors.color(at: x)
                 // A transparent color leaves the pixel as it is (a radial gradient's clear outside).
                 if source >> 24 == 255 {
@@ -181,7 +192,7 @@ extension Canvas {
             }
             return
         }
-        for x in row.interiorStart..<row.interiorEnd {
+        for x in start..<end {
             line[x] = PixelMath.over(PixelMath.scale(colors.color(at: x), by: level), line[x])
         }
     }

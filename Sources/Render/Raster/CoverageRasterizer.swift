@@ -23,14 +23,25 @@ final class CoverageRasterizer {
     let rowColors: UnsafeMutablePointer<UInt32>
     private let capacity: Int
     /// While a row is scanned: the columns every line so far leaves empty (inside the inner box).
-    private var holeStart: Int = 0
-    private var holeEnd: Int = 0
+    /// (Kept as the lines' largest hole start and smallest hole end, rounded once per row: rounding
+    /// is monotonic. A line without a hole closes it: `holeRight` becomes -infinity.)
+    private var holeLeft: Double = 0
+    private var holeRight: Double = 0
     /// While a row is scanned: the largest left and smallest right end of its lines, and whether
     /// some line was empty. Between them every line covers whole pixels, which `rasterize` then
     /// reports as a constant run instead of resolving it pixel by pixel.
     private var fullLeft: Double = 0
     private var fullRight: Double = 0
     private var hasEmptyLine: Bool = false
+    /// While a row of a ring is scanned: the smallest right end of the lines' pieces left of the
+    /// hole and the largest left end of those right of it, which bound the two sides' constant runs.
+    private var leftPieceRight: Double = 0
+    private var rightPieceLeft: Double = 0
+    /// While a row is scanned: whether some line was cut by the hole.
+    private var hasHoleLine: Bool = false
+    /// Whether rows report their constant runs instead of resolving every column; tests turn it
+    /// off to compare the runs with the plain per-column resolve.
+    var findsConstantRuns: Bool = true
 
     /// Buffers for a canvas `width` pixels wide. They are owned by this object, lent out only as
     /// `coverage` and `rowColors` to the canvas that owns it (single-threaded), and freed in `deinit`.
@@ -72,11 +83,14 @@ final class CoverageRasterizer {
             return simpleRow(left: clipLeft, right: clipRight, weight: weight, start: start, end: end)
         }
 
-        holeStart = Int.min
-        holeEnd = Int.max
+        holeLeft = -Double.infinity
+        holeRight = Double.infinity
         fullLeft = -Double.infinity
         fullRight = Double.infinity
         hasEmptyLine = false
+        leftPieceRight = Double.infinity
+        rightPieceLeft = -Double.infinity
+        hasHoleLine = false
         // Cut the row where the inner box starts or ends so each band sees a constant inner span.
         var bandTop: Double = top
         if let inner {
@@ -92,17 +106,21 @@ final class CoverageRasterizer {
         addBand(from: bandTop, to: bottom, outer: outer, inner: inner, clipLeft: clip.left, clipRight: clip.right)
         // Coverage inside the hole is exactly zero; the column where the hole starts is resolved
         // anyway because a span ending exactly on it leaves its delta there.
-        let skipStart: Int = Swift.max(start, holeStart + 1)
-        let skipEnd: Int = Swift.min(end, holeEnd)
+        let skipStart: Int = Swift.max(start, Int(saturatingCeiling: holeLeft) + 1)
+        let skipEnd: Int = Swift.min(end, Int(saturatingFloor: holeRight))
         if inner != nil && skipEnd > skipStart {
-            var run: Float = 0
-            resolve(start: start, end: skipStart, run: &run)
-            run = 0
-            resolve(start: skipEnd, end: end, run: &run)
-            return CoverageRow(start: start, end: end, interiorStart: end, interiorEnd: end, interiorCoverage: 0,
-                               holeStart: skipStart, holeEnd: skipEnd)
+            // Each side of the hole starts its running sum afresh.
+            let shortcut: Bool = findsConstantRuns && !hasEmptyLine
+            let leftSide = resolve(start: start, end: skipStart, lineLeft: fullLeft, lineRight: leftPieceRight, shortcut: shortcut)
+            let rightSide = resolve(start: skipEnd, end: end, lineLeft: rightPieceLeft, lineRight: fullRight, shortcut: shortcut)
+            var row = CoverageRow(start: start, end: end, interiorStart: leftSide.lowerBound, interiorEnd: leftSide.upperBound,
+                                  interiorCoverage: leftSide.level, holeStart: skipStart, holeEnd: skipEnd)
+            row.secondInteriorStart = rightSide.lowerBound
+            row.secondInteriorEnd = rightSide.upperBound
+            row.secondInteriorCoverage = rightSide.level
+            return row
         }
-        if inner == nil, !hasEmptyLine, let row = resolveAroundInterior(start: start, end: end) { return row }
+        if findsConstantRuns, !hasEmptyLine, !hasHoleLine, let row = resolveAroundInterior(start: start, end: end) { return row }
         var run: Float = 0
         resolve(start: start, end: end, run: &run)
         return CoverageRow(start: start, end: end, interiorStart: end, interiorEnd: end, interiorCoverage: 0)
@@ -113,20 +131,47 @@ final class CoverageRasterizer {
     /// between those columns the accumulators hold nothing and the coverage is the running sum.
     /// Nil when that stretch is too short to be worth it.
     private func resolveAroundInterior(start: Int, end: Int) -> CoverageRow? {
-        guard fullLeft.isFinite, fullRight.isFinite, fullRight - fullLeft > 3 else { return nil }
-        let interiorStart: Int = Swift.max(start, Int(saturatingFloor: fullLeft) + 1)
-        let interiorEnd: Int = Swift.min(end, Int(saturatingFloor: fullRight))
+        guard let interior = constantRun(start: start, end: end, lineLeft: fullLeft, lineRight: fullRight) else { return nil }
+        let side = resolve(start: start, end: end, around: interior)
+        return CoverageRow(start: start, end: end, interiorStart: side.lowerBound, interiorEnd: side.upperBound,
+                           interiorCoverage: side.level)
+    }
+
+    /// The columns of `start..<end` that no line's ends reach when every line covers
+    /// `lineLeft..<lineRight` (every run starts at or before column ⌊lineLeft⌋ + 1 and ends at or
+    /// after ⌊lineRight⌋), so the accumulators hold nothing there; nil when too short to be worth it.
+    private func constantRun(start: Int, end: Int, lineLeft: Double, lineRight: Double) -> Range<Int>? {
+        guard lineLeft.isFinite, lineRight.isFinite, lineRight - lineLeft > 3 else { return nil }
+        let interiorStart: Int = Swift.max(start, Int(saturatingFloor: lineLeft) + 1)
+        let interiorEnd: Int = Swift.min(end, Int(saturatingFloor: lineRight))
         guard interiorEnd - interiorStart >= 2 else { return nil }
+        return interiorStart..<interiorEnd
+    }
+
+    /// Resolves `start..<end` (one side of a ring's hole, or a whole row) from a running sum of
+    /// zero, around the constant run its lines leave when `shortcut` allows and there is one.
+    /// Returns the run (empty at `end` when there is none) and its coverage.
+    private func resolve(start: Int, end: Int, lineLeft: Double, lineRight: Double,
+                         shortcut: Bool) -> (lowerBound: Int, upperBound: Int, level: UInt32) {
+        if shortcut, let interior = constantRun(start: start, end: end, lineLeft: lineLeft, lineRight: lineRight) {
+            return resolve(start: start, end: end, around: interior)
+        }
+        var run: Float = 0
+        resolve(start: start, end: end, run: &run)
+        return (end, end, 0)
+    }
+
+    /// Resolves `start..<end` except `interior`, where the coverage is the running sum.
+    private func resolve(start: Int, end: Int, around interior: Range<Int>) -> (lowerBound: Int, upperBound: Int, level: UInt32) {
         // A line starting exactly on a pixel boundary leaves its run's start on the first interior
         // column, which the first resolve clears as the column after its range.
-        let pending: Float = delta[interiorStart]
+        let pending: Float = delta[interior.lowerBound]
         var run: Float = 0
-        resolve(start: start, end: interiorStart, run: &run)
+        resolve(start: start, end: interior.lowerBound, run: &run)
         run += pending
         let level: Float = Swift.min(1, Swift.max(0, run))
-        resolve(start: interiorEnd, end: end, run: &run)
-        return CoverageRow(start: start, end: end, interiorStart: interiorStart, interiorEnd: interiorEnd,
-                           interiorCoverage: UInt32(level * 255 + 0.5))
+        resolve(start: interior.upperBound, end: end, run: &run)
+        return (interior.lowerBound, interior.upperBound, UInt32(level * 255 + 0.5))
     }
 
     private func simpleRow(left: Double, right: Double, weight: Double, start: Int, end: Int) -> CoverageRow {
@@ -173,18 +218,24 @@ final class CoverageRasterizer {
         if let inner, y > inner.top, y < inner.bottom {
             let hole = inner.span(at: y)
             if hole.right > hole.left {
-                holeStart = Swift.max(holeStart, Int(saturatingCeiling: hole.left))
-                holeEnd = Swift.min(holeEnd, Int(saturatingFloor: hole.right))
-                addSpan(left, Swift.min(right, hole.left), w)
-                addSpan(Swift.max(left, hole.right), right, w)
+                holeLeft = Swift.max(holeLeft, hole.left)
+                holeRight = Swift.min(holeRight, hole.right)
+                hasHoleLine = true
+                let leftPieceEnd: Double = Swift.min(right, hole.left)
+                let rightPieceStart: Double = Swift.max(left, hole.right)
+                leftPieceRight = Swift.min(leftPieceRight, leftPieceEnd)
+                rightPieceLeft = Swift.max(rightPieceLeft, rightPieceStart)
+                addSpan(left, leftPieceEnd, w)
+                addSpan(rightPieceStart, right, w)
                 return
             }
         }
-        holeEnd = Int.min
+        holeRight = -Double.infinity
         addSpan(left, right, w)
     }
 
     /// Adds `weight` times the exact horizontal overlap of [left, right) with every pixel.
+    @inline(__always)
     private func addSpan(_ left: Double, _ right: Double, _ weight: Float) {
         guard right > left else { return }
         CoverageSpans.add(left, right, weight, area: area, delta: delta)

@@ -86,101 +86,96 @@ struct PathRasterizer {
         let endColumn: Int = Int(saturatingCeiling: right)
         let firstRow: Int = Int(saturatingFloor: top)
         let endRow: Int = Int(saturatingCeiling: bottom)
-        let columnCount: Int = endColumn - firstColumn
 
-        // Buffers hold the bounding box's columns; the pointers handed out are shifted so canvas x
-        // indexes them directly.
-        var area = [Float](repeating: 0, count: columnCount + 2)
-        var delta = [Float](repeating: 0, count: columnCount + 2)
-        var coverage = [UInt8](repeating: 0, count: columnCount + 1)
-        var crossings: [Crossing] = []
-        crossings.reserveCapacity(16)
-        var active: [Int] = []
+        let scratch = PathScanScratch(columns: firstColumn..<endColumn, edgeCount: edges.count)
+        defer { scratch.deallocate() }
+        let area: UnsafeMutablePointer<Float> = scratch.area
+        let delta: UnsafeMutablePointer<Float> = scratch.delta
+        let cover: UnsafeMutablePointer<UInt8> = scratch.coverage
+        let active: UnsafeMutablePointer<Int> = scratch.active
+        let crossings: UnsafeMutablePointer<Crossing> = scratch.crossings
+        var activeCount: Int = 0
         var nextEdge: Int = 0
-        var cuts: [Double] = []
-        cuts.reserveCapacity(PathRasterizer.subsamples + 8)
         var nextVertex: Int = 0
-        while nextVertex < vertexYs.count && vertexYs[nextVertex] <= Double(firstRow) { nextVertex += 1 }
+        let vertexCount: Int = vertexYs.count
         let step: Double = 1 / Double(PathRasterizer.subsamples)
+        // Inside means a winding number that is not zero (nonzero) or odd (even-odd).
+        let insideMask: Int32 = rule == .nonZero ? ~0 : 1
 
-        area.withUnsafeMutableBufferPointer { areaBuffer in
-            delta.withUnsafeMutableBufferPointer { deltaBuffer in
-                coverage.withUnsafeMutableBufferPointer { coverageBuffer in
-                    let area: UnsafeMutablePointer<Float> = areaBuffer.baseAddress! - firstColumn
-                    let delta: UnsafeMutablePointer<Float> = deltaBuffer.baseAddress! - firstColumn
-                    let cover: UnsafeMutablePointer<UInt8> = coverageBuffer.baseAddress! - firstColumn
-                    for y in firstRow..<endRow {
-                        var touchedStart: Int = Int.max
-                        var touchedEnd: Int = Int.min
-                        let rowTop: Double = Double(y)
-                        cuts.removeAll(keepingCapacity: true)
-                        for sample in 0...PathRasterizer.subsamples { cuts.append(rowTop + Double(sample) * step) }
-                        var extraCuts = false
-                        while nextVertex < vertexYs.count && vertexYs[nextVertex] < rowTop + 1 {
-                            if vertexYs[nextVertex] > rowTop { cuts.append(vertexYs[nextVertex]); extraCuts = true }
+        edges.withUnsafeBufferPointer { edgeBuffer in
+            vertexYs.withUnsafeBufferPointer { vertexBuffer in
+                let edges: UnsafePointer<Edge> = edgeBuffer.baseAddress!
+                let edgeCount: Int = edgeBuffer.count
+                let vertexYs: UnsafePointer<Double> = vertexBuffer.baseAddress!
+                while nextVertex < vertexCount && vertexYs[nextVertex] <= Double(firstRow) { nextVertex += 1 }
+                for y in firstRow..<endRow {
+                    var touchedLeft: Double = .infinity
+                    var touchedRight: Double = -.infinity
+                    let rowTop: Double = Double(y)
+                    // The row's cuts are its evenly spaced sample lines merged with the vertices
+                    // strictly inside it, both already in order, so merging them gives the sorted cuts.
+                    while nextVertex < vertexCount && vertexYs[nextVertex] <= rowTop { nextVertex += 1 }
+                    var sample: Int = 1
+                    var cutAbove: Double = rowTop
+                    while true {
+                        let sampleCut: Double = rowTop + Double(sample) * step
+                        let cut: Double
+                        if nextVertex < vertexCount && vertexYs[nextVertex] < rowTop + 1 && vertexYs[nextVertex] < sampleCut {
+                            cut = vertexYs[nextVertex]
                             nextVertex += 1
+                        } else if sample <= PathRasterizer.subsamples {
+                            cut = sampleCut
+                            sample += 1
+                        } else {
+                            break
                         }
-                        if extraCuts { cuts.sort() }
-                        for band in 0..<(cuts.count - 1) {
-                            let bandTop: Double = Swift.max(cuts[band], clip.top)
-                            let bandBottom: Double = Swift.min(cuts[band + 1], clip.bottom)
-                            let weight: Double = bandBottom - bandTop
-                            guard weight > 0 else { continue }
-                            let sampleY: Double = (bandTop + bandBottom) / 2
-                            while nextEdge < edges.count && edges[nextEdge].top <= sampleY {
-                                active.append(nextEdge)
-                                nextEdge += 1
-                            }
-                            if active.contains(where: { edges[$0].bottom <= sampleY }) {
-                                active.removeAll { edges[$0].bottom <= sampleY }
-                            }
-                            crossings.removeAll(keepingCapacity: true)
-                            for index in active {
-                                let edge: Edge = edges[index]
-                                var x: Double = edge.xAtTop + (sampleY - edge.top) * edge.slope
-                                // Crossings left or right of the clip act on its edge: the winding
-                                // number inside the clip is unchanged.
-                                x = Swift.min(right, Swift.max(left, x.isNaN ? left : x))
-                                crossings.append(Crossing(x: x, winding: edge.winding, edge: index))
-                            }
-                            guard crossings.count > 1 else { continue }
-                            PathRasterizer.insertionSort(&crossings)
-                            // The next band's crossings then come in nearly this order, so its sort
-                            // moves little (the sort's result does not depend on its input order).
-                            for position in crossings.indices { active[position] = crossings[position].edge }
-                            var winding: Int32 = 0
-                            var runStart: Double = 0
-                            let w: Float = Float(weight)
-                            for crossing in crossings {
-                                let wasInside: Bool = PathRasterizer.isInside(winding, rule)
-                                winding &+= crossing.winding
-                                let isInside: Bool = PathRasterizer.isInside(winding, rule)
-                                if !wasInside && isInside {
-                                    runStart = crossing.x
-                                } else if wasInside && !isInside && crossing.x > runStart {
-                                    CoverageSpans.add(runStart, crossing.x, w, area: area, delta: delta)
-                                    touchedStart = Swift.min(touchedStart, Int(saturatingFloor: runStart))
-                                    touchedEnd = Swift.max(touchedEnd, Int(saturatingCeiling: crossing.x))
-                                }
+                        let bandTop: Double = Swift.max(cutAbove, clip.top)
+                        let bandBottom: Double = Swift.min(cut, clip.bottom)
+                        cutAbove = cut
+                        let weight: Double = bandBottom - bandTop
+                        guard weight > 0 else { continue }
+                        let sampleY: Double = (bandTop + bandBottom) / 2
+                        while nextEdge < edgeCount && edges[nextEdge].top <= sampleY {
+                            active[activeCount] = nextEdge
+                            activeCount += 1
+                            nextEdge += 1
+                        }
+                        activeCount = PathRasterizer.sortedCrossings(at: sampleY, active: active, count: activeCount,
+                                                                     edges: edges, left: left, right: right, into: crossings)
+                        guard activeCount > 1 else { continue }
+                        var winding: Int32 = 0
+                        var inside: Bool = false
+                        var runStart: Double = 0
+                        let w: Float = Float(weight)
+                        for position in 0..<activeCount {
+                            let crossing: Crossing = crossings[position]
+                            winding &+= crossing.winding
+                            let nowInside: Bool = winding & insideMask != 0
+                            guard nowInside != inside else { continue }
+                            inside = nowInside
+                            if nowInside {
+                                runStart = crossing.x
+                            } else if crossing.x > runStart {
+                                CoverageSpans.add(runStart, crossing.x, w, area: area, delta: delta)
+                                touchedLeft = Swift.min(touchedLeft, runStart)
+                                touchedRight = Swift.max(touchedRight, crossing.x)
                             }
                         }
-                        guard touchedEnd > touchedStart else { continue }
-                        let columns: Range<Int> = Swift.max(firstColumn, touchedStart)..<Swift.min(endColumn, touchedEnd)
-                        PathRasterizer.resolve(columns, area: area, delta: delta, into: cover)
-                        body(y, columns, UnsafePointer(cover))
                     }
+                    // Rounding is monotonic, so the touched columns are the extremes' rounding.
+                    guard touchedRight > touchedLeft else { continue }
+                    let touchedStart: Int = Int(saturatingFloor: touchedLeft)
+                    let touchedEnd: Int = Int(saturatingCeiling: touchedRight)
+                    let columns: Range<Int> = Swift.max(firstColumn, touchedStart)..<Swift.min(endColumn, touchedEnd)
+                    PathRasterizer.resolve(columns, area: area, delta: delta, into: cover)
+                    body(y, columns, UnsafePointer(cover))
                 }
             }
         }
     }
 
-    @inline(__always)
-    private static func isInside(_ winding: Int32, _ rule: Path.FillRule) -> Bool {
-        rule == .nonZero ? winding != 0 : winding & 1 != 0
-    }
-
     /// Where an edge crosses a band's middle line.
-    private struct Crossing {
+    struct Crossing {
         var x: Double
         var winding: Int32
         /// The edge's index: crossings at the same x keep the order of their edges, so runs come
@@ -194,19 +189,35 @@ struct PathRasterizer {
         }
     }
 
-    /// Crossings come nearly sorted from one line to the next (the active edges are kept in the
-    /// last band's order), so insertion sort is close to linear.
-    private static func insertionSort(_ items: inout [Crossing]) {
-        guard items.count > 1 else { return }
-        for index in 1..<items.count {
-            let item = items[index]
-            var hole: Int = index
-            while hole > 0 && item.precedes(items[hole - 1]) {
-                items[hole] = items[hole - 1]
+    /// Drops the active edges that end above `y` and writes where the others cross the line at
+    /// `y`, sorted, into `crossings`; the active list is rewritten in that order and the new count
+    /// returned. The crossings are inserted one by one as they are computed: the next line's come
+    /// in nearly the same order, so each insertion moves little (the sorted result does not
+    /// depend on the order they arrive in, as `Crossing.precedes` is a total order).
+    @inline(__always)
+    private static func sortedCrossings(at y: Double, active: UnsafeMutablePointer<Int>, count: Int,
+                                        edges: UnsafePointer<Edge>, left: Double, right: Double,
+                                        into crossings: UnsafeMutablePointer<Crossing>) -> Int {
+        var sorted: Int = 0
+        for position in 0..<count {
+            let index: Int = active[position]
+            let edge: Edge = edges[index]
+            guard edge.bottom > y else { continue }
+            var x: Double = edge.xAtTop + (y - edge.top) * edge.slope
+            // Crossings left or right of the clip act on its edge: the winding number inside the
+            // clip is unchanged.
+            x = Swift.min(right, Swift.max(left, x.isNaN ? left : x))
+            let crossing = Crossing(x: x, winding: edge.winding, edge: index)
+            var hole: Int = sorted
+            while hole > 0 && crossing.precedes(crossings[hole - 1]) {
+                crossings[hole] = crossings[hole - 1]
                 hole -= 1
             }
-            items[hole] = item
+            crossings[hole] = crossing
+            sorted += 1
         }
+        for position in 0..<sorted { active[position] = crossings[position].edge }
+        return sorted
     }
 
     /// Turns the accumulators into bytes on `columns` and clears them (and the column after, where

@@ -96,16 +96,28 @@ struct RoundedBox: Sendable, Equatable {
     func span(at y: Double) -> (left: Double, right: Double) {
         var l: Double = left
         var r: Double = right
+        // Equal corners on one side (every circle and most rounded boxes) reach the line at the
+        // same height, so one chord serves both.
         if y < top + topLeft.y {
-            l = Swift.max(l, left + topLeft.x - RoundedBox.chord(topLeft, top + topLeft.y - y))
-        }
-        if y > bottom - bottomLeft.y {
-            l = Swift.max(l, left + bottomLeft.x - RoundedBox.chord(bottomLeft, y - (bottom - bottomLeft.y)))
-        }
-        if y < top + topRight.y {
+            let chord: Double = RoundedBox.chord(topLeft, top + topLeft.y - y)
+            l = Swift.max(l, left + topLeft.x - chord)
+            if topRight == topLeft {
+                r = Swift.min(r, right - topRight.x + chord)
+            } else if y < top + topRight.y {
+                r = Swift.min(r, right - topRight.x + RoundedBox.chord(topRight, top + topRight.y - y))
+            }
+        } else if y < top + topRight.y {
             r = Swift.min(r, right - topRight.x + RoundedBox.chord(topRight, top + topRight.y - y))
         }
-        if y > bottom - bottomRight.y {
+        if y > bottom - bottomLeft.y {
+            let chord: Double = RoundedBox.chord(bottomLeft, y - (bottom - bottomLeft.y))
+            l = Swift.max(l, left + bottomLeft.x - chord)
+            if bottomRight == bottomLeft {
+                r = Swift.min(r, right - bottomRight.x + chord)
+            } else if y > bottom - bottomRight.y {
+                r = Swift.min(r, right - bottomRight.x + RoundedBox.chord(bottomRight, y - (bottom - bottomRight.y)))
+            }
+        } else if y > bottom - bottomRight.y {
             r = Swift.min(r, right - bottomRight.x + RoundedBox.chord(bottomRight, y - (bottom - bottomRight.y)))
         }
         return (l, r)
