@@ -67,6 +67,7 @@ public final class Application: Sendable {
         server.workerQueueCapacity = configuration.limits.workerQueueCapacity
         server.shutdownTimeout = .seconds(configuration.shutdownTimeoutSeconds)
         if let eventLoops = configuration.eventLoops { server.eventLoops = eventLoops }
+        server.sharedListener = configuration.sharedListener
         return server
     }
 

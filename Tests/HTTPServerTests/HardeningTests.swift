@@ -140,4 +140,32 @@ struct HardeningTests {
         """
         #expect(try PythonClient.run(script, port: port).stdout == "30\n")
     }
+
+    @Test func loopsSharingOneListenerServeAndReleaseIt() throws {
+        let live = try LiveServer(configure: { $0.eventLoops = 3; $0.sharedListener = true })
+        let port = live.server.localPort
+        let table = try String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)
+        let portHex = ":" + String(format: "%04X", port)
+        let listeners = table.split(separator: "\n").filter { line in
+            let fields = line.split(separator: " ")
+            return fields.count > 3 && fields[1].hasSuffix(portHex) && fields[3] == "0A"
+        }
+        #expect(listeners.count == 1)
+        let script = """
+        socks = [connect() for _ in range(30)]
+        for i, s in enumerate(socks):
+            s.sendall(b"GET /items/%d HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n" % i)
+        ok = sum(read_response(s).endswith(b"item %d" % i) for i, s in enumerate(socks))
+        print(ok)
+        """
+        #expect(try PythonClient.run(script, port: port).stdout == "30\n")
+        live.shutdown()
+        // Every loop closed its descriptor of the socket: a new server can take the port.
+        var configuration = ServerConfiguration()
+        configuration.port = port
+        let next = Server(configuration: configuration, responder: Router { status, _ in Response(status: status) })
+        try next.start()
+        next.stop()
+        next.wait()
+    }
 }

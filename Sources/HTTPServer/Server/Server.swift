@@ -6,8 +6,8 @@ import Synchronization
 
 /// An HTTP/1.1 server on epoll.
 ///
-/// `eventLoops` threads each own a `SO_REUSEPORT` listening socket and the connections accepted on
-/// it; the responder runs on `workerThreads` other threads behind a bounded queue. Persistent
+/// `eventLoops` threads each own a `SO_REUSEPORT` listening socket (or a duplicate of one shared
+/// socket, with `sharedListener`) and the connections accepted on it; the responder runs on `workerThreads` other threads behind a bounded queue. Persistent
 /// connections, pipelining (answered in order), `Expect: 100-continue`, chunked request bodies,
 /// header/body/idle timeouts, the connection limit and back-pressure are handled here, so a
 /// responder only maps a `Request` to a `Response`.
@@ -45,11 +45,26 @@ public final class Server: Sendable {
         var port = configuration.port
         if port != 0 { try Socket.checkAvailable(host: configuration.host, port: port) }
         do {
-            for _ in 0..<max(1, configuration.eventLoops) {
-                // The first socket settles the port (port 0 picks one); the others join it.
-                let listenFD = try Socket.listen(host: configuration.host, port: port, reusePort: true)
-                opened.append(try Self.makeLoopDescriptors(listenFD: listenFD))
-                port = try Socket.localPort(of: listenFD)
+            if configuration.sharedListener {
+                // Each loop closes its own descriptor; the socket stays open until the last one does.
+                let shared = try Socket.listen(host: configuration.host, port: port)
+                port = try Socket.localPort(of: shared)
+                do {
+                    for _ in 1..<max(1, configuration.eventLoops) {
+                        opened.append(try Self.makeLoopDescriptors(listenFD: try Socket.duplicate(shared), exclusive: true))
+                    }
+                } catch {
+                    close(shared)
+                    throw error
+                }
+                opened.append(try Self.makeLoopDescriptors(listenFD: shared, exclusive: true))
+            } else {
+                for _ in 0..<max(1, configuration.eventLoops) {
+                    // The first socket settles the port (port 0 picks one); the others join it.
+                    let listenFD = try Socket.listen(host: configuration.host, port: port, reusePort: true)
+                    opened.append(try Self.makeLoopDescriptors(listenFD: listenFD, exclusive: false))
+                    port = try Socket.localPort(of: listenFD)
+                }
             }
         } catch {
             for (listenFD, epollFD, mailbox) in opened {
@@ -92,14 +107,15 @@ public final class Server: Sendable {
         }
     }
 
-    /// An epoll instance watching `listenFD` and a fresh mailbox's eventfd.
-    private static func makeLoopDescriptors(listenFD: Int32) throws(SystemError) -> (Int32, Int32, Mailbox) {
+    /// An epoll instance watching `listenFD` (`exclusive`: one of several loops sharing its socket,
+    /// woken one at a time) and a fresh mailbox's eventfd.
+    private static func makeLoopDescriptors(listenFD: Int32, exclusive: Bool) throws(SystemError) -> (Int32, Int32, Mailbox) {
         var epollFD: Int32 = -1
         var eventFD: Int32 = -1
         do {
             epollFD = try Epoll.create()
             eventFD = try EventFd.create()
-            try Epoll.add(listenFD, events: Epoll.input, to: epollFD)
+            try Epoll.add(listenFD, events: exclusive ? Epoll.input | Epoll.exclusive : Epoll.input, to: epollFD)
             try Epoll.add(eventFD, events: Epoll.input, to: epollFD)
         } catch {
             for fd in [listenFD, epollFD, eventFD] where fd >= 0 { close(fd) }

@@ -9,6 +9,11 @@ public struct ServerConfiguration: Sendable {
     /// Event loop threads, each with its own `SO_REUSEPORT` listening socket; the kernel spreads
     /// new connections across them. Defaults to the number of cores.
     public var eventLoops: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// One listening socket watched by every loop instead of one per loop: each new connection
+    /// wakes one waiting loop (`EPOLLEXCLUSIVE`), which is how nginx's workers share a port by
+    /// default. The per-loop sockets split connections evenly by the kernel's hash; the shared one
+    /// goes to whichever loop is waiting, so a loop busy with its connections takes fewer.
+    public var sharedListener: Bool = false
     /// Open connections beyond which new ones are answered `503` and closed at once.
     ///
     /// Clamped at start to the process's descriptor limit minus a reserve for files and SQLite,

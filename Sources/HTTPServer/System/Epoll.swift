@@ -8,6 +8,8 @@ enum Epoll {
     static let readHangUp = UInt32(EPOLLRDHUP.rawValue)
     static let hangUp = UInt32(EPOLLHUP.rawValue)
     static let error = UInt32(EPOLLERR.rawValue)
+    /// Wake only one of the epoll instances waiting on this descriptor (Linux 4.5).
+    static let exclusive = UInt32(EPOLLEXCLUSIVE.rawValue)
 
     /// One readiness report: the registered descriptor and its ready events.
     struct Event {

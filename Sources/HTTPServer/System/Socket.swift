@@ -18,6 +18,11 @@ enum Socket {
         return fd
     }
 
+    /// A second descriptor for the socket `fd` (close-on-exec), closed independently of the first.
+    static func duplicate(_ fd: Int32) throws(SystemError) -> Int32 {
+        try blockingSyscall("fcntl(F_DUPFD_CLOEXEC)") { fcntl(fd, F_DUPFD_CLOEXEC, 0) }
+    }
+
     /// Throws `EADDRINUSE` if anything is bound to `host:port`.
     ///
     /// Sockets with `SO_REUSEPORT` share a port with any other such socket of the same user, so a

@@ -37,6 +37,7 @@ extension Configuration {
             case "accessLog": accessLog = try reader.bool(value, key)
             case "ditherGradients": ditherGradients = try reader.bool(value, key)
             case "eventLoops": eventLoops = value == .null ? nil : try reader.integer(value, key, in: 1...256)
+            case "sharedListener": sharedListener = try reader.bool(value, key)
             case "shutdownTimeoutSeconds": shutdownTimeoutSeconds = try reader.integer(value, key, in: 0...3_600)
             case "limits": try applyLimits(value, reader: reader)
             case "plans": plans = try Self.plans(from: value, reader: reader)
