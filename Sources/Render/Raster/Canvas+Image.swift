@@ -27,6 +27,8 @@ extension Canvas {
         let used: Range<Int> = columns.sourceRange
         // With no negative weight the channel sums fit 32 bits and add four at a time.
         let wide: Bool = columns.hasNonNegativeWeights && rows.hasNonNegativeWeights
+        // Most scaled images (enlarged, or reduced by up to half) have at most three taps a column.
+        let padded: [ResampleTaps.PaddedTap]? = wide ? columns.paddedToThree() : nil
         withPixelWords { words in
             let canvas: UnsafeMutablePointer<UInt32> = words.baseAddress!
             vertical.withUnsafeMutableBufferPointer { vertical in
@@ -39,7 +41,20 @@ extension Canvas {
                         let rowClip: UInt32 = clip.rowCoverage(y)
                         // Columns the clip covers fully take the opacity as their coverage as it is.
                         let unclipped: Range<Int> = clip.mask == nil && rowClip >= 255 ? clip.fullColumns : 0..<0
-                        for column in 0..<columns.count {
+                        // Those columns in one run, without a clip test per pixel.
+                        var fast: Range<Int> = 0..<0
+                        if let padded, !unclipped.isEmpty {
+                            let first: Int = Swift.max(unclipped.lowerBound, columns.start)
+                            let end: Int = Swift.min(unclipped.upperBound, columns.start + columns.count)
+                            if end > first {
+                                fast = (first - columns.start)..<(end - columns.start)
+                                padded.withUnsafeBufferPointer { taps in
+                                    Self.blendPadded(taps.baseAddress!, columns: fast, start: columns.start, vertical: UnsafeRawPointer(filtered),
+                                                     alpha: alpha, line: line)
+                                }
+                            }
+                        }
+                        for column in Self.columns(0..<columns.count, without: fast) {
                             let x: Int = columns.start + column
                             let pixel: UInt32 = wide
                                 ? ResampleTaps.sampleWide(column: column, offsets: offsets, indices: indices, weights: weights,
@@ -53,6 +68,24 @@ extension Canvas {
                     }
                 }
             }
+        }
+    }
+
+    /// `all` without the run `part` inside it: the columns before it, then those after.
+    private static func columns(_ all: Range<Int>, without part: Range<Int>) -> FlattenSequence<[Range<Int>]> {
+        [all.lowerBound..<Swift.max(all.lowerBound, part.lowerBound), Swift.min(all.upperBound, part.upperBound)..<all.upperBound]
+            .joined()
+    }
+
+    /// Samples and blends `columns` (indices into `taps`, drawn at canvas x `start + column`) of one
+    /// row that the clip covers fully, each at coverage `alpha`, as the per-pixel loop would.
+    private static func blendPadded(_ taps: UnsafePointer<ResampleTaps.PaddedTap>, columns: Range<Int>, start: Int,
+                                    vertical: UnsafeRawPointer, alpha: UInt32, line: UnsafeMutablePointer<UInt32>) {
+        for column in columns {
+            let pixel: UInt32 = ResampleTaps.samplePadded(taps[column], vertical: vertical)
+            if pixel == 0 { continue }
+            let x: Int = start &+ column
+            line[x] = PixelMath.blend(pixel, coverage: alpha, onto: line[x])
         }
     }
 
@@ -93,8 +126,16 @@ extension Canvas {
                                   into vertical: UnsafeMutableBufferPointer<Int32>) {
         let low: Int = columns.lowerBound * 4, high: Int = columns.upperBound * 4
         guard high > low else { return }
-        (vertical.baseAddress! + low).update(repeating: 0, count: high - low)
-        for tap in taps.taps(for: row) {
+        let range: Range<Int> = taps.taps(for: row)
+        guard let first = range.first else {
+            (vertical.baseAddress! + low).update(repeating: 0, count: high - low)
+            return
+        }
+        // The first tap sets the sums, so the row needs no clearing pass.
+        let firstWeight: Int32 = taps.weight(first)
+        let firstLine: UnsafePointer<UInt8> = source + taps.sourceIndex(first) * pitch
+        for index in low..<high { vertical[index] = firstWeight &* Int32(firstLine[index]) }
+        for tap in range.dropFirst() {
             let weight: Int32 = taps.weight(tap)
             let line: UnsafePointer<UInt8> = source + taps.sourceIndex(tap) * pitch
             for index in low..<high {
