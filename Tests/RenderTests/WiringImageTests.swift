@@ -22,6 +22,11 @@ struct WiringImageTests {
         #expect(frame.width == 4 && frame.height == 2)
     }
 
+    @Test func sourcesSurroundedByWhiteSpaceStillLoad() throws {
+        let frame = try #require(try frame("<img id=i src=' \t\(picture())  '>"))
+        #expect(frame.width == 4 && frame.height == 2)
+    }
+
     @Test func oneSpecifiedDimensionKeepsTheRatio() throws {
         #expect(try frame("<img id=i src='\(picture())' width=100>")?.height == 50)
         #expect(try frame("<img id=i src='\(picture())' style='height:30px'>")?.width == 60)

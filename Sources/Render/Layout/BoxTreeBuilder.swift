@@ -162,7 +162,8 @@ struct BoxTreeBuilder {
             if isWidth, box.style.width.isAuto { box.style.width = value }
             if !isWidth, box.style.height.isAuto { box.style.height = value }
         }
-        guard let source = node.attribute("src")?.trimmingCharacters(in: .whitespaces), !source.isEmpty else {
+        // Trimmed only when an end is white space: a `data:` source runs to many kilobytes.
+        guard let source = node.attribute("src").map(ImageLoader.trimmed), !source.isEmpty else {
             throw RenderError.invalidInput("<img> has no src")
         }
         let picture = try images.image(source)

@@ -142,8 +142,8 @@ struct CSSParser {
             if !name.hasPrefix("--") { name = name.lowercased() }
             var value = piece[piece.index(after: colon)...].trimmed
             var important = false
-            if let bang = value.lastIndex(of: "!"),
-               value[value.index(after: bang)...].trimmed.lowercased() == "important" {
+            if let bang = value.utf8.lastIndex(of: UInt8(ascii: "!")),
+               value[value.utf8.index(after: bang)...].trimmed.lowercased() == "important" {
                 important = true
                 value = value[..<bang].trimmed
             }
@@ -156,37 +156,39 @@ struct CSSParser {
     /// Splits a declaration list at top-level `;`, handling nested blocks (CSS Nesting 1): the
     /// declarations of a nested `@supports` or `@media` block whose condition holds are kept in
     /// place; nested style rules are dropped, since they target other elements.
+    ///
+    /// Scans UTF-8 bytes: every character that matters is ASCII, and a declaration may hold a
+    /// `data:` URI of many kilobytes, which a walk over `Character`s crossed far more slowly.
     private static func flatteningNestedBlocks(_ text: String, depth: Int = 0) -> [String] {
-        guard text.contains("{") else { return splitTopLevel(text, separator: ";") }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return splitTopLevel(text, separator: ";") }
+        let bytes: [UInt8] = Array(text.utf8)
         var pieces: [String] = []
-        var current = ""
-        var index = text.startIndex
-        var parens = 0
-        var quote: Character?
-        while index < text.endIndex {
-            let character = text[index]
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "(" {
+        var start: Int = 0
+        var index: Int = 0
+        var parens: Int = 0
+        var quote: UInt8 = 0
+        while index < bytes.count {
+            let byte: UInt8 = bytes[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "(") {
                 parens += 1
-            } else if character == ")" {
+            } else if byte == UInt8(ascii: ")") {
                 parens = max(0, parens - 1)
-            } else if character == ";" && parens == 0 {
-                pieces.append(current)
-                current = ""
-                index = text.index(after: index)
-                continue
-            } else if character == "{" && parens == 0 {
-                var level = 1
-                var end = text.index(after: index)
-                while end < text.endIndex, level > 0 {
-                    if text[end] == "{" { level += 1 } else if text[end] == "}" { level -= 1 }
-                    if level > 0 { end = text.index(after: end) }
+            } else if byte == UInt8(ascii: ";") && parens == 0 {
+                pieces.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                start = index + 1
+            } else if byte == UInt8(ascii: "{") && parens == 0 {
+                var level: Int = 1
+                var end: Int = index + 1
+                while end < bytes.count, level > 0 {
+                    if bytes[end] == UInt8(ascii: "{") { level += 1 } else if bytes[end] == UInt8(ascii: "}") { level -= 1 }
+                    if level > 0 { end += 1 }
                 }
-                let prelude = current.trimmed.lowercased()
-                let body = String(text[text.index(after: index)..<min(end, text.endIndex)])
+                let prelude: String = String(decoding: bytes[start..<index], as: UTF8.self).trimmed.lowercased()
+                let body: String = String(decoding: bytes[(index + 1)..<min(end, bytes.count)], as: UTF8.self)
                 let holds: Bool
                 if prelude.hasPrefix("@supports") {
                     holds = SupportsCondition.evaluate(String(prelude.dropFirst("@supports".count)))
@@ -196,40 +198,43 @@ struct CSSParser {
                     holds = false
                 }
                 if holds, depth < 8 { pieces += flatteningNestedBlocks(body, depth: depth + 1) }
-                current = ""
-                index = end < text.endIndex ? text.index(after: end) : end
+                index = end < bytes.count ? end + 1 : end
+                start = index
                 continue
             }
-            current.append(character)
-            index = text.index(after: index)
+            index += 1
         }
-        pieces.append(current)
+        pieces.append(String(decoding: bytes[min(start, bytes.count)...], as: UTF8.self))
         return pieces.filter { !$0.trimmed.isEmpty }
     }
 
-    /// Splits at `separator` outside parentheses, brackets and strings.
+    /// Splits at `separator` (an ASCII character) outside parentheses, brackets and strings,
+    /// scanning UTF-8 bytes as `flatteningNestedBlocks` does.
     static func splitTopLevel(_ text: String, separator: Character) -> [String] {
+        guard let separatorByte = separator.asciiValue else { preconditionFailure("separators are ASCII") }
         var parts: [String] = []
-        var current = ""
-        var depth = 0
-        var quote: Character?
-        for character in text {
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "(" || character == "[" {
+        var depth: Int = 0
+        var quote: UInt8 = 0
+        let utf8 = text.utf8
+        var start: String.Index = utf8.startIndex
+        var index: String.Index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte: UInt8 = utf8[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
                 depth += 1
-            } else if character == ")" || character == "]" {
+            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
                 depth = max(0, depth - 1)
-            } else if character == separator, depth == 0 {
-                parts.append(current)
-                current = ""
-                continue
+            } else if byte == separatorByte, depth == 0 {
+                parts.append(String(decoding: utf8[start..<index], as: UTF8.self))
+                start = utf8.index(after: index)
             }
-            current.append(character)
+            index = utf8.index(after: index)
         }
-        parts.append(current)
+        parts.append(String(decoding: utf8[start...], as: UTF8.self))
         return parts.filter { !$0.trimmed.isEmpty }
     }
 
