@@ -4,21 +4,7 @@ import Testing
 /// Paint shortcuts checked against the general code they stand in for: each must give exactly
 /// the same bytes on varied inputs.
 struct PaintSpeedPathTests {
-    /// A deterministic generator, so a failure names the same inputs on every run.
-    private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 33
-        }
-        mutating func byte() -> UInt32 { UInt32(next() & 0xFF) }
-        /// A valid premultiplied pixel (each color at or below alpha).
-        mutating func premultiplied() -> UInt32 {
-            let alpha = byte()
-            func channel(_ g: inout Generator) -> UInt32 { alpha == 0 ? 0 : UInt32(g.next() % UInt64(alpha + 1)) }
-            return channel(&self) | channel(&self) << 8 | channel(&self) << 16 | alpha << 24
-        }
-    }
+    private typealias Generator = RasterTestSupport.PixelGenerator
 
     @Test func scaledColorTableBlendsAsPixelMathDoes() {
         var random = Generator(state: 7)
@@ -172,19 +158,9 @@ struct PaintSpeedPathTests {
         let alphaD: Double = (2 * rd + 1) * (variance - rd * (rd + 1) / 3) / (2 * ((rd + 1) * (rd + 1) - variance))
         let alpha = Float(Swift.min(1, Swift.max(0, alphaD)))
         let scale = Float(1 / (2 * rd + 1 + 2 * Double(alpha)))
-        var scratch = [Float](repeating: 0, count: values.count)
         var sums = [Float](repeating: 0, count: width)
         for _ in 0..<3 {
-            for y in 0..<height {
-                func at(_ x: Int) -> Float { x >= 0 && x < width ? values[y * width + x] : 0 }
-                var sum: Float = 0
-                for x in 0..<Swift.min(r, width) { sum += values[y * width + x] }
-                for x in 0..<width {
-                    sum += at(x + r)
-                    scratch[y * width + x] = Swift.max(0, (sum + alpha * (at(x - r - 1) + at(x + r + 1))) * scale)
-                    sum -= at(x - r)
-                }
-            }
+            let scratch = RasterTestSupport.extendedBoxPassAlongRows(values, width: width, height: height, r: r, alpha: alpha, scale: scale)
             func row(_ y: Int) -> Int? { y >= 0 && y < height ? y * width : nil }
             for x in 0..<width { sums[x] = 0 }
             for y in 0..<Swift.min(r, height) { for x in 0..<width { sums[x] += scratch[y * width + x] } }
@@ -204,19 +180,10 @@ struct PaintSpeedPathTests {
     private func referenceFullBlur(_ mask: AlphaMask, sigma: Double) -> [Float] {
         var values = mask.values
         let width = mask.width, height = mask.height
-        var scratch = [Float](repeating: 0, count: values.count)
         for size in AlphaMask.boxWidths(sigma: sigma) where size > 1 {
             let radius = size / 2
             let scale: Float = 1 / Float(size)
-            for y in 0..<height {
-                var sum: Float = 0
-                for x in 0..<Swift.min(radius, width) { sum += values[y * width + x] }
-                for x in 0..<width {
-                    if x + radius < width { sum += values[y * width + x + radius] }
-                    scratch[y * width + x] = Swift.max(0, sum * scale)
-                    if x - radius >= 0 { sum -= values[y * width + x - radius] }
-                }
-            }
+            let scratch = RasterTestSupport.plainBoxPassAlongRows(values, width: width, height: height, size: size)
             var sums = [Float](repeating: 0, count: width)
             for y in 0..<Swift.min(radius, height) { for x in 0..<width { sums[x] += scratch[y * width + x] } }
             for y in 0..<height {

@@ -4,22 +4,7 @@ import Testing
 /// The lane-wise shadow, blur and layer loops against straightforward per-pixel (or per-row)
 /// formulas: each must give exactly the same values, on inputs that hit edges, tails and odd sizes.
 struct RasterShadowLayerLanesTests {
-    /// A deterministic generator, so a failure names the same inputs on every run.
-    private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 33
-        }
-        mutating func byte() -> UInt32 { UInt32(next() & 0xFF) }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        /// A valid premultiplied pixel (each color at or below alpha).
-        mutating func premultiplied() -> UInt32 {
-            let alpha = byte()
-            func channel(_ g: inout Generator) -> UInt32 { alpha == 0 ? 0 : UInt32(g.next() % UInt64(alpha + 1)) }
-            return channel(&self) | channel(&self) << 8 | channel(&self) << 16 | alpha << 24
-        }
-    }
+    private typealias Generator = RasterTestSupport.PixelGenerator
 
     // MARK: Pixels in 16-bit lanes
 
@@ -156,37 +141,6 @@ struct RasterShadowLayerLanesTests {
 
     // MARK: Box passes along rows
 
-    /// One extended-box pass along each row, one value at a time (the loop the lanes replace).
-    private func referenceExtendedPass(_ values: [Float], width: Int, height: Int, r: Int, alpha: Float, scale: Float) -> [Float] {
-        var output = [Float](repeating: 0, count: values.count)
-        for y in 0..<height {
-            func at(_ x: Int) -> Float { x >= 0 && x < width ? values[y * width + x] : 0 }
-            var sum: Float = 0
-            for x in 0..<Swift.min(r, width) { sum += values[y * width + x] }
-            for x in 0..<width {
-                sum += at(x + r)
-                output[y * width + x] = Swift.max(0, (sum + alpha * (at(x - r - 1) + at(x + r + 1))) * scale)
-                sum -= at(x - r)
-            }
-        }
-        return output
-    }
-
-    /// One plain box pass along each row, one value at a time.
-    private func referencePlainPass(_ values: [Float], width: Int, height: Int, size: Int) -> [Float] {
-        var output = [Float](repeating: 0, count: values.count)
-        let radius = size / 2, scale: Float = 1 / Float(size)
-        for y in 0..<height {
-            var sum: Float = 0
-            for x in 0..<Swift.min(radius, width) { sum += values[y * width + x] }
-            for x in 0..<width {
-                if x + radius < width { sum += values[y * width + x + radius] }
-                output[y * width + x] = Swift.max(0, sum * scale)
-                if x - radius >= 0 { sum -= values[y * width + x - radius] }
-            }
-        }
-        return output
-    }
 
     @Test(arguments: [1, 3, 4, 5, 8, 11])
     func rowPassesInLanesMatchOneRowAtATime(height: Int) {
@@ -203,14 +157,14 @@ struct RasterShadowLayerLanesTests {
                         AlphaMask.extendedBoxPassAlongRows(input, into: $0, width: width, height: height, r: r, alpha: alpha, scale: scale)
                     }
                 }
-                let expected = referenceExtendedPass(values, width: width, height: height, r: r, alpha: alpha, scale: scale)
+                let expected = RasterTestSupport.extendedBoxPassAlongRows(values, width: width, height: height, r: r, alpha: alpha, scale: scale)
                 #expect(output.map(\.bitPattern) == expected.map(\.bitPattern), "extended, width \(width), r \(r)")
                 for size in [3, 5, 7, 25] {
                     var plain = [Float](repeating: 7, count: values.count)
                     input.withUnsafeMutableBufferPointer { input in
                         plain.withUnsafeMutableBufferPointer { AlphaMask.boxPassAlongRows(input, into: $0, width: width, height: height, size: size) }
                     }
-                    let expected = referencePlainPass(values, width: width, height: height, size: size)
+                    let expected = RasterTestSupport.plainBoxPassAlongRows(values, width: width, height: height, size: size)
                     #expect(plain.map(\.bitPattern) == expected.map(\.bitPattern), "plain, width \(width), size \(size)")
                 }
             }

@@ -2,6 +2,56 @@
 
 /// Helpers shared by the raster and codec tests.
 enum RasterTestSupport {
+    /// A deterministic generator of numbers and pixels, so a failure names the same inputs on every run.
+    struct PixelGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        mutating func byte() -> UInt32 { UInt32(next() & 0xFF) }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+        /// A valid premultiplied pixel (each color at or below alpha).
+        mutating func premultiplied() -> UInt32 {
+            let alpha = byte()
+            func channel(_ g: inout PixelGenerator) -> UInt32 { alpha == 0 ? 0 : UInt32(g.next() % UInt64(alpha + 1)) }
+            return channel(&self) | channel(&self) << 8 | channel(&self) << 16 | alpha << 24
+        }
+    }
+
+    /// One extended-box pass along each row (the blur's horizontal step), one value at a time with
+    /// every index range-tested: the loop the fast blur passes are checked against.
+    static func extendedBoxPassAlongRows(_ values: [Float], width: Int, height: Int, r: Int, alpha: Float, scale: Float) -> [Float] {
+        var output = [Float](repeating: 0, count: values.count)
+        for y in 0..<height {
+            func at(_ x: Int) -> Float { x >= 0 && x < width ? values[y * width + x] : 0 }
+            var sum: Float = 0
+            for x in 0..<Swift.min(r, width) { sum += values[y * width + x] }
+            for x in 0..<width {
+                sum += at(x + r)
+                output[y * width + x] = Swift.max(0, (sum + alpha * (at(x - r - 1) + at(x + r + 1))) * scale)
+                sum -= at(x - r)
+            }
+        }
+        return output
+    }
+
+    /// One plain box pass of `size` along each row, one value at a time.
+    static func plainBoxPassAlongRows(_ values: [Float], width: Int, height: Int, size: Int) -> [Float] {
+        var output = [Float](repeating: 0, count: values.count)
+        let radius = size / 2, scale: Float = 1 / Float(size)
+        for y in 0..<height {
+            var sum: Float = 0
+            for x in 0..<Swift.min(radius, width) { sum += values[y * width + x] }
+            for x in 0..<width {
+                if x + radius < width { sum += values[y * width + x + radius] }
+                output[y * width + x] = Swift.max(0, sum * scale)
+                if x - radius >= 0 { sum -= values[y * width + x - radius] }
+            }
+        }
+        return output
+    }
+
     /// The premultiplied RGBA bytes of one pixel as an array, for readable expectations.
     static func rgba(_ canvas: Canvas, _ x: Int, _ y: Int) -> [Int] {
         let p = canvas.pixel(x: x, y: y)
