@@ -250,11 +250,17 @@ static void put_literals(deflate_state *state, const uint32_t *table, const uint
     int bit_count = state->bit_count;
     uint8_t *out = state->out->data + state->out->length;
     size_t index = 0;
-    for (; index < count; index += 3) {
+    while (index < count) {
+        // Three codes a step, the last step taking what is left (a code of length 0 adds nothing).
         size_t left = count - index;
         uint32_t first = table[bytes[index]];
-        uint32_t second = left > 1 ? table[bytes[index + 1]] : 0;
-        uint32_t third = left > 2 ? table[bytes[index + 2]] : 0;
+        uint32_t second = 0, third = 0;
+        if (left >= 3) {
+            second = table[bytes[index + 1]];
+            third = table[bytes[index + 2]];
+        } else if (left == 2) {
+            second = table[bytes[index + 1]];
+        }
         bits |= (uint64_t)(first & 0xFFFF) << bit_count;
         bit_count += (int)(first >> 16);
         bits |= (uint64_t)(second & 0xFFFF) << bit_count;
@@ -267,6 +273,7 @@ static void put_literals(deflate_state *state, const uint32_t *table, const uint
         out += whole;
         bits >>= whole * 8;
         bit_count &= 7;
+        index += 3;
     }
     state->bits = bits;
     state->bit_count = bit_count;
