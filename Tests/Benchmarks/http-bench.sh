@@ -9,8 +9,8 @@
 # Builds nothing: `make bench` builds the release binary first. Needs wrk, nginx, curl, python3.
 # Knobs: BENCH_THREADS (wrk threads, default 2), BENCH_CONNECTIONS (64), BENCH_DURATION (10s),
 # BENCH_IDLE (10000), BENCH_ROUNDS (GET runs per server, reported as medians; default 3),
-# BENCH_LOOPS (event loops for ogpress = nginx worker processes; default: cores), BENCH_NGINX_REUSEPORT=1,
-# BENCH_OGPRESS_SHARED=1 (ogpress's loops share one listening socket, as nginx's workers do by default),
+# BENCH_LOOPS (event loops for ogpress = nginx worker processes; default: cores), BENCH_REUSEPORT=1
+# (a SO_REUSEPORT socket per ogpress loop and per nginx worker instead of one shared by each server),
 # BENCH_PIN=1 (servers on the last core, wrk on the others: with client and servers sharing every
 # core, p99 mostly measures which of them the scheduler ran; pinned, it measures the servers).
 set -euo pipefail
@@ -23,14 +23,15 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 DURATION=${BENCH_DURATION:-10s}
 IDLE=${BENCH_IDLE:-10000}
 ROUNDS=${BENCH_ROUNDS:-3}
-# nginx shares one listening socket between its workers by default, so how many connections each
-# worker takes depends on which one wakes first; ogpress's loops each own a SO_REUSEPORT socket and
-# get an even share. BENCH_NGINX_REUSEPORT=1 gives nginx the same split, for comparing like with like.
+# Both servers as shipped share one listening socket between their workers, so how many connections
+# each takes depends on which one wakes first; BENCH_REUSEPORT=1 gives every worker of both its own
+# SO_REUSEPORT socket and an even split by the kernel's hash instead.
 NGINX_LISTEN_OPTIONS=""
-[ "${BENCH_NGINX_REUSEPORT:-0}" = 1 ] && NGINX_LISTEN_OPTIONS=" reuseport"
-# BENCH_OGPRESS_SHARED=1 gives ogpress nginx's default arrangement instead: one socket, a wake per connection.
-OG_SHARED_LISTENER=false
-[ "${BENCH_OGPRESS_SHARED:-0}" = 1 ] && OG_SHARED_LISTENER=true
+OG_SHARED_LISTENER=true
+if [ "${BENCH_REUSEPORT:-0}" = 1 ]; then
+    NGINX_LISTEN_OPTIONS=" reuseport"
+    OG_SHARED_LISTENER=false
+fi
 LOOPS=${BENCH_LOOPS:-$(nproc)}
 SERVER_PIN=()
 CLIENT_PIN=()
@@ -157,7 +158,7 @@ run_wrk_measured() {
 
 echo "http-bench: $(nproc) cores${BENCH_PIN:+ (BENCH_PIN=$BENCH_PIN)}, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency" \
      "(GET: median of $ROUNDS runs each);" \
-     "ogpress $LOOPS event loops$([ "$OG_SHARED_LISTENER" = true ] && echo " (one shared listener)"), nginx $LOOPS worker processes${NGINX_LISTEN_OPTIONS:+ (listen$NGINX_LISTEN_OPTIONS)}; render $NAME is $SIZE bytes" >&2
+     "ogpress $LOOPS event loops$([ "$OG_SHARED_LISTENER" = false ] && echo " (SO_REUSEPORT each)"), nginx $LOOPS worker processes${NGINX_LISTEN_OPTIONS:+ (listen$NGINX_LISTEN_OPTIONS)}; render $NAME is $SIZE bytes" >&2
 
 NX_WORKERS=$(pgrep -d, -P "$NGINX_PID" || echo "$NGINX_PID")
 # The GET comparison runs ROUNDS times, the two servers taking turns to go first, and each server's

@@ -141,8 +141,8 @@ struct HardeningTests {
         return try PythonClient.run(script, port: port).stdout
     }
 
-    @Test func everyEventLoopListensAndServes() throws {
-        let live = try LiveServer(configure: { $0.eventLoops = 3 })
+    @Test func everyEventLoopWithItsOwnSocketListensAndServes() throws {
+        let live = try LiveServer(configure: { $0.eventLoops = 3; $0.sharedListener = false })
         defer { live.shutdown() }
         let port = live.server.localPort
         #expect(try listeningSockets(on: port) == 3)
@@ -150,7 +150,7 @@ struct HardeningTests {
     }
 
     @Test func loopsSharingOneListenerServeAndReleaseIt() throws {
-        let live = try LiveServer(configure: { $0.eventLoops = 3; $0.sharedListener = true })
+        let live = try LiveServer(configure: { $0.eventLoops = 3 })
         let port = live.server.localPort
         #expect(try listeningSockets(on: port) == 1)
         #expect(try answeredOfThirtyConnections(port: port) == "30\n")

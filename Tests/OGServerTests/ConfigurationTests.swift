@@ -49,6 +49,19 @@ struct ConfigurationTests {
         }
     }
 
+    @Test func eventLoopsShareOneListenerUnlessTheFileSaysOtherwise() throws {
+        #expect(Configuration().sharedListener)
+        try Self.withFile(#"{"sharedListener": false, "eventLoops": 3}"#) { path in
+            var configuration = Configuration()
+            try configuration.apply(file: path)
+            #expect(!configuration.sharedListener && configuration.eventLoops == 3)
+        }
+        try Self.withFile(#"{"sharedListener": 1}"#) { path in
+            var configuration = Configuration()
+            #expect(throws: (any Error).self) { try configuration.apply(file: path) }
+        }
+    }
+
     @Test func environmentOverridesTheFile() throws {
         var configuration = Configuration()
         try configuration.apply(environment: ["OGPRESS_PORT": "9123", "OGPRESS_HOST": "::1",

@@ -21,9 +21,9 @@ public struct Configuration: Sendable, Equatable {
     public var workerThreads = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
     /// Event loop threads accepting and serving connections; nil means one per core.
     public var eventLoops: Int?
-    /// Every event loop watches one shared listening socket instead of its own (see
-    /// `ServerConfiguration.sharedListener`).
-    public var sharedListener = false
+    /// Every event loop watches one shared listening socket; false gives each its own
+    /// `SO_REUSEPORT` socket (see `ServerConfiguration.sharedListener`).
+    public var sharedListener = true
     /// Seconds `serve` lets requests in flight finish after SIGTERM/SIGINT.
     public var shutdownTimeoutSeconds = 30
     /// Write one line per request to stderr.
