@@ -60,6 +60,18 @@ int cimage_png_decode(const uint8_t *bytes, size_t length, uint64_t max_pixels,
                       uint8_t **out_rgba, uint32_t *out_width, uint32_t *out_height,
                       char *message, size_t message_capacity);
 
+/// Where the coefficients of a JPEG come from. For 4:2:0 images of whole 16-pixel areas across and
+/// an even height, the shim can compute them itself, once per one-color area, and have libjpeg only
+/// entropy-code them: the same bytes as libjpeg's own pipeline.
+typedef enum {
+    /// The shim's path when enough of the 16×16 areas are one color for it to be faster (the default).
+    CIMAGE_JPEG_COEFFICIENTS_WHEN_FLAT = 0,
+    /// The shim's path whenever the image's shape allows it (for tests).
+    CIMAGE_JPEG_COEFFICIENTS_ALWAYS = 1,
+    /// libjpeg's pipeline only (for tests).
+    CIMAGE_JPEG_LIBRARY_ONLY = 2,
+} cimage_jpeg_coefficients;
+
 /// JPEG encoder options (see libjpeg.txt in libjpeg-turbo, "Compression details").
 typedef struct {
     /// 1...100.
@@ -68,6 +80,8 @@ typedef struct {
     int chroma_factor;
     /// Nonzero to compute optimal Huffman tables (smaller output, one more pass).
     int optimize_coding;
+    /// Who computes the DCT coefficients of a 4:2:0 card (the output is the same bytes either way).
+    cimage_jpeg_coefficients coefficients;
 } cimage_jpeg_options;
 
 /// Encodes opaque RGBX rows (4 bytes per pixel, the fourth ignored) as a baseline JFIF JPEG into
@@ -75,6 +89,13 @@ typedef struct {
 int cimage_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
                        cimage_jpeg_options options, cimage_buffer *out,
                        char *message, size_t message_capacity);
+
+/// Whether libjpeg-turbo's integer DCT works on the 16-bit elements the coefficient path expects;
+/// when it does not, every JPEG goes through libjpeg's own pipeline.
+int cimage_jpeg_dct_is_usable(void);
+
+/// The share, in 256ths, of the whole 16×16 areas of an RGBX image that are one color.
+int cimage_jpeg_flat_share(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride);
 
 /// Decodes a JPEG (baseline or progressive; gray, YCbCr, CMYK or RGB) into opaque RGBA8. Refuses
 /// (CIMAGE_ERROR_TOO_LARGE) images whose header declares more than `max_pixels` pixels before

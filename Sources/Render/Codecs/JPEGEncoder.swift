@@ -35,11 +35,15 @@ enum JPEGEncoder {
     /// Encodes a canvas at `quality` (clamped to 1…100), flattening any transparency onto white.
     /// Output is deterministic: baseline JFIF, integer DCT, standard Huffman tables, no timestamps.
     /// - Throws: `CodecError` when libjpeg fails.
-    static func encode(_ canvas: Canvas, quality: Int, subsampling: Subsampling = standardSubsampling) throws -> [UInt8] {
+    /// - Parameter coefficients: who computes the DCT coefficients; every choice gives the same bytes
+    ///   (the shim's own path is faster for cards made mostly of flat color).
+    static func encode(_ canvas: Canvas, quality: Int, subsampling: Subsampling = standardSubsampling,
+                       coefficients: cimage_jpeg_coefficients = CIMAGE_JPEG_COEFFICIENTS_WHEN_FLAT) throws -> [UInt8] {
         guard canvas.width > 0, canvas.height > 0 else { throw CodecError.invalid("empty canvas") }
         let pixels = OpaquePixels.flattenedOntoWhite(canvas)
         let options = cimage_jpeg_options(quality: Int32(Swift.min(100, Swift.max(1, quality))),
-                                          chroma_factor: subsampling.factor, optimize_coding: optimizeCoding ? 1 : 0)
+                                          chroma_factor: subsampling.factor, optimize_coding: optimizeCoding ? 1 : 0,
+                                          coefficients: coefficients)
         var buffer = cimage_buffer(data: nil, length: 0, capacity: 0)
         defer { cimage_buffer_free(&buffer) }
         var message = [CChar](repeating: 0, count: 256)
