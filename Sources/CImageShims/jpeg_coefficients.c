@@ -9,9 +9,80 @@
 #include <emmintrin.h>
 #include <string.h>
 
-// libjpeg-turbo's exported integer forward DCT (jfdctint.c). Its element type is 16 bits wide in
-// SIMD builds, which every Debian build is; `cimage_jpeg_dct_is_usable` checks that at run time.
-extern void jpeg_fdct_islow(short *data);
+// The accurate integer DCT of libjpeg (jfdctint.c; Loeffler, Ligtenberg and Moschytz's 8-point
+// factorization, 12 multiplies): 13-bit fixed-point constants, two more bits kept between the row
+// and the column pass. Every operation below matches the library's, so the outputs are its outputs.
+enum { CONST_BITS = 13, PASS1_BITS = 2 };
+enum {
+    FIX_0_298631336 = 2446, FIX_0_390180644 = 3196, FIX_0_541196100 = 4433, FIX_0_765366865 = 6270,
+    FIX_0_899976223 = 7373, FIX_1_175875602 = 9633, FIX_1_501321110 = 12299, FIX_1_847759065 = 15137,
+    FIX_1_961570560 = 16069, FIX_2_053119869 = 16819, FIX_2_562915447 = 20995, FIX_3_072711026 = 25172,
+};
+
+/// `x` divided by 2^bits, rounded half up, as libjpeg's DESCALE.
+__attribute__((always_inline))
+static inline int32_t descale(int32_t x, int bits) { return (x + (1 << (bits - 1))) >> bits; }
+
+/// One 1-D pass over eight independent lanes: `data[k][lane]` holds input k of each lane and is
+/// replaced by output k. The row pass (`rows`) keeps PASS1_BITS of extra precision; the column pass
+/// removes it. Written lane by lane so the compiler runs each statement on all eight lanes at once.
+__attribute__((always_inline))
+static inline void dct_pass(int32_t data[8][8], int rows) {
+    int even_shift = rows ? 0 : PASS1_BITS;
+    int odd_shift = rows ? CONST_BITS - PASS1_BITS : CONST_BITS + PASS1_BITS;
+    for (int lane = 0; lane < 8; lane++) {
+        int32_t sum0 = data[0][lane] + data[7][lane], difference0 = data[0][lane] - data[7][lane];
+        int32_t sum1 = data[1][lane] + data[6][lane], difference1 = data[1][lane] - data[6][lane];
+        int32_t sum2 = data[2][lane] + data[5][lane], difference2 = data[2][lane] - data[5][lane];
+        int32_t sum3 = data[3][lane] + data[4][lane], difference3 = data[3][lane] - data[4][lane];
+        // Even part.
+        int32_t outer = sum0 + sum3, outer_difference = sum0 - sum3;
+        int32_t inner = sum1 + sum2, inner_difference = sum1 - sum2;
+        if (rows) {
+            data[0][lane] = (outer + inner) << PASS1_BITS;
+            data[4][lane] = (outer - inner) << PASS1_BITS;
+        } else {
+            data[0][lane] = descale(outer + inner, even_shift);
+            data[4][lane] = descale(outer - inner, even_shift);
+        }
+        int32_t rotation = (inner_difference + outer_difference) * FIX_0_541196100;
+        data[2][lane] = descale(rotation + outer_difference * FIX_0_765366865, odd_shift);
+        data[6][lane] = descale(rotation - inner_difference * FIX_1_847759065, odd_shift);
+        // Odd part: difference3..difference0 are libjpeg's tmp4..tmp7.
+        int32_t z1 = difference3 + difference0, z2 = difference2 + difference1;
+        int32_t z3 = difference3 + difference1, z4 = difference2 + difference0;
+        int32_t z5 = (z3 + z4) * FIX_1_175875602;
+        int32_t t4 = difference3 * FIX_0_298631336, t5 = difference2 * FIX_2_053119869;
+        int32_t t6 = difference1 * FIX_3_072711026, t7 = difference0 * FIX_1_501321110;
+        z1 *= -FIX_0_899976223;
+        z2 *= -FIX_2_562915447;
+        z3 = z3 * -FIX_1_961570560 + z5;
+        z4 = z4 * -FIX_0_390180644 + z5;
+        data[7][lane] = descale(t4 + z1 + z3, odd_shift);
+        data[5][lane] = descale(t5 + z2 + z4, odd_shift);
+        data[3][lane] = descale(t6 + z2 + z3, odd_shift);
+        data[1][lane] = descale(t7 + z1 + z4, odd_shift);
+    }
+}
+
+/// The 2-D DCT of the 8×8 samples at `samples` (rows `pitch` apart), centred on 128, in natural
+/// order and eight times the true coefficients, as libjpeg's `jpeg_fdct_islow` leaves them.
+__attribute__((target_clones("avx2", "default")))
+static void forward_dct(const uint8_t *samples, size_t pitch, int32_t output[64]) {
+    int32_t data[8][8];
+    // Row pass: lanes are rows, so input k of lane r is sample (r, k).
+    for (int row = 0; row < 8; row++) {
+        for (int column = 0; column < 8; column++) data[column][row] = (int32_t)samples[(size_t)row * pitch + (size_t)column] - 128;
+    }
+    dct_pass(data, 1);
+    // Column pass: lanes are columns; input k of lane c is the row pass's output c of row k.
+    int32_t columns[8][8];
+    for (int k = 0; k < 8; k++) {
+        for (int column = 0; column < 8; column++) columns[k][column] = data[column][k];
+    }
+    dct_pass(columns, 0);
+    memcpy(output, columns, sizeof columns);
+}
 
 enum { SCALE_BITS = 16, HALF = 1 << 15, CHROMA_OFFSET = 128 << SCALE_BITS };
 
@@ -63,7 +134,7 @@ void cimage_jpeg_divisors(const uint16_t quantizers[64], cimage_jpeg_divisors_ta
 /// Quantizes 64 DCT outputs. The products stay below 2^32: |x| + correction is under 2^16 and the
 /// reciprocal at most 2^16.
 __attribute__((target_clones("avx2", "default")))
-static void quantize_block(int16_t block[64], const short work[64], const cimage_jpeg_divisors_table *divisors) {
+static void quantize_block(int16_t block[64], const int32_t work[64], const cimage_jpeg_divisors_table *divisors) {
     for (int index = 0; index < 64; index++) {
         int32_t value = work[index];
         uint32_t magnitude = (uint32_t)(value < 0 ? -value : value);
@@ -84,38 +155,14 @@ static void flat_block(int16_t block[64], int32_t sample, const cimage_jpeg_divi
 
 /// Transforms and quantizes the 8×8 samples at `samples` (rows `pitch` apart) into `block`.
 static void transform_block(int16_t block[64], const uint8_t *samples, size_t pitch, const cimage_jpeg_divisors_table *divisors) {
-    short work[64];
     uint8_t first = samples[0], differs = 0;
     for (int row = 0; row < 8; row++) {
-        for (int column = 0; column < 8; column++) {
-            uint8_t sample = samples[(size_t)row * pitch + (size_t)column];
-            differs |= sample ^ first;
-            work[row * 8 + column] = (short)((int)sample - 128);
-        }
+        for (int column = 0; column < 8; column++) differs |= samples[(size_t)row * pitch + (size_t)column] ^ first;
     }
     if (!differs) return flat_block(block, first, divisors);
-    jpeg_fdct_islow(work);
+    int32_t work[64];
+    forward_dct(samples, pitch, work);
     quantize_block(block, work, divisors);
-}
-
-int cimage_jpeg_dct_is_usable(void) {
-    // A constant block must come back as its DC term alone, and a horizontal ramp as its first row
-    // only, odd around the centre; a library whose DCT works on wider elements fails both.
-    short constant[64], ramp[64];
-    for (int index = 0; index < 64; index++) {
-        constant[index] = 37;
-        ramp[index] = (short)((index % 8) * 9 - 30);
-    }
-    jpeg_fdct_islow(constant);
-    jpeg_fdct_islow(ramp);
-    if (constant[0] != 64 * 37) return 0;
-    for (int index = 1; index < 64; index++) {
-        if (constant[index] != 0) return 0;
-    }
-    for (int index = 8; index < 64; index++) {
-        if (ramp[index] != 0) return 0;
-    }
-    return ramp[0] == 96 && ramp[1] < 0 && ramp[2] == 0 && ramp[4] == 0 && ramp[6] == 0;
 }
 
 /// Whether the 16×16 pixels at `pixels` (RGBX, rows `stride` apart) are all one color.
@@ -147,23 +194,28 @@ int cimage_jpeg_flat_share(const uint8_t *pixels, uint32_t width, uint32_t heigh
 
 /// Luma and downsampled chroma of one 16×16 area whose rows are `rows[0..<16]` (RGBX, a row past
 /// the image repeating the last). `chroma_rows` names, for each chroma row, the first of the two
-/// full rows it averages, so a chroma row past the image repeats the last chroma row.
+/// full rows it averages, so a chroma row past the image repeats the last chroma row. Pixels are
+/// read as whole words and split with shifts, which the compiler runs eight at a time.
 __attribute__((target_clones("avx2", "default")))
 static void convert_area(const uint8_t *const rows[16], const uint32_t chroma_rows[8], uint8_t luma_area[16][16],
                          uint8_t blue_area[8][8], uint8_t red_area[8][8]) {
+    uint32_t words[16][16];
+    for (int row = 0; row < 16; row++) memcpy(words[row], rows[row], sizeof words[row]);
     for (int row = 0; row < 16; row++) {
-        const uint8_t *line = rows[row];
         for (int column = 0; column < 16; column++) {
-            luma_area[row][column] = (uint8_t)luma(line[column * 4], line[column * 4 + 1], line[column * 4 + 2]);
+            int32_t word = (int32_t)words[row][column];
+            luma_area[row][column] = (uint8_t)luma(word & 0xFF, (word >> 8) & 0xFF, (word >> 16) & 0xFF);
         }
     }
     for (int row = 0; row < 8; row++) {
-        const uint8_t *upper = rows[chroma_rows[row]], *lower = rows[chroma_rows[row] + 1];
+        const uint32_t *upper = words[chroma_rows[row]], *lower = words[chroma_rows[row] + 1];
         int32_t blue[16], red[16];
         for (int column = 0; column < 16; column++) {
-            const uint8_t *a = upper + column * 4, *b = lower + column * 4;
-            blue[column] = blue_difference(a[0], a[1], a[2]) + blue_difference(b[0], b[1], b[2]);
-            red[column] = red_difference(a[0], a[1], a[2]) + red_difference(b[0], b[1], b[2]);
+            int32_t a = (int32_t)upper[column], b = (int32_t)lower[column];
+            int32_t ar = a & 0xFF, ag = (a >> 8) & 0xFF, ab = (a >> 16) & 0xFF;
+            int32_t br = b & 0xFF, bg = (b >> 8) & 0xFF, bb = (b >> 16) & 0xFF;
+            blue[column] = blue_difference(ar, ag, ab) + blue_difference(br, bg, bb);
+            red[column] = red_difference(ar, ag, ab) + red_difference(br, bg, bb);
         }
         // h2v2 downsampling: the mean of each 2×2 square with a rounding bias alternating 1, 2
         // along the row (jcsample.c).

@@ -49,12 +49,12 @@ static void install_errors(jpeg_error_context *context, char *message, size_t me
     context->status = CIMAGE_OK;
 }
 
-/// Share of one-color 16×16 areas (in 256ths, about 69%) from which computing the coefficients
-/// here beats libjpeg's pipeline: measured on the fidelity cards, from the break-even near 175
-/// (the other areas cost about twice the library's, its DCT being SIMD and the one here not) to
-/// 2.8 times faster for a card nearly all one color. Most text cards have 200 or more.
+/// Share of one-color 16×16 areas (in 256ths, about 19%) from which computing the coefficients
+/// here beats libjpeg's pipeline, measured on the fidelity cards: the other areas cost about 1.4
+/// times the library's (its color conversion and DCT are hand-written SIMD), a flat one a fraction,
+/// so a text card encodes in about 0.6 to 0.9 of the time and a card nearly all one color in a third.
 #ifndef FLAT_SHARE_FOR_COEFFICIENTS
-#define FLAT_SHARE_FOR_COEFFICIENTS 176
+#define FLAT_SHARE_FOR_COEFFICIENTS 48
 #endif
 
 /// Whether an image is encoded from coefficients computed here (jpeg_coefficients.c) rather than by
@@ -63,7 +63,7 @@ static void install_errors(jpeg_error_context *context, char *message, size_t me
 static int takes_coefficient_path(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
                                   cimage_jpeg_options options) {
     if (options.coefficients == CIMAGE_JPEG_LIBRARY_ONLY || options.chroma_factor != 2 || width % 16 != 0
-        || height % 2 != 0 || !cimage_jpeg_dct_is_usable()) return 0;
+        || height % 2 != 0) return 0;
     return options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS
         || cimage_jpeg_flat_share(pixels, width, height, stride) >= FLAT_SHARE_FOR_COEFFICIENTS;
 }

@@ -90,10 +90,6 @@ int cimage_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, s
                        cimage_jpeg_options options, cimage_buffer *out,
                        char *message, size_t message_capacity);
 
-/// Whether libjpeg-turbo's integer DCT works on the 16-bit elements the coefficient path expects;
-/// when it does not, every JPEG goes through libjpeg's own pipeline.
-int cimage_jpeg_dct_is_usable(void);
-
 /// The share, in 256ths, of the whole 16×16 areas of an RGBX image that are one color.
 int cimage_jpeg_flat_share(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride);
 
