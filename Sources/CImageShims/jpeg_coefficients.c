@@ -155,11 +155,14 @@ static void flat_block(int16_t block[64], int32_t sample, const cimage_jpeg_divi
 
 /// Transforms and quantizes the 8×8 samples at `samples` (rows `pitch` apart) into `block`.
 static void transform_block(int16_t block[64], const uint8_t *samples, size_t pitch, const cimage_jpeg_divisors_table *divisors) {
-    uint8_t first = samples[0], differs = 0;
+    // One eight-byte word a row, against the first sample repeated.
+    uint64_t first = samples[0] * 0x0101010101010101ull, differs = 0;
     for (int row = 0; row < 8; row++) {
-        for (int column = 0; column < 8; column++) differs |= samples[(size_t)row * pitch + (size_t)column] ^ first;
+        uint64_t line;
+        memcpy(&line, samples + (size_t)row * pitch, 8);
+        differs |= line ^ first;
     }
-    if (!differs) return flat_block(block, first, divisors);
+    if (!differs) return flat_block(block, samples[0], divisors);
     int32_t work[64];
     forward_dct(samples, pitch, work);
     quantize_block(block, work, divisors);
