@@ -18,11 +18,16 @@ typedef struct {
 /// libjpeg-turbo's encoder does.
 void cimage_jpeg_divisors(const uint16_t quantizers[64], cimage_jpeg_divisors_table *divisors);
 
+/// Whether computing the coefficients here is faster than libjpeg's pipeline for an image whose
+/// one-color 16×16 areas are `flat_share` 256ths of all (see `cimage_jpeg_flat_share`).
+int cimage_jpeg_coefficients_pay(int flat_share);
+
 /// Fills the coefficient rows of the Y, Cb and Cr components of an RGBX image whose width is a
 /// multiple of 16 and whose height is even, with the values libjpeg-turbo's 4:2:0 pipeline would
 /// compute: `luma_rows` holds ceil(height/8) rows of width/8 blocks, `blue_rows` and `red_rows`
-/// ceil(height/16) rows of width/16.
-void cimage_jpeg_card_coefficients(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
+/// ceil(height/16) rows of width/16. `allow_avx2` lets the transform use AVX2 where the CPU has it
+/// (the bytes are the same either way).
+void cimage_jpeg_card_coefficients(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride, int allow_avx2,
                                    const cimage_jpeg_divisors_table *luma_divisors,
                                    const cimage_jpeg_divisors_table *chroma_divisors,
                                    cimage_jpeg_block *const *luma_rows, cimage_jpeg_block *const *blue_rows,

@@ -49,30 +49,23 @@ static void install_errors(jpeg_error_context *context, char *message, size_t me
     context->status = CIMAGE_OK;
 }
 
-/// Share of one-color 16×16 areas (in 256ths, about 19%) from which computing the coefficients
-/// here beats libjpeg's pipeline, measured on the fidelity cards: the other areas cost about 1.4
-/// times the library's (its color conversion and DCT are hand-written SIMD), a flat one a fraction,
-/// so a text card encodes in about 0.6 to 0.9 of the time and a card nearly all one color in a third.
-#ifndef FLAT_SHARE_FOR_COEFFICIENTS
-#define FLAT_SHARE_FOR_COEFFICIENTS 48
-#endif
-
 /// Whether an image is encoded from coefficients computed here (jpeg_coefficients.c) rather than by
 /// libjpeg's own pipeline: 4:2:0, a width of whole 16-pixel areas and an even height (the shapes of
-/// cards, whose padding is worked out as the library does), when enough of the areas are one color.
+/// cards, whose padding is worked out as the library does), when enough of the areas are one color
+/// for it to be faster.
 static int takes_coefficient_path(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
                                   cimage_jpeg_options options) {
     if (options.coefficients == CIMAGE_JPEG_LIBRARY_ONLY || options.chroma_factor != 2 || width % 16 != 0
         || height % 2 != 0) return 0;
-    return options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS
-        || cimage_jpeg_flat_share(pixels, width, height, stride) >= FLAT_SHARE_FOR_COEFFICIENTS;
+    return options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS || options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE
+        || cimage_jpeg_coefficients_pay(cimage_jpeg_flat_share(pixels, width, height, stride));
 }
 
 /// Hands libjpeg the image's quantized coefficients through its transcoding entry
 /// (`jpeg_write_coefficients`): it writes the same headers and entropy-codes them, so only the
 /// color conversion, downsampling and DCT happen here, once per flat area instead of per pixel.
 static void write_card_coefficients(struct jpeg_compress_struct *info, const uint8_t *pixels, uint32_t width,
-                                    uint32_t height, size_t stride) {
+                                    uint32_t height, size_t stride, int allow_avx2) {
     // The library keeps this list until jpeg_finish_compress, so it lives in the library's pool.
     jvirt_barray_ptr *arrays = (*info->mem->alloc_small)((j_common_ptr)info, JPOOL_IMAGE, 3 * sizeof(jvirt_barray_ptr));
     JDIMENSION block_rows[3];
@@ -97,7 +90,7 @@ static void write_card_coefficients(struct jpeg_compress_struct *info, const uin
         for (int index = 0; index < 64; index++) quantizers[index] = info->quant_tbl_ptrs[table]->quantval[index];
         cimage_jpeg_divisors(quantizers, table == 0 ? &luma_divisors : &chroma_divisors);
     }
-    cimage_jpeg_card_coefficients(pixels, width, height, stride, &luma_divisors, &chroma_divisors,
+    cimage_jpeg_card_coefficients(pixels, width, height, stride, allow_avx2, &luma_divisors, &chroma_divisors,
                                   (cimage_jpeg_block *const *)rows[0], (cimage_jpeg_block *const *)rows[1],
                                   (cimage_jpeg_block *const *)rows[2]);
 }
@@ -109,7 +102,7 @@ int cimage_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, s
         || pixels == NULL || out == NULL || stride < (size_t)width * 4
         || options.quality < 1 || options.quality > 100
         || (options.chroma_factor != 1 && options.chroma_factor != 2)
-        || options.coefficients < CIMAGE_JPEG_COEFFICIENTS_WHEN_FLAT || options.coefficients > CIMAGE_JPEG_LIBRARY_ONLY) {
+        || options.coefficients < CIMAGE_JPEG_COEFFICIENTS_WHEN_FLAT || options.coefficients > CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE) {
         copy_message(message, message_capacity, "invalid JPEG encoder arguments");
         return CIMAGE_ERROR_ARGUMENT;
     }
@@ -143,7 +136,7 @@ int cimage_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, s
     // The integer DCT is exact and identical on every CPU libjpeg-turbo's SIMD paths run on.
     info.dct_method = JDCT_ISLOW;
     if (takes_coefficient_path(pixels, width, height, stride, options)) {
-        write_card_coefficients(&info, pixels, width, height, stride);
+        write_card_coefficients(&info, pixels, width, height, stride, options.coefficients != CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE);
     } else {
         jpeg_start_compress(&info, TRUE);
         while (info.next_scanline < info.image_height) {

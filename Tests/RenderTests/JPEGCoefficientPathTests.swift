@@ -13,8 +13,10 @@ struct JPEGCoefficientPathTests {
         return try PNGDeflateTests.rendered(html)
     }
 
-    private static func bothPaths(_ canvas: Canvas, quality: Int = 90) throws -> (shim: [UInt8], library: [UInt8]) {
+    /// The shim's bytes (AVX2 transform where the CPU has it, and portable loops) and libjpeg's.
+    private static func bothPaths(_ canvas: Canvas, quality: Int = 90) throws -> (shim: [UInt8], baseline: [UInt8], library: [UInt8]) {
         (try JPEGEncoder.encode(canvas, quality: quality, coefficients: CIMAGE_JPEG_COEFFICIENTS_ALWAYS),
+         try JPEGEncoder.encode(canvas, quality: quality, coefficients: CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE),
          try JPEGEncoder.encode(canvas, quality: quality, coefficients: CIMAGE_JPEG_LIBRARY_ONLY))
     }
 
@@ -24,8 +26,9 @@ struct JPEGCoefficientPathTests {
     func renderedCardsGiveTheLibrarysBytes(path: String) throws {
         let canvas = try Self.card(path)
         for quality in [90, 40, 100, 1] {
-            let (shim, library) = try Self.bothPaths(canvas, quality: quality)
+            let (shim, baseline, library) = try Self.bothPaths(canvas, quality: quality)
             #expect(shim == library, "\(path) at quality \(quality)")
+            #expect(baseline == library, "\(path) at quality \(quality), portable loops")
         }
         // The default picks either path; the bytes are the same.
         #expect(try JPEGEncoder.encode(canvas, quality: 90) == Self.bothPaths(canvas).library)
@@ -47,8 +50,9 @@ struct JPEGCoefficientPathTests {
             default: return (30, 30, 30, UInt8(truncatingIfNeeded: 60 + x))
             }
         }
-        let (shim, library) = try Self.bothPaths(canvas)
+        let (shim, baseline, library) = try Self.bothPaths(canvas)
         #expect(shim == library, "\(width)×\(height)")
+        #expect(baseline == library, "\(width)×\(height), portable loops")
         let decoded = try JPEGDecoder.decode(shim, maxPixels: width * height)
         #expect(decoded.width == width && decoded.height == height)
     }

@@ -70,6 +70,8 @@ typedef enum {
     CIMAGE_JPEG_COEFFICIENTS_ALWAYS = 1,
     /// libjpeg's pipeline only (for tests).
     CIMAGE_JPEG_LIBRARY_ONLY = 2,
+    /// The shim's path with its portable loops, never its AVX2 transform (for tests).
+    CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE = 3,
 } cimage_jpeg_coefficients;
 
 /// JPEG encoder options (see libjpeg.txt in libjpeg-turbo, "Compression details").
