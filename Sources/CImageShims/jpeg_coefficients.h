@@ -18,9 +18,9 @@ typedef struct {
 /// libjpeg-turbo's encoder does.
 void cimage_jpeg_divisors(const uint16_t quantizers[64], cimage_jpeg_divisors_table *divisors);
 
-/// Whether computing the coefficients here is faster than libjpeg's pipeline for an image whose
-/// one-color 16×16 areas are `flat_share` 256ths of all (see `cimage_jpeg_flat_share`).
-int cimage_jpeg_coefficients_pay(int flat_share);
+/// Whether computing the coefficients of an RGBX image here is faster than libjpeg's pipeline:
+/// always with AVX2, otherwise when enough of its 16×16 areas are one color (`cimage_jpeg_flat_share`).
+int cimage_jpeg_coefficients_pay(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride);
 
 /// Fills the coefficient rows of the Y, Cb and Cr components of an RGBX image whose width is a
 /// multiple of 16 and whose height is even, with the values libjpeg-turbo's 4:2:0 pipeline would

@@ -51,14 +51,13 @@ static void install_errors(jpeg_error_context *context, char *message, size_t me
 
 /// Whether an image is encoded from coefficients computed here (jpeg_coefficients.c) rather than by
 /// libjpeg's own pipeline: 4:2:0, a width of whole 16-pixel areas and an even height (the shapes of
-/// cards, whose padding is worked out as the library does), when enough of the areas are one color
-/// for it to be faster.
+/// cards, whose padding is worked out as the library does), when that is faster.
 static int takes_coefficient_path(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
                                   cimage_jpeg_options options) {
     if (options.coefficients == CIMAGE_JPEG_LIBRARY_ONLY || options.chroma_factor != 2 || width % 16 != 0
         || height % 2 != 0) return 0;
     return options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS || options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE
-        || cimage_jpeg_coefficients_pay(cimage_jpeg_flat_share(pixels, width, height, stride));
+        || cimage_jpeg_coefficients_pay(pixels, width, height, stride);
 }
 
 /// Hands libjpeg the image's quantized coefficients through its transcoding entry

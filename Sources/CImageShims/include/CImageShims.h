@@ -64,7 +64,8 @@ int cimage_png_decode(const uint8_t *bytes, size_t length, uint64_t max_pixels,
 /// an even height, the shim can compute them itself, once per one-color area, and have libjpeg only
 /// entropy-code them: the same bytes as libjpeg's own pipeline.
 typedef enum {
-    /// The shim's path when enough of the 16×16 areas are one color for it to be faster (the default).
+    /// The shim's path when it is the faster one (the default): always with AVX2, otherwise when
+    /// enough of the 16×16 areas are one color.
     CIMAGE_JPEG_COEFFICIENTS_WHEN_FLAT = 0,
     /// The shim's path whenever the image's shape allows it (for tests).
     CIMAGE_JPEG_COEFFICIENTS_ALWAYS = 1,
