@@ -30,7 +30,6 @@ static inline int32_t descale(int32_t x, int bits) { return (x + (1 << (bits - 1
 /// removes it. Written lane by lane so the compiler runs each statement on all eight lanes at once.
 __attribute__((always_inline))
 static inline void dct_pass(int32_t data[8][8], int rows) {
-    int even_shift = rows ? 0 : PASS1_BITS;
     int odd_shift = rows ? CONST_BITS - PASS1_BITS : CONST_BITS + PASS1_BITS;
     for (int lane = 0; lane < 8; lane++) {
         int32_t sum0 = data[0][lane] + data[7][lane], difference0 = data[0][lane] - data[7][lane];
@@ -44,8 +43,8 @@ static inline void dct_pass(int32_t data[8][8], int rows) {
             data[0][lane] = (outer + inner) << PASS1_BITS;
             data[4][lane] = (outer - inner) << PASS1_BITS;
         } else {
-            data[0][lane] = descale(outer + inner, even_shift);
-            data[4][lane] = descale(outer - inner, even_shift);
+            data[0][lane] = descale(outer + inner, PASS1_BITS);
+            data[4][lane] = descale(outer - inner, PASS1_BITS);
         }
         int32_t rotation = (inner_difference + outer_difference) * FIX_0_541196100;
         data[2][lane] = descale(rotation + outer_difference * FIX_0_765366865, odd_shift);
