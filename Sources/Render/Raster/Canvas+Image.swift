@@ -82,7 +82,7 @@ extension Canvas {
     private static func blendPadded(_ taps: UnsafePointer<ResampleTaps.PaddedTap>, columns: Range<Int>, start: Int,
                                     vertical: UnsafeRawPointer, alpha: UInt32, line: UnsafeMutablePointer<UInt32>) {
         for column in columns {
-            let pixel: UInt32 = ResampleTaps.samplePadded(taps[column], vertical: vertical)
+            let pixel: UInt32 = ResampleTaps.samplePaddedPairs(taps[column], vertical: vertical)
             if pixel == 0 { continue }
             let x: Int = start &+ column
             line[x] = PixelMath.blend(pixel, coverage: alpha, onto: line[x])

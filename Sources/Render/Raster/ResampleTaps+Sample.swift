@@ -29,20 +29,18 @@ extension ResampleTaps {
     }
 
     /// `sampleScalar` for taps and vertical sums that are all zero or more (`hasNonNegativeWeights`
-    /// on both axes): the four channels add as one `SIMD4<UInt32>`, which cannot wrap (see
-    /// `hasNonNegativeWeights`), so the bytes are the same and the clamps below zero fall away.
+    /// on both axes): the sums cannot wrap (see `hasNonNegativeWeights`), so two channels add per
+    /// 64-bit word (see `samplePaddedPairs`), the bytes are the same and the clamps below zero fall away.
     static func sampleWide(column: Int, offsets: UnsafePointer<Int>, indices: UnsafePointer<Int>, weights: UnsafePointer<Int32>,
                            vertical: UnsafePointer<Int32>) -> UInt32 {
         let lanes: UnsafeRawPointer = UnsafeRawPointer(vertical)
-        var sum: SIMD4<UInt32> = .zero
+        var blueGreen: UInt64 = 0, redAlpha: UInt64 = 0
         for tap in offsets[column]..<offsets[column + 1] {
-            let sample: SIMD4<UInt32> = lanes.loadUnaligned(fromByteOffset: indices[tap] &* 16, as: SIMD4<UInt32>.self)
-            sum &+= sample &* UInt32(truncatingIfNeeded: weights[tap])
+            let offset: Int = indices[tap] &* 16
+            let weight = UInt64(UInt32(truncatingIfNeeded: weights[tap]))
+            blueGreen &+= lanes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) &* weight
+            redAlpha &+= lanes.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self) &* weight
         }
-        // B, G, R, A, each at most 255 after the shift; colors are kept at or below alpha.
-        let rounded: SIMD4<UInt32> = (sum &+ (1 << 23)) &>> 24
-        let alpha: UInt32 = rounded[3]
-        let kept: SIMD4<UInt32> = pointwiseMin(rounded, SIMD4(repeating: alpha))
-        return kept[2] | (kept[1] << 8) | (kept[0] << 16) | (alpha << 24)
+        return rgbaWord(blueGreen: blueGreen, redAlpha: redAlpha)
     }
 }
