@@ -223,26 +223,26 @@ void cimage_jpeg_divisors(const uint16_t quantizers[64], cimage_jpeg_divisors_ta
     }
 }
 
-/// Quantizes 64 DCT outputs. The products stay below 2^32: |x| + correction is under 2^16 and the
-/// reciprocal at most 2^16.
+/// DCT output `value` at position `index` divided by its step. The product stays below 2^32:
+/// |x| + correction is under 2^16 and the reciprocal at most 2^16.
+__attribute__((always_inline))
+static inline int16_t quantize(int32_t value, int index, const cimage_jpeg_divisors_table *divisors) {
+    uint32_t magnitude = (uint32_t)(value < 0 ? -value : value);
+    uint32_t level = ((magnitude + divisors->correction[index]) * divisors->reciprocal[index]) >> divisors->shift[index];
+    return (int16_t)(value < 0 ? -(int32_t)level : (int32_t)level);
+}
+
+/// Quantizes 64 DCT outputs.
 __attribute__((target_clones("avx2", "default")))
 static void quantize_block(int16_t block[64], const int32_t work[64], const cimage_jpeg_divisors_table *divisors) {
-    for (int index = 0; index < 64; index++) {
-        int32_t value = work[index];
-        uint32_t magnitude = (uint32_t)(value < 0 ? -value : value);
-        uint32_t level = ((magnitude + divisors->correction[index]) * divisors->reciprocal[index]) >> divisors->shift[index];
-        block[index] = (int16_t)(value < 0 ? -(int32_t)level : (int32_t)level);
-    }
+    for (int index = 0; index < 64; index++) block[index] = quantize(work[index], index, divisors);
 }
 
 /// A block whose 64 samples all equal `sample`: the DCT of a constant is its DC term alone,
 /// 64 × (sample − 128) at the integer DCT's scale.
 static void flat_block(int16_t block[64], int32_t sample, const cimage_jpeg_divisors_table *divisors) {
     memset(block, 0, 64 * sizeof(int16_t));
-    int32_t value = 64 * (sample - 128);
-    uint32_t magnitude = (uint32_t)(value < 0 ? -value : value);
-    int32_t level = (int32_t)(((magnitude + divisors->correction[0]) * divisors->reciprocal[0]) >> divisors->shift[0]);
-    block[0] = (int16_t)(value < 0 ? -level : level);
+    block[0] = quantize(64 * (sample - 128), 0, divisors);
 }
 
 /// Transforms and quantizes the 8×8 samples at `samples` (rows `pitch` apart) into `block`, with

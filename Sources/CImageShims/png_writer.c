@@ -379,9 +379,7 @@ int cimage_is_opaque(const uint8_t *pixels, size_t count) {
 /// size. A photograph's shading and sensor noise leave few, so matching finds little there and
 /// costs more than the rest of a card; Up-filtered literals make a photo about half the size in
 /// a fifth of the time.
-#ifndef PHOTO_ROW_SHARE
-#define PHOTO_ROW_SHARE 40
-#endif
+enum { PHOTO_ROW_SHARE = 40 };
 
 /// Whether the row of `width` RGBA pixels at `row` looks like part of a photograph (see
 /// PHOTO_ROW_SHARE), judged on one four-pixel group in four. `above` is the row above. A card's

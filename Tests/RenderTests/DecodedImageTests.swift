@@ -27,7 +27,7 @@ struct DecodedImageTests {
     }
 }
 
-/// The padded three-tap sampling of scaled images against the general per-tap loop.
+/// The padded three-tap sampling of scaled images against the general per-tap loop (64-bit sums, clamped).
 struct ResamplePaddedTests {
     @Test(arguments: [(1280, 1200.0), (1280, 1111.5), (300, 640.25), (97, 50.0), (64, 63.7)])
     func paddedTapsSampleAsTheLoop(sourceLength: Int, length: Double) throws {
@@ -45,8 +45,8 @@ struct ResamplePaddedTests {
         vertical.withUnsafeBufferPointer { row in
             taps.withUnsafeTaps { offsets, indices, weights in
                 for column in 0..<taps.count {
-                    let loop = ResampleTaps.sampleWide(column: column, offsets: offsets, indices: indices, weights: weights, vertical: row.baseAddress!)
-                    let fixed = ResampleTaps.samplePadded(padded[column], vertical: UnsafeRawPointer(row.baseAddress!))
+                    let loop = ResampleTaps.sampleScalar(column: column, offsets: offsets, indices: indices, weights: weights, vertical: row.baseAddress!)
+                    let fixed = ResampleTaps.samplePaddedPairs(padded[column], vertical: UnsafeRawPointer(row.baseAddress!))
                     #expect(loop == fixed, "column \(column)")
                 }
             }

@@ -89,18 +89,21 @@ struct ImageConversionLanesTests {
     }
 
     @Test(arguments: 0..<axes.count)
-    func pairedPaddedSamplesMatchTheFourLaneOnes(axis: Int) throws {
+    func pairedPaddedSamplesMatchTheGeneralLoop(axis: Int) throws {
         let (source, origin, length) = Self.axes[axis]
         let taps = ResampleTaps(sourceLength: source, origin: origin, length: length, visible: -20..<2000)
         let padded = try #require(taps.paddedToThree())
         let vertical = Self.vertical(columns: source, seed: UInt64(axis + 11))
-        vertical.withUnsafeBytes { row in
-            for column in 0..<padded.count {
-                let lanes = ResampleTaps.samplePadded(padded[column], vertical: row.baseAddress!)
-                let pairs = ResampleTaps.samplePaddedPairs(padded[column], vertical: row.baseAddress!)
-                if lanes != pairs {
-                    Issue.record("axis \(axis), column \(column): \(pairs) instead of \(lanes)")
-                    return
+        vertical.withUnsafeBufferPointer { row in
+            taps.withUnsafeTaps { offsets, indices, weights in
+                for column in 0..<padded.count {
+                    let loop = ResampleTaps.sampleScalar(column: column, offsets: offsets, indices: indices, weights: weights,
+                                                         vertical: row.baseAddress!)
+                    let pairs = ResampleTaps.samplePaddedPairs(padded[column], vertical: UnsafeRawPointer(row.baseAddress!))
+                    if loop != pairs {
+                        Issue.record("axis \(axis), column \(column): \(pairs) instead of \(loop)")
+                        return
+                    }
                 }
             }
         }

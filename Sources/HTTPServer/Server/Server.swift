@@ -7,10 +7,11 @@ import Synchronization
 /// An HTTP/1.1 server on epoll.
 ///
 /// `eventLoops` threads each watch the listening socket (one shared socket, or with
-/// `sharedListener` off one `SO_REUSEPORT` socket each) and own the connections they accept; the responder runs on `workerThreads` other threads behind a bounded queue. Persistent
-/// connections, pipelining (answered in order), `Expect: 100-continue`, chunked request bodies,
-/// header/body/idle timeouts, the connection limit and back-pressure are handled here, so a
-/// responder only maps a `Request` to a `Response`.
+/// `sharedListener` off one `SO_REUSEPORT` socket each) and own the connections they accept; the
+/// responder runs on `workerThreads` other threads behind a bounded queue. Persistent connections,
+/// pipelining (answered in order), `Expect: 100-continue`, chunked request bodies, header/body/idle
+/// timeouts, the connection limit and back-pressure are handled here, so a responder only maps a
+/// `Request` to a `Response`.
 public final class Server: Sendable {
     private struct State {
         var port: Int?

@@ -28,16 +28,4 @@ extension ResampleTaps {
         }
         return padded
     }
-
-    /// `sampleWide` for a padded pixel: the same sums, since the padding adds zeros.
-    @inline(__always)
-    static func samplePadded(_ tap: PaddedTap, vertical: UnsafeRawPointer) -> UInt32 {
-        var sum: SIMD4<UInt32> = vertical.loadUnaligned(fromByteOffset: Int(tap.offset0), as: SIMD4<UInt32>.self) &* tap.weight0
-        sum &+= vertical.loadUnaligned(fromByteOffset: Int(tap.offset1), as: SIMD4<UInt32>.self) &* tap.weight1
-        sum &+= vertical.loadUnaligned(fromByteOffset: Int(tap.offset2), as: SIMD4<UInt32>.self) &* tap.weight2
-        let rounded: SIMD4<UInt32> = (sum &+ (1 << 23)) &>> 24
-        let kept: SIMD4<UInt32> = pointwiseMin(rounded, SIMD4(repeating: rounded[3]))
-        // B, G, R, A lanes, each at most 255, moved to their bytes of an RGBA word and added.
-        return (kept &<< SIMD4<UInt32>(16, 8, 0, 24)).wrappedSum()
-    }
 }

@@ -8,7 +8,8 @@
 /// pixel's weights add up to at most 4096, so each half's total, with the rounding half added, is
 /// at most 255·4096² + 2²³ < 2³²: each half is exactly the `UInt32` lane sum `sampleWide` adds.
 extension ResampleTaps {
-    /// `samplePadded` with two channels per multiply: the same word for every input it accepts.
+    /// A padded pixel's word (`sampleWide` over its taps, the padding adding zeros), with two
+    /// channels per multiply.
     @inline(__always)
     static func samplePaddedPairs(_ tap: PaddedTap, vertical: UnsafeRawPointer) -> UInt32 {
         let first = Int(tap.offset0), second = Int(tap.offset1), third = Int(tap.offset2)
