@@ -17,10 +17,7 @@ public final class Application: Sendable {
         templates = try TemplateCatalog(directory: configuration.templatesDirectory)
         store = try Store(root: configuration.cacheDirectory,
                           retention: .seconds(configuration.retentionDays * 86_400))
-        let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
-                                    images: configuration.imageLoader,
-                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds),
-                                    dithersGradients: configuration.ditherGradients)
+        let renderer = try configuration.makeRenderer()
         let assets = AssetFingerprint.compute(directory: configuration.assetsDirectory)
         service = RenderService(renderer: renderer, templates: templates, store: store,
                                 rendererVersion: "\(renderer.version)+assets.\(assets.prefix(16))")

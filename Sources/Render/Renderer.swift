@@ -16,6 +16,10 @@ public final class Renderer: Sendable {
     private let deadline: Duration
     /// Whether opaque linear gradients are dithered like Chromium's.
     private let dithersGradients: Bool
+    /// Images decoded and resampled by earlier renders.
+    private let keptImages: SharedImageCache
+    /// Bytes of decoded and resampled images kept between renders unless configured otherwise.
+    public static let defaultImageCacheBytes = 64 << 20
 
     /// Loads the font set; documents may use `data:` URI images only.
     /// - Throws: whatever the text engine throws when fonts cannot be discovered.
@@ -34,15 +38,18 @@ public final class Renderer: Sendable {
     /// - Parameter dithersGradients: dither opaque linear gradients with Skia's 8×8 ordered
     ///   pattern, as Chromium does: no banding, and most pixels equal Chromium's, but PNGs of
     ///   gradient cards grow about threefold and take milliseconds longer to encode.
+    /// - Parameter imageCacheBytes: decoded and resampled images kept between renders, at most
+    ///   this many bytes (a template's logo or photo is then decoded once, not on every render).
     /// - Throws: whatever the text engine throws when fonts cannot be discovered.
     public init(fonts: FontConfiguration, images: ImageLoader, deadline: Duration = .seconds(10),
-                dithersGradients: Bool = false) throws {
+                dithersGradients: Bool = false, imageCacheBytes: Int = Renderer.defaultImageCacheBytes) throws {
         let first = try TextEngine(fonts: fonts)
         fontFingerprint = first.fontSetFingerprint
         engines = TextEnginePool(fonts: fonts, first: first)
         self.images = images
         self.deadline = deadline
         self.dithersGradients = dithersGradients
+        keptImages = SharedImageCache(budget: imageCacheBytes)
     }
 
     /// Engine version, a fingerprint of the font set and any setting that changes pixels; part of
@@ -62,6 +69,7 @@ public final class Renderer: Sendable {
         let engines = self.engines
         let images = self.images
         let dithersGradients = self.dithersGradients
+        let keptImages = self.keptImages
         // The clock starts before waiting for a pooled engine: time spent queued counts too.
         let deadline = RenderDeadline(after: self.deadline)
         return try LargeStack.run {
@@ -69,7 +77,7 @@ public final class Renderer: Sendable {
                 let clock = ContinuousClock()
                 var timings = RenderTimings()
                 let start = clock.now
-                let imageCache = ImageCache(loader: images)
+                let imageCache = ImageCache(loader: images, shared: keptImages)
                 let scene = try Self.layOut(html: html, width: width, height: height, text: engine, images: imageCache,
                                             deadline: deadline)
                 let laidOut = clock.now

@@ -9,17 +9,19 @@ enum BenchCommand {
     static let help = """
         Usage: ogpress bench (--template ID [--data key=value]... | --html FILE)
                              [--width W] [--height H] [--format png|jpeg|webp] [--quality Q]
-                             [--iterations N] [--out FILE] [--config FILE]
+                             [--iterations N] [--image-cache-bytes B] [--out FILE] [--config FILE]
 
         Renders N times (default 30) after one warm-up render and prints key=value lines: median
         layout, paint and encode milliseconds, encoded size, the process's peak resident memory,
         the memory the first render adds at its peak, caches included (render_peak_kb), and last
         total_median_ms: the median wall time of a whole render call as a caller sees it.
+        Images stay decoded and resampled between renders as in the server; --image-cache-bytes 0
+        makes every render decode and resample them, as for images no earlier render used.
         --out writes the last image.
         """
 
     static func run(_ arguments: inout Arguments) throws {
-        let configuration = try Command.configuration(&arguments)
+        var configuration = try Command.configuration(&arguments)
         let templateID = try arguments.option("--template")
         let htmlFile = try arguments.option("--html")
         let pairs = try arguments.options("--data")
@@ -29,6 +31,10 @@ enum BenchCommand {
         let quality = try arguments.integer("--quality") ?? 90
         let iterations = try arguments.integer("--iterations") ?? 30
         let output = try arguments.option("--out")
+        if let bytes = try arguments.integer("--image-cache-bytes") {
+            guard bytes >= 0 else { throw UsageError("--image-cache-bytes must be 0 or more") }
+            configuration.imageCacheBytes = bytes
+        }
         try arguments.finish()
         guard iterations >= 1 else { throw UsageError("--iterations must be at least 1") }
 
@@ -36,10 +42,7 @@ enum BenchCommand {
         let html = card.html
         let size = (width: card.width, height: card.height)
         let encoding = try CardInput.encoding(format: format, quality: quality)
-        let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
-                                    images: configuration.imageLoader,
-                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds),
-                                    dithersGradients: configuration.ditherGradients)
+        let renderer = try configuration.makeRenderer()
         let viewport = (width: width ?? size.width, height: height ?? size.height)
         // The warm-up render is the one measured for memory: it also fills the font and glyph caches,
         // so its growth is an upper bound on what any later render of the card adds.

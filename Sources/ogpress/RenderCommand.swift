@@ -24,10 +24,7 @@ enum RenderCommand {
 
         let card = try CardInput(templateID: templateID, htmlFile: htmlFile, pairs: pairs, configuration: configuration)
         let encoding = try CardInput.encoding(format: format, quality: 90)
-        let renderer = try Renderer(fonts: FontConfiguration(directories: configuration.fontDirectories),
-                                    images: configuration.imageLoader,
-                                    deadline: .seconds(configuration.limits.renderDeadlineSeconds),
-                                    dithersGradients: configuration.ditherGradients)
+        let renderer = try configuration.makeRenderer()
         let result = try renderer.render(html: card.html, width: width ?? card.width, height: height ?? card.height,
                                          encoding: encoding)
         guard FileManager.default.createFile(atPath: output, contents: Data(result.bytes)) else {

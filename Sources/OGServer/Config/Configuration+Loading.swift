@@ -36,6 +36,7 @@ extension Configuration {
             case "workerThreads": workerThreads = try reader.integer(value, key, in: 1...1024)
             case "accessLog": accessLog = try reader.bool(value, key)
             case "ditherGradients": ditherGradients = try reader.bool(value, key)
+            case "imageCacheBytes": imageCacheBytes = try reader.integer(value, key, in: 0...(1 << 40))
             case "eventLoops": eventLoops = value == .null ? nil : try reader.integer(value, key, in: 1...256)
             case "sharedListener": sharedListener = try reader.bool(value, key)
             case "shutdownTimeoutSeconds": shutdownTimeoutSeconds = try reader.integer(value, key, in: 0...3_600)

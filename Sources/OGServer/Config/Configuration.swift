@@ -31,6 +31,9 @@ public struct Configuration: Sendable, Equatable {
     /// Dither opaque linear gradients as Chromium does: no banding, but gradient cards' PNGs are
     /// about three times larger and slower to encode. Part of the cache key.
     public var ditherGradients = false
+    /// Bytes of decoded and resampled images kept between renders (0 keeps none), so a template's
+    /// logo or background photo is decoded and scaled once rather than on every render.
+    public var imageCacheBytes = 64 << 20
     public var limits = Limits()
     public var plans = Plan.defaults
 

@@ -15,8 +15,9 @@ struct BackgroundImageItem: Sendable, Equatable {
     /// Most tiles one layer may draw: a tiny `background-size` must not turn into millions of draws.
     static let maximumTiles = 16_384
 
-    /// Draws the layer's tiles of `image` on `canvas`.
-    func draw(_ image: DecodedImage, on canvas: Canvas) {
+    /// Draws the layer's tiles of `image` on `canvas`. A single scaled tile is drawn from what
+    /// `resampled` gives for its rectangle (an image kept between renders), when it gives one.
+    func draw(_ image: DecodedImage, on canvas: Canvas, resampled: (Rect) -> ScaledImage? = { _ in nil }) {
         let tile = ImagePlacement.size(width: Double(image.width), height: Double(image.height), fit: size,
                                        box: (self.origin.width, self.origin.height))
         guard tile.width >= 0.5, tile.height >= 0.5, !area.isEmpty else { return }
@@ -31,6 +32,12 @@ struct BackgroundImageItem: Sendable, Equatable {
         let ys = starts(origin.y, tile.height, from: area.y, to: area.maxY, repeats: tiling.y)
         guard xs.count * ys.count <= Self.maximumTiles else { return }
         canvas.pushClip(area, radii: radii)
+        defer { canvas.popClip() }
+        if xs.count == 1, ys.count == 1, tile.width != Double(image.width) || tile.height != Double(image.height),
+           let scaled = resampled(Rect(x: xs[0], y: ys[0], width: tile.width, height: tile.height)) {
+            canvas.draw(scaled, opacity: opacity)
+            return
+        }
         image.bgra.withUnsafeBufferPointer { pixels in
             for y in ys {
                 for x in xs {
@@ -39,6 +46,5 @@ struct BackgroundImageItem: Sendable, Equatable {
                 }
             }
         }
-        canvas.popClip()
     }
 }

@@ -73,10 +73,12 @@ final class DisplayList {
                 guard let paragraph = boxes[box].paragraph else { continue }
                 TextShadowRenderer.draw(paragraph, at: origin, bounds: boxes[box].frame, shadow: shadow, text: text, on: canvas)
             case .backgroundImage(let item):
-                if let svg = images.vectorImages[item.reference] {
+                // Most documents have no inline SVG; the lookup would hash a whole data URI.
+                if !images.vectorImages.isEmpty, let svg = images.vectorImages[item.reference] {
                     item.draw(svg, on: canvas)  // BackgroundImageItem+SVG.swift
                 } else {
-                    item.draw(try images.image(item.reference), on: canvas)
+                    let image: DecodedImage = try images.image(item.reference)
+                    item.draw(image, on: canvas) { images.scaled(image, of: item.reference, into: $0) }
                 }
             case .beginLayer:
                 canvas.pushLayer()

@@ -1,24 +1,71 @@
-/// The images of one render, each decoded once however often the document uses it.
+/// The images of one render, each decoded once however often the document uses it, and found in
+/// the renderer's `SharedImageCache` when an earlier render decoded or resampled them.
 final class ImageCache {
     let loader: ImageLoader
-    private var images: [String: DecodedImage] = [:]
+    private let shared: SharedImageCache?
+    private var images: [SampledTextKey: DecodedImage] = [:]
+    /// The shared cache's key for each reference loaded (nil: not kept between renders).
+    private var sources: [SampledTextKey: SampledTextKey?] = [:]
     /// Inline `<svg>` pictures, by the reference their replaced boxes carry; drawn as vectors.
     var vectorImages: [String: SVGImage] = [:]
 
-    init(loader: ImageLoader) { self.loader = loader }
+    /// Destinations smaller than this many pixels are resampled on each draw: keeping them would
+    /// save little and crowd out the large ones.
+    static let smallestKeptScaling = 16_384
+
+    /// - Parameter shared: images kept from earlier renders, and where this render's are kept; nil
+    ///   decodes and resamples everything afresh.
+    init(loader: ImageLoader, shared: SharedImageCache? = nil) {
+        self.loader = loader
+        self.shared = shared
+    }
 
     /// The decoded image for `reference`.
     /// - Throws: `RenderError.invalidInput` naming the image and why it could not be used.
     func image(_ reference: String) throws -> DecodedImage {
-        if let image = images[reference] { return image }
+        let key = SampledTextKey(reference)
+        if let image = images[key] { return image }
         do {
+            let source: SampledTextKey? = shared == nil ? nil : sharedSource(of: reference)
+            sources[key] = source
+            if let source, case .decoded(let image)? = shared?.value(for: .init(source: source)) {
+                images[key] = image
+                return image
+            }
             let image = try loader.load(reference)
-            images[reference] = image
+            images[key] = image
+            if let source { shared?.keep(.decoded(image), for: .init(source: source)) }
             return image
         } catch let error as ImageError {
             let name = reference.count > 48 ? reference.prefix(45) + "…" : Substring(reference)
             throw RenderError.invalidInput("image \(name): \(Self.describe(error))")
         }
+    }
+
+    /// `image` (the decoded `reference`) resampled into `destination`, from the shared cache or
+    /// resampled now and kept there; nil when the image is not kept between renders, the destination
+    /// is small or it covers no pixel. Draw it with `Canvas.draw(_:opacity:)`.
+    func scaled(_ image: DecodedImage, of reference: String, into destination: Rect) -> ScaledImage? {
+        guard let shared, let source = sources[SampledTextKey(reference)] ?? nil,
+              destination.width * destination.height >= Double(Self.smallestKeptScaling) else { return nil }
+        let key = SharedImageCache.Key(source: source, destination: SIMD4(destination.x, destination.y, destination.width, destination.height))
+        if case .scaled(let scaled)? = shared.value(for: key) { return scaled }
+        let made: ScaledImage? = image.bgra.withUnsafeBufferPointer { pixels in
+            ScaledImage(bgra: pixels, imageWidth: image.width, imageHeight: image.height, pitch: image.width * 4, into: destination,
+                        maximumPixels: shared.budget / 16)
+        }
+        if let made { shared.keep(.scaled(made), for: key) }
+        return made
+    }
+
+    /// What identifies the contents `reference` names for the shared cache: a `data:` URI's text,
+    /// a file's stamp; nil when no file answers to it (loading it fails anyway).
+    private func sharedSource(of reference: String) -> SampledTextKey? {
+        let trimmed: String = ImageLoader.trimmed(reference)
+        if ImageLoader.isDataURI(trimmed) { return SampledTextKey(trimmed) }
+        // A stamp names the file's absolute path first; the others say why no file answers.
+        guard let stamp = loader.stamp(for: trimmed), stamp.hasPrefix("/") else { return nil }
+        return SampledTextKey(stamp)
     }
 
     private static func describe(_ error: ImageError) -> String {

@@ -35,7 +35,7 @@ extension Canvas {
                 columns.withUnsafeTaps { offsets, indices, weights in
                     for row in 0..<rows.count {
                         let y: Int = rows.start + row
-                        filterVertically(source: source, pitch: pitch, columns: used, taps: rows, row: row, into: vertical)
+                        Self.filterVertically(source: source, pitch: pitch, columns: used, taps: rows, row: row, into: vertical)
                         let filtered: UnsafePointer<Int32> = UnsafePointer(vertical.baseAddress!)
                         let line: UnsafeMutablePointer<UInt32> = canvas + y * width
                         let rowClip: UInt32 = clip.rowCoverage(y)
@@ -122,7 +122,7 @@ extension Canvas {
 
     /// Weights the source rows of destination row `row` into `vertical` (fixed point, ×4096), for
     /// source `columns` only.
-    private func filterVertically(source: UnsafePointer<UInt8>, pitch: Int, columns: Range<Int>, taps: ResampleTaps, row: Int,
+    static func filterVertically(source: UnsafePointer<UInt8>, pitch: Int, columns: Range<Int>, taps: ResampleTaps, row: Int,
                                   into vertical: UnsafeMutableBufferPointer<Int32>) {
         let low: Int = columns.lowerBound * 4, high: Int = columns.upperBound * 4
         guard high > low else { return }
