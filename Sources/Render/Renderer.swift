@@ -17,7 +17,7 @@ public final class Renderer: Sendable {
     /// Whether opaque linear gradients are dithered like Chromium's.
     private let dithersGradients: Bool
     /// Images decoded and resampled by earlier renders.
-    private let keptImages: SharedImageCache
+    let keptImages: SharedImageCache
     /// Bytes of decoded and resampled images kept between renders unless configured otherwise.
     public static let defaultImageCacheBytes = 64 << 20
 

@@ -49,6 +49,19 @@ struct ConfigurationTests {
         }
     }
 
+    @Test func imageCacheBytesComeFromTheFileAndMustNotBeNegative() throws {
+        #expect(Configuration().imageCacheBytes == 64 << 20)
+        try Self.withFile(#"{"imageCacheBytes": 0}"#) { path in
+            var configuration = Configuration()
+            try configuration.apply(file: path)
+            #expect(configuration.imageCacheBytes == 0)
+        }
+        try Self.withFile(#"{"imageCacheBytes": -1}"#) { path in
+            var configuration = Configuration()
+            #expect(throws: (any Error).self) { try configuration.apply(file: path) }
+        }
+    }
+
     @Test func eventLoopsShareOneListenerUnlessTheFileSaysOtherwise() throws {
         #expect(Configuration().sharedListener)
         try Self.withFile(#"{"sharedListener": false, "eventLoops": 3}"#) { path in
