@@ -48,4 +48,31 @@ struct PaintEffectsTests {
         let output = try LaidOut.renderer.render(html: html, width: 50, height: 50, encoding: .png)
         #expect(output.warnings.isEmpty)
     }
+
+    /// The layer effects a box's `filter` and `transform` give.
+    private func effects(_ style: String) throws -> LayerEffects {
+        let html = "<div style='position:absolute;left:0;top:0;width:20px;height:20px;background:red;\(style)'></div>"
+        var painter = Painter(boxes: try LaidOut(html, width: 50, height: 50).scene.boxes, width: 50, height: 50)
+        painter.paint()
+        let found: LayerEffects? = painter.output.items.lazy.compactMap { if case .endLayer(let effects) = $0 { return effects } else { return nil } }.first
+        return try #require(found)
+    }
+
+    /// drop-shadow()'s blur length is a standard deviation, where the raster's shadows take a blur
+    /// radius (twice the deviation, as box-shadow's); Chromium draws drop-shadow(… 10px) with σ 10.
+    @Test func dropShadowBlurIsAStandardDeviation() throws {
+        let shadow = try #require(try effects("filter:drop-shadow(3px 4px 6px black)").dropShadows.first)
+        #expect(shadow.blur == 12 && shadow.offsetX == 3 && shadow.offsetY == 4)
+    }
+
+    /// Filters act before the transform, so a scaled, rotated box's blur and shadow offset scale and
+    /// turn with it.
+    @Test func filterLengthsFollowTheTransform() throws {
+        let turned = try effects("filter:blur(4px) drop-shadow(10px 0 5px black);transform:rotate(90deg) scale(0.5)")
+        #expect(abs(turned.blur - 2) < 1e-9)
+        let shadow = try #require(turned.dropShadows.first)
+        #expect(abs(shadow.blur - 5) < 1e-9)
+        // A quarter turn clockwise takes +x to +y.
+        #expect(abs(shadow.offsetX) < 1e-9 && abs(shadow.offsetY - 5) < 1e-9)
+    }
 }
