@@ -20,6 +20,9 @@ struct TailwindTests {
             "border-bottom-left-radius: calc(infinity * 1px)"]),
         ("border-t-2", ["border-top-style: solid", "border-top-width: 2px"]), ("tracking-tight", ["letter-spacing: -0.025em"]),
         ("font-bold", ["font-weight: 700"]), ("md:flex", ["display: flex"]), ("2xl:flex", []), ("hover:flex", []),
+        ("bg-gradient-to-br", ["--tw-gradient-position: to bottom right in oklab", "background-image: linear-gradient(var(--tw-gradient-stops))"]),
+        ("bg-linear-to-r", ["--tw-gradient-position: to right in oklab", "background-image: linear-gradient(var(--tw-gradient-stops))"]),
+        ("-bg-linear-45", ["--tw-gradient-position: -45deg in oklab", "background-image: linear-gradient(var(--tw-gradient-stops))"]),
         ("not-a-utility", []), ("grid-cols-3", ["grid-template-columns: repeat(3, minmax(0, 1fr))"]), ("inline-grid", ["display: inline-grid"]), ("bg-[rgb(56_189_248/0.15)]", ["background-color: rgb(56 189 248/0.15)"]),
     ])
     func utilities(_ name: String, _ expected: [String]) {

@@ -170,11 +170,17 @@ enum TailwindUtilities {
             if let color = context.color(value) { return "background-color: \(color)" }
             if let image = TailwindResolver.arbitrary(value), image.contains("(") { return "background-image: \(image)" }
             return nil
+        // Tailwind 4 interpolates these gradients in Oklab, under its v3 name `bg-gradient-to` too.
         case "bg-gradient-to", "bg-linear-to":
             guard let direction = directions[value] else { return nil }
-            return "--tw-gradient-position: \(direction); background-image: linear-gradient(var(--tw-gradient-stops))"
+            return "--tw-gradient-position: \(direction) in oklab; background-image: linear-gradient(var(--tw-gradient-stops))"
         case "bg-linear":
-            guard let angle = Int(value).map({ "\(negative ? -$0 : $0)deg" }) ?? TailwindResolver.arbitrary(value) else { return nil }
+            if let degrees = Int(value) {
+                let angle = "\(negative ? -degrees : degrees)deg in oklab"
+                return "--tw-gradient-position: \(angle); background-image: linear-gradient(var(--tw-gradient-stops))"
+            }
+            // An arbitrary value is used as written, as Tailwind does.
+            guard let angle = TailwindResolver.arbitrary(value) else { return nil }
             return "--tw-gradient-position: \(angle); background-image: linear-gradient(var(--tw-gradient-stops))"
         case "from", "via", "to":
             if value.hasSuffix("%"), Double(value.dropLast()) != nil { return "--tw-gradient-\(prefix)-position: \(value)" }
