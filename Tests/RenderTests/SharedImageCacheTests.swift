@@ -57,8 +57,8 @@ struct SharedImageCacheTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         func write(_ color: Color) throws {
-            let canvas = Canvas(width: 4, height: 3)
-            canvas.fill(Rect(x: 0, y: 0, width: 4, height: 3), paint: .solid(color))
+            let canvas = Canvas(width: 80, height: 60)
+            canvas.fill(Rect(x: 0, y: 0, width: 80, height: 60), paint: .solid(color))
             try Data(try PNGEncoder.encode(canvas)).write(to: folder.appendingPathComponent("logo.png"))
         }
         let shared = SharedImageCache(budget: 1 << 20)
@@ -70,6 +70,11 @@ struct SharedImageCacheTests {
         #expect(shared.count == 1)
         try write(S.blue)
         #expect(try ImageCache(loader: loader, shared: shared).image("logo.png").pixel(x: 1, y: 1) == [0, 0, 255, 255])
+        #expect(shared.count == 2)
+        // An image too small to be worth keeping is decoded each time.
+        let tiny = Canvas(width: 8, height: 8)
+        try Data(try PNGEncoder.encode(tiny)).write(to: folder.appendingPathComponent("dot.png"))
+        #expect(try ImageCache(loader: loader, shared: shared).image("dot.png").width == 8)
         #expect(shared.count == 2)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("logo.png"))
         #expect(throws: RenderError.self) { try ImageCache(loader: loader, shared: shared).image("logo.png") }

@@ -12,6 +12,10 @@ final class ImageCache {
     /// Destinations smaller than this many pixels are resampled on each draw: keeping them would
     /// save little and crowd out the large ones.
     static let smallestKeptScaling = 16_384
+    /// Images with fewer pixels than this are decoded on each render that uses them: that is
+    /// cheap, and every kept entry is then at least 16 KB, so the shared cache holds at most a
+    /// few thousand entries and finding the least recently used one stays quick.
+    static let smallestKeptImage = 4_096
 
     /// - Parameter shared: images kept from earlier renders, and where this render's are kept; nil
     ///   decodes and resamples everything afresh.
@@ -34,7 +38,9 @@ final class ImageCache {
             }
             let image = try loader.load(reference)
             images[key] = image
-            if let source { shared?.keep(.decoded(image), for: .init(source: source)) }
+            if let source, image.width * image.height >= Self.smallestKeptImage {
+                shared?.keep(.decoded(image), for: .init(source: source))
+            }
             return image
         } catch let error as ImageError {
             let name = reference.count > 48 ? reference.prefix(45) + "…" : Substring(reference)
