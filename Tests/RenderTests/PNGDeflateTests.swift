@@ -213,6 +213,22 @@ struct PNGDeflateTests {
         }
     }
 
+    /// Literal runs (photo rows) and matches alternate within one block, so the bit accumulator
+    /// passes between `put_tokens` and `put_literals` ten times per block, at whatever bit offset
+    /// the previous tokens left; the widths vary the row lengths and so those offsets.
+    @Test(arguments: [640, 641, 643, 647])
+    func literalRunsBetweenMatchesRoundTrip(width: Int) throws {
+        var generator = Generator(seed: UInt64(width))
+        let canvas = Self.canvas(width: width, height: 60) { x, y in
+            // Card rows: steps of 12 pixels, so most four-pixel groups repeat the ones to their left.
+            guard y % 6 == 3 else { return (UInt8(truncatingIfNeeded: x / 12 + y), 40, UInt8(truncatingIfNeeded: 200 - x / 12), 255) }
+            let noise = Int(generator.below(9)) - 4
+            return (UInt8(clamping: 80 + x / 5 + noise), UInt8(clamping: 90 + noise), UInt8(clamping: 140 + noise), 255)
+        }
+        let types = try Self.cardFilterTypes(canvas)
+        #expect(types.enumerated().allSatisfy { $0.element == ($0.offset % 6 == 3 ? 2 : 0) })
+    }
+
     @Test func oneColorIsTiny() throws {
         let canvas = Self.canvas(width: 1200, height: 630) { _, _ in (30, 60, 90, 255) }
         let png = try Self.roundTrip(canvas)
