@@ -84,7 +84,7 @@ public final class Renderer: Sendable {
                 var painter = Painter(boxes: scene.boxes, width: width, height: height)
                 painter.paint()
                 try deadline.check()
-                let canvas = Canvas(width: width, height: height)
+                let canvas = Canvas(width: width, height: height, clearing: false)  // replay clears it if needed
                 canvas.dithersGradients = dithersGradients
                 try painter.output.replay(on: canvas, boxes: scene.boxes, text: engine, images: imageCache, deadline: deadline)
                 try deadline.check()

@@ -111,9 +111,9 @@ enum PNGEncoder {
         return encoded
     }
 
-    /// True when every pixel has alpha 255.
+    /// True when every pixel has alpha 255 (known without a look when an opaque fill covered it).
     static func isOpaque(_ canvas: Canvas) -> Bool {
-        canvas.pixels.withUnsafeBufferPointer { cimage_is_opaque($0.baseAddress, canvas.width * canvas.height) != 0 }
+        canvas.isKnownOpaque || canvas.pixels.withUnsafeBufferPointer { cimage_is_opaque($0.baseAddress, canvas.width * canvas.height) != 0 }
     }
 
     /// Straight-alpha copy of premultiplied RGBA8: each color channel × 255 / alpha, rounded.

@@ -52,6 +52,9 @@ final class DisplayList {
     /// Checks `deadline` before every item, so one slow document cannot hold a worker past it.
     func replay(on canvas: Canvas, boxes: [LayoutBox], text: TextEngine, images: ImageCache,
                 deadline: RenderDeadline? = nil) throws {
+        // A canvas made without clearing must be cleared before the first item, unless that is a
+        // fill: a fill clears it itself when it does not write every pixel.
+        if case .fill? = items.first {} else { canvas.clearIfUncleared() }
         for item in items {
             try deadline?.check()
             switch item {

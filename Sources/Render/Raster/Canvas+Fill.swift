@@ -2,19 +2,25 @@ extension Canvas {
     /// Fills `rect` (rounded by `radii`) with `paint`, anti-aliased, source-over, inside the current clip.
     func fill(_ rect: Rect, radii: CornerRadii = .zero, paint: Paint) {
         let box = RoundedBox(rect, radii: radii)
-        guard !box.isEmpty else { return }
+        let colors: FillColors?
         switch paint {
+        case _ where box.isEmpty:
+            colors = nil
         case .solid(let color):
             let pixel: UInt32 = color.premultipliedPixel
-            guard pixel != 0 else { return }
-            rasterize(outer: box, inner: nil, colors: .solid(pixel))
+            colors = pixel == 0 ? nil : .solid(pixel)
         case .linearGradient(let angle, let stops):
-            guard let gradient = LinearGradientShader(angle: angle, stops: stops, box: rect, dither: dithersGradients) else { return }
-            rasterize(outer: box, inner: nil, colors: .gradient(gradient))
+            colors = LinearGradientShader(angle: angle, stops: stops, box: rect, dither: dithersGradients).map { .gradient($0) }
         case .gradient(let geometry, let stops, let repeating, let lineLength):
-            guard let shader = GradientShader(geometry: geometry, stops: stops, repeating: repeating, lineLength: lineLength) else { return }
-            rasterize(outer: box, inner: nil, colors: .shader(shader))
+            colors = GradientShader(geometry: geometry, stops: stops, repeating: repeating, lineLength: lineLength).map { .shader($0) }
         }
+        let coversCanvas: Bool = colors?.isOpaque == true && layers.isEmpty && clipStack.isEmpty && radii.isZero
+            && rect.x <= 0 && rect.y <= 0 && rect.maxX >= Double(width) && rect.maxY >= Double(height)
+        // Full coverage of opaque paint stores the paint whatever was below, so old pixels need no clear.
+        if !coversCanvas { clearIfUncleared() }
+        guard let colors else { return }
+        rasterize(outer: box, inner: nil, colors: colors)
+        if coversCanvas { noteCoveredOpaquely() }
     }
 
     /// Draws a solid border inside `rect`: the ring between the outer rounded rect and the inner one
@@ -31,6 +37,15 @@ extension Canvas {
         case solid(UInt32)
         case gradient(LinearGradientShader)
         case shader(GradientShader)
+
+        /// Every color is opaque.
+        var isOpaque: Bool {
+            switch self {
+            case .solid(let pixel): return pixel >> 24 == 255
+            case .gradient(let gradient): return gradient.isOpaque
+            case .shader(let shader): return shader.ramp.isOpaque
+            }
+        }
     }
 
     /// Scans `outer` minus `inner` row by row inside the current clip and blends `colors` in.
@@ -79,10 +94,12 @@ extension Canvas {
                         case .vertical where !gradient.dithers:
                             let pixel: UInt32 = gradient.rowColor(y)
                             Canvas.blend(row: row, line: line, coverage: coverage, mask: maskLine, maskFull: maskFull, colors: SolidRowColors(pixel: pixel))
-                        case _ where gradient.dithers && maskLine == nil && row.interiorCoverage >= 255
+                        case _ where (gradient.dithers || (gradient.isOpaque && gradient.direction == .diagonal))
+                            && maskLine == nil && row.interiorCoverage >= 255
                             && row.holeEnd <= row.holeStart && row.interiorEnd > row.interiorStart:
-                            // The fully covered run is written straight into the canvas; only the
-                            // anti-aliased ends go through the row buffer and the blend.
+                            // Every pixel has its own color and covers what is below, so the fully
+                            // covered run is written straight into the canvas rather than into the
+                            // row buffer and copied; only the anti-aliased ends are blended.
                             gradient.fill(row: y, from: row.interiorStart, to: row.interiorEnd, into: line)
                             gradient.fill(row: y, from: row.start, to: row.interiorStart, into: columnColors)
                             gradient.fill(row: y, from: row.interiorEnd, to: row.end, into: columnColors)

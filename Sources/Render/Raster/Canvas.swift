@@ -30,12 +30,44 @@ final class Canvas {
     /// like); tests turn it off to compare the shortcuts with the general per-pixel code.
     var takesShortcuts = true
 
-    init(width: Int, height: Int) {
+    /// Every pixel of the canvas (not of an open layer) is opaque: an opaque fill covered it all,
+    /// and every later drawing composites source-over, which never lowers alpha. Encoders skip
+    /// their search for translucent pixels then.
+    private(set) var isKnownOpaque = false
+    /// The pixels are left over from an earlier render and must be cleared before anything is
+    /// drawn, unless the first drawing is a fill that writes every pixel (`fill` decides).
+    private(set) var isUncleared = false
+
+    /// A transparent canvas. With `clearing` false it may start with old pixels, saving the clear
+    /// of a pooled buffer (3 MB for a card): the first fill either covers the whole canvas with
+    /// opaque paint or clears it first, and `clearIfUncleared()` must run before any other drawing
+    /// or reading (`DisplayList.replay` does both).
+    init(width: Int, height: Int, clearing: Bool = true) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")
         self.width = width; self.height = height
-        pixels = PixelBufferPool.shared.takeZeroed(count: width * height * 4)
-            ?? [UInt8](repeating: 0, count: width * height * 4)
+        let count: Int = width * height * 4
+        if clearing {
+            pixels = PixelBufferPool.shared.takeZeroed(count: count) ?? [UInt8](repeating: 0, count: count)
+        } else if let used = PixelBufferPool.shared.takeAny(count: count) {
+            pixels = used.buffer
+            isUncleared = !used.isZeroed
+        } else {
+            pixels = [UInt8](repeating: 0, count: count)
+        }
         rasterizer = CoverageRasterizer(width: width)
+    }
+
+    /// Zeroes pixels left over from an earlier render (see `init(width:height:clearing:)`).
+    func clearIfUncleared() {
+        guard isUncleared else { return }
+        pixels.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        isUncleared = false
+    }
+
+    /// Records that a fill wrote every pixel of the canvas with opaque paint.
+    func noteCoveredOpaquely() {
+        isKnownOpaque = true
+        isUncleared = false
     }
 
     deinit {

@@ -38,6 +38,18 @@ final class PixelBufferPool: Sendable {
         return entry.buffer
     }
 
+    /// A buffer of `count` bytes as it was left, and whether it is all zeros; nil when none of
+    /// that size is kept. For callers that overwrite every byte anyway.
+    func takeAny(count: Int) -> (buffer: [UInt8], isZeroed: Bool)? {
+        let found: Entry? = entries.withLock { entries in
+            // Prefer a used buffer, keeping the clear ones for layers.
+            guard let index = entries.lastIndex(where: { $0.buffer.count == count && !$0.isZeroed })
+                ?? entries.lastIndex(where: { $0.buffer.count == count }) else { return nil }
+            return entries.remove(at: index)
+        }
+        return found.map { ($0.buffer, $0.isZeroed) }
+    }
+
     /// Keeps `buffer` for a later `takeZeroed(count:)` unless the pool is full; `isZeroed` says
     /// whether every byte is already zero.
     func give(_ buffer: [UInt8], isZeroed: Bool) {
