@@ -1,5 +1,5 @@
 /// A color stop of a gradient.
-struct GradientStop: Sendable, Equatable {
+struct GradientStop: Sendable, Hashable {
     var color: Color
     /// Position along the gradient line, 0...1.
     var position: Double

@@ -201,9 +201,15 @@ struct LinearGradientShader {
     }
 
     /// Samples the stops at `size` even steps of `t` in 0...1, interpolating premultiplied
-    /// components as Chromium does (no dark fringes towards transparent stops). The four channels
-    /// are one vector, so each entry costs one interpolation instead of four.
+    /// components as Chromium does (no dark fringes towards transparent stops). Tables are kept
+    /// between renders (`GradientTableCache`).
     static func makeTable(stops: [GradientStop], size: Int) -> [UInt32] {
+        GradientTableCache.shared.table(stops: stops, size: size) { sampleTable(stops: stops, size: size) }
+    }
+
+    /// `makeTable` without the cache. The four channels are one vector, so each entry costs one
+    /// interpolation instead of four.
+    static func sampleTable(stops: [GradientStop], size: Int) -> [UInt32] {
         // CSS Images 3 §3.4.3: a position smaller than an earlier one is raised to it.
         var positions: [Double] = []
         var colors: [SIMD4<Double>] = []
