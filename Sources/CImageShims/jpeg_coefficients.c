@@ -1,7 +1,7 @@
 // Quantized DCT coefficients of a card for baseline 4:2:0 JPEG, computed the way libjpeg-turbo's
 // own pipeline computes them (fixed-point color conversion, h2v2 downsampling, the integer DCT,
-// reciprocal quantization, bottom rows repeated), so that `jpeg_write_coefficients` writes the
-// very bytes `jpeg_write_scanlines` would. What it saves is the flat 16×16 areas that make up most
+// reciprocal quantization, bottom rows repeated), so that the file jpeg_writer.c makes from them is
+// the very bytes `jpeg_write_scanlines` writes. What it saves is the flat 16×16 areas that make up most
 // of a card: each is one DC value per block, worked out once for the area, where the library
 // converts, downsamples and transforms every pixel of it.
 #include "CImageShims.h"
@@ -238,17 +238,18 @@ static void quantize_block(int16_t block[64], const int32_t work[64], const cima
     for (int index = 0; index < 64; index++) block[index] = quantize(work[index], index, divisors);
 }
 
-/// A block whose 64 samples all equal `sample`: the DCT of a constant is its DC term alone,
-/// 64 × (sample − 128) at the integer DCT's scale.
+/// The DC of a block whose 64 samples all equal `sample` (its AC coefficients are all zero and are
+/// left unwritten): the DCT of a constant is its DC term alone, 64 × (sample − 128) at the integer
+/// DCT's scale.
 static void flat_block(int16_t block[64], int32_t sample, const cimage_jpeg_divisors_table *divisors) {
-    memset(block, 0, 64 * sizeof(int16_t));
     block[0] = quantize(64 * (sample - 128), 0, divisors);
 }
 
 /// Transforms and quantizes the 8×8 samples at `samples` (rows `pitch` apart) into `block`, with
-/// the AVX2 transform when `avx2` is set.
-static void transform_block(int16_t block[64], const uint8_t *samples, size_t pitch, const cimage_jpeg_divisors_table *divisors,
-                            int avx2) {
+/// the AVX2 transform when `avx2` is set. Returns 1 when the samples are one value, and only the
+/// DC is written, else 0.
+static int transform_block(int16_t block[64], const uint8_t *samples, size_t pitch, const cimage_jpeg_divisors_table *divisors,
+                           int avx2) {
     // One eight-byte word a row, against the first sample repeated.
     uint64_t first = samples[0] * 0x0101010101010101ull, differs = 0;
     for (int row = 0; row < 8; row++) {
@@ -256,11 +257,15 @@ static void transform_block(int16_t block[64], const uint8_t *samples, size_t pi
         memcpy(&line, samples + (size_t)row * pitch, 8);
         differs |= line ^ first;
     }
-    if (!differs) return flat_block(block, samples[0], divisors);
+    if (!differs) {
+        flat_block(block, samples[0], divisors);
+        return 1;
+    }
     int32_t work[64];
     if (avx2) forward_dct_avx2(samples, pitch, work);
     else forward_dct(samples, pitch, work);
     quantize_block(block, work, divisors);
+    return 0;
 }
 
 /// Whether the 16×16 pixels at `pixels` (RGBX, rows `stride` apart) are all one color.
@@ -389,47 +394,43 @@ static void convert_area_avx2(const uint8_t *const rows[16], const uint32_t chro
     }
 }
 
-void cimage_jpeg_card_coefficients(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride, int allow_avx2,
-                                   const cimage_jpeg_divisors_table *luma_divisors,
-                                   const cimage_jpeg_divisors_table *chroma_divisors,
-                                   cimage_jpeg_block *const *luma_rows, cimage_jpeg_block *const *blue_rows,
-                                   cimage_jpeg_block *const *red_rows) {
-    uint32_t luma_block_rows = (height + 7) / 8, chroma_height = height / 2;
-    int avx2 = allow_avx2 && cpu_has_avx2();
-    for (uint32_t top = 0; top < height; top += 16) {
-        uint32_t band = top / 16;
-        // Rows past the image repeat its last row, luma and chroma each their own (jcprepct.c):
-        // full rows clamp to the last, chroma rows to the last chroma row's pair.
-        const uint8_t *rows[17];
-        uint32_t chroma_rows[8];
-        for (uint32_t row = 0; row < 16; row++) rows[row] = pixels + (size_t)(top + row < height ? top + row : height - 1) * stride;
-        for (uint32_t row = 0; row < 8; row++) {
-            uint32_t chroma_row = top / 2 + row < chroma_height ? top / 2 + row : chroma_height - 1;
-            chroma_rows[row] = chroma_row * 2 - top;
-        }
-        int whole_band = top + 16 <= height;
-        for (uint32_t x = 0; x < width; x += 16) {
-            uint32_t mcu = x / 16;
-            if (whole_band && area_is_flat(rows[0] + (size_t)x * 4, stride)) {
-                const uint8_t *pixel = rows[0] + (size_t)x * 4;
-                int32_t y = luma(pixel[0], pixel[1], pixel[2]);
-                for (uint32_t part = 0; part < 4; part++) flat_block(luma_rows[band * 2 + part / 2][mcu * 2 + part % 2], y, luma_divisors);
-                flat_block(blue_rows[band][mcu], blue_difference(pixel[0], pixel[1], pixel[2]), chroma_divisors);
-                flat_block(red_rows[band][mcu], red_difference(pixel[0], pixel[1], pixel[2]), chroma_divisors);
-                continue;
-            }
-            const uint8_t *area_rows[16];
-            for (uint32_t row = 0; row < 16; row++) area_rows[row] = rows[row] + (size_t)x * 4;
-            uint8_t luma_area[16][16], blue_area[8][8], red_area[8][8];
-            if (avx2) convert_area_avx2(area_rows, chroma_rows, luma_area, blue_area, red_area);
-            else convert_area(area_rows, chroma_rows, luma_area, blue_area, red_area);
-            for (uint32_t part = 0; part < 4; part++) {
-                uint32_t block_row = band * 2 + part / 2;
-                if (block_row >= luma_block_rows) continue;
-                transform_block(luma_rows[block_row][mcu * 2 + part % 2], &luma_area[(part / 2) * 8][(part % 2) * 8], 16, luma_divisors, avx2);
-            }
-            transform_block(blue_rows[band][mcu], &blue_area[0][0], 8, chroma_divisors, avx2);
-            transform_block(red_rows[band][mcu], &red_area[0][0], 8, chroma_divisors, avx2);
-        }
+int cimage_jpeg_uses_avx2(int allow_avx2) { return allow_avx2 && cpu_has_avx2(); }
+
+void cimage_jpeg_band_start(cimage_jpeg_band *band, const uint8_t *pixels, uint32_t height, size_t stride, uint32_t top) {
+    // Rows past the image repeat its last row, luma and chroma each their own (jcprepct.c): full
+    // rows clamp to the last, chroma rows to the last chroma row's pair.
+    uint32_t chroma_height = height / 2;
+    for (uint32_t row = 0; row < 16; row++) band->rows[row] = pixels + (size_t)(top + row < height ? top + row : height - 1) * stride;
+    for (uint32_t row = 0; row < 8; row++) {
+        uint32_t chroma_row = top / 2 + row < chroma_height ? top / 2 + row : chroma_height - 1;
+        band->chroma_rows[row] = chroma_row * 2 - top;
     }
+    band->stride = stride;
+    band->whole = top + 16 <= height;
+    band->luma_block_rows = top + 8 < height ? 2 : 1;
+}
+
+unsigned cimage_jpeg_area_blocks(const cimage_jpeg_band *band, uint32_t x, int avx2,
+                                 const cimage_jpeg_divisors_table *luma_divisors,
+                                 const cimage_jpeg_divisors_table *chroma_divisors, cimage_jpeg_block blocks[6]) {
+    if (band->whole && area_is_flat(band->rows[0] + (size_t)x * 4, band->stride)) {
+        const uint8_t *pixel = band->rows[0] + (size_t)x * 4;
+        int32_t y = luma(pixel[0], pixel[1], pixel[2]);
+        for (int part = 0; part < 4; part++) flat_block(blocks[part], y, luma_divisors);
+        flat_block(blocks[4], blue_difference(pixel[0], pixel[1], pixel[2]), chroma_divisors);
+        flat_block(blocks[5], red_difference(pixel[0], pixel[1], pixel[2]), chroma_divisors);
+        return 0x3F;
+    }
+    const uint8_t *area_rows[16];
+    for (int row = 0; row < 16; row++) area_rows[row] = band->rows[row] + (size_t)x * 4;
+    uint8_t luma_area[16][16], blue_area[8][8], red_area[8][8];
+    if (avx2) convert_area_avx2(area_rows, band->chroma_rows, luma_area, blue_area, red_area);
+    else convert_area(area_rows, band->chroma_rows, luma_area, blue_area, red_area);
+    unsigned dc_only = 0;
+    for (uint32_t part = 0; part < 2 * band->luma_block_rows; part++) {
+        dc_only |= (unsigned)transform_block(blocks[part], &luma_area[(part / 2) * 8][(part % 2) * 8], 16, luma_divisors, avx2) << part;
+    }
+    dc_only |= (unsigned)transform_block(blocks[4], &blue_area[0][0], 8, chroma_divisors, avx2) << 4;
+    dc_only |= (unsigned)transform_block(blocks[5], &red_area[0][0], 8, chroma_divisors, avx2) << 5;
+    return dc_only;
 }
