@@ -145,10 +145,12 @@ static void forward_dct_avx2(const uint8_t *samples, size_t pitch, int32_t outpu
     for (int row = 0; row < 8; row++) _mm256_storeu_si256((__m256i *)(output + row * 8), data[row]);
 }
 
-/// Whether the CPU runs AVX2 (asked once per image).
+/// Whether the CPU runs AVX2 and the bit-manipulation instructions every AVX2 CPU has had since
+/// (BMI1, BMI2, LZCNT), which jpeg_entropy.c's AVX2 variant uses too (asked once per image).
 static int cpu_has_avx2(void) {
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2");
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2")
+        && __builtin_cpu_supports("lzcnt");
 }
 
 int cimage_jpeg_coefficients_pay(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride) {
@@ -330,20 +332,21 @@ static void convert_area(const uint8_t *const rows[16], const uint32_t chroma_ro
     }
 }
 
-/// Eight RGBX words split into their red, green and blue bytes as 32-bit lanes.
+/// Eight RGBX pixels rearranged by `pattern` (one `_mm256_shuffle_epi8` control for both halves)
+/// into a pair of 16-bit channel values per pixel, each pixel's pair in its 32-bit lane.
 __attribute__((target("avx2"), always_inline))
-static inline void split_avx2(__m256i words, __m256i *r, __m256i *g, __m256i *b) {
-    const __m256i byte = _mm256_set1_epi32(0xFF);
-    *r = _mm256_and_si256(words, byte);
-    *g = _mm256_and_si256(_mm256_srli_epi32(words, 8), byte);
-    *b = _mm256_and_si256(_mm256_srli_epi32(words, 16), byte);
+static inline __m256i pairs_avx2(__m256i pixels, __m128i pattern) {
+    return _mm256_shuffle_epi8(pixels, _mm256_broadcastsi128_si256(pattern));
 }
 
-/// `a·r + b·g + c·b + offset >> 16` on eight lanes: the fixed-point form of every conversion here.
+/// `first · weights + second · more_weights + offset >> 16` on eight pixels' channel pairs:
+/// `_mm256_madd_epi16` multiplies the 16-bit pairs and adds each pair's products, so one weight of a
+/// conversion too wide for 16 bits is split across the two pairs.
 __attribute__((target("avx2"), always_inline))
-static inline __m256i weigh_avx2(__m256i r, __m256i g, __m256i b, int32_t a, int32_t c_green, int32_t c_blue, int32_t offset) {
-    __m256i sum = _mm256_add_epi32(_mm256_mullo_epi32(r, _mm256_set1_epi32(a)), _mm256_mullo_epi32(g, _mm256_set1_epi32(c_green)));
-    sum = _mm256_add_epi32(sum, _mm256_mullo_epi32(b, _mm256_set1_epi32(c_blue)));
+static inline __m256i weigh_pairs_avx2(__m256i first, int16_t weight0, int16_t weight1, __m256i second, int16_t weight2,
+                                       int16_t weight3, int32_t offset) {
+    __m256i sum = _mm256_add_epi32(_mm256_madd_epi16(first, _mm256_set1_epi32((int32_t)((uint32_t)(uint16_t)weight1 << 16 | (uint16_t)weight0))),
+                                   _mm256_madd_epi16(second, _mm256_set1_epi32((int32_t)((uint32_t)(uint16_t)weight3 << 16 | (uint16_t)weight2))));
     return _mm256_srai_epi32(_mm256_add_epi32(sum, _mm256_set1_epi32(offset)), SCALE_BITS);
 }
 
@@ -356,31 +359,42 @@ static inline __m128i narrow_avx2(__m256i low, __m256i high) {
     return _mm_unpacklo_epi64(_mm256_castsi256_si128(bytes), _mm256_extracti128_si256(bytes, 1));
 }
 
-/// `convert_area` with AVX2: eight pixels per step, the same arithmetic lane by lane.
+/// `convert_area` with AVX2, the same arithmetic lane by lane: every row's eight-pixel halves are
+/// converted once to Y, Cb and Cr with 16-bit multiply-adds on channel pairs (as libjpeg-turbo's
+/// AVX2 color converter does), whose split weights sum to the fixed-point weights exactly.
 __attribute__((target("avx2")))
 static void convert_area_avx2(const uint8_t *const rows[16], const uint32_t chroma_rows[8], uint8_t luma_area[16][16],
                               uint8_t blue_area[8][8], uint8_t red_area[8][8]) {
+    // Byte indices within each 128-bit half (four pixels of r, g, b, x); 0x80 makes a zero byte.
+    const __m128i red_green = _mm_setr_epi8(0, -128, 1, -128, 4, -128, 5, -128, 8, -128, 9, -128, 12, -128, 13, -128);
+    const __m128i blue_green = _mm_setr_epi8(2, -128, 1, -128, 6, -128, 5, -128, 10, -128, 9, -128, 14, -128, 13, -128);
+    const __m128i blue_blue = _mm_setr_epi8(2, -128, 2, -128, 6, -128, 6, -128, 10, -128, 10, -128, 14, -128, 14, -128);
+    const __m128i red_red = _mm_setr_epi8(0, -128, 0, -128, 4, -128, 4, -128, 8, -128, 8, -128, 12, -128, 12, -128);
+    const int32_t chroma_offset = CHROMA_OFFSET + HALF - 1;
+    // The one weight of 2^15 (blue in Cb, red in Cr) is half on each of the two equal channels.
+    const int16_t half_of_half = HALF_WEIGHT / 2;
+    __m256i blue_rows[16][2], red_rows[16][2];
     for (int row = 0; row < 16; row++) {
         __m256i lumas[2];
         for (int half = 0; half < 2; half++) {
-            __m256i r, g, b;
-            split_avx2(_mm256_loadu_si256((const __m256i *)(rows[row] + half * 32)), &r, &g, &b);
-            lumas[half] = weigh_avx2(r, g, b, Y_RED, Y_GREEN, Y_BLUE, HALF);
+            __m256i pixels = _mm256_loadu_si256((const __m256i *)(rows[row] + half * 32));
+            __m256i rg = pairs_avx2(pixels, red_green), bg = pairs_avx2(pixels, blue_green);
+            // Green's luma weight (38,470) is over 2^15: 22,086 on the red-green pair, 16,384 on blue-green.
+            lumas[half] = weigh_pairs_avx2(rg, Y_RED, Y_GREEN - 16384, bg, Y_BLUE, 16384, HALF);
+            blue_rows[row][half] = weigh_pairs_avx2(rg, -CB_RED, -CB_GREEN, pairs_avx2(pixels, blue_blue), half_of_half,
+                                                    half_of_half, chroma_offset);
+            red_rows[row][half] = weigh_pairs_avx2(pairs_avx2(pixels, red_red), half_of_half, half_of_half, bg, -CR_BLUE,
+                                                   -CR_GREEN, chroma_offset);
         }
         _mm_storeu_si128((__m128i *)luma_area[row], narrow_avx2(lumas[0], lumas[1]));
     }
     const __m256i bias = _mm256_setr_epi32(1, 2, 1, 2, 1, 2, 1, 2);
-    const int32_t chroma_offset = CHROMA_OFFSET + HALF - 1;
     for (int row = 0; row < 8; row++) {
+        uint32_t upper = chroma_rows[row];
         __m256i blue[2], red[2];
         for (int half = 0; half < 2; half++) {
-            __m256i r, g, b, r2, g2, b2;
-            split_avx2(_mm256_loadu_si256((const __m256i *)(rows[chroma_rows[row]] + half * 32)), &r, &g, &b);
-            split_avx2(_mm256_loadu_si256((const __m256i *)(rows[chroma_rows[row] + 1] + half * 32)), &r2, &g2, &b2);
-            blue[half] = _mm256_add_epi32(weigh_avx2(r, g, b, -CB_RED, -CB_GREEN, HALF_WEIGHT, chroma_offset),
-                                          weigh_avx2(r2, g2, b2, -CB_RED, -CB_GREEN, HALF_WEIGHT, chroma_offset));
-            red[half] = _mm256_add_epi32(weigh_avx2(r, g, b, HALF_WEIGHT, -CR_GREEN, -CR_BLUE, chroma_offset),
-                                         weigh_avx2(r2, g2, b2, HALF_WEIGHT, -CR_GREEN, -CR_BLUE, chroma_offset));
+            blue[half] = _mm256_add_epi32(blue_rows[upper][half], blue_rows[upper + 1][half]);
+            red[half] = _mm256_add_epi32(red_rows[upper][half], red_rows[upper + 1][half]);
         }
         // Neighbouring columns added pairwise; hadd works within 128-bit halves, the permute
         // restores the order, then the bias alternating 1, 2 and the shift make the mean.

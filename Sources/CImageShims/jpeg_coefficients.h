@@ -22,7 +22,8 @@ void cimage_jpeg_divisors(const uint16_t quantizers[64], cimage_jpeg_divisors_ta
 /// always with AVX2, otherwise when enough of its 16×16 areas are one color (`cimage_jpeg_flat_share`).
 int cimage_jpeg_coefficients_pay(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride);
 
-/// Whether the transforms here use AVX2: when `allow_avx2` is set and the CPU has it.
+/// Whether the transforms here and the Huffman coder use AVX2: when `allow_avx2` is set and the CPU
+/// has it, with BMI1, BMI2 and LZCNT.
 int cimage_jpeg_uses_avx2(int allow_avx2);
 
 /// The rows of one band of 16 image rows (one MCU row of a 4:2:0 image), with rows past the bottom

@@ -213,7 +213,8 @@ static inline uint8_t *code_mcu(cimage_jpeg_scan *scan, const cimage_jpeg_block 
     return writer.cursor;
 }
 
-__attribute__((target("avx2")))
+// With BMI2 and LZCNT the variable shifts, masks and size categories take one instruction each.
+__attribute__((target("avx2,bmi,bmi2,lzcnt")))
 static uint8_t *code_mcu_avx2(cimage_jpeg_scan *scan, const cimage_jpeg_block blocks[6], unsigned dc_only,
                               uint32_t luma_block_rows, uint8_t *cursor) {
     return code_mcu(scan, blocks, dc_only, luma_block_rows, 1, cursor);

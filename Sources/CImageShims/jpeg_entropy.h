@@ -25,8 +25,9 @@ void cimage_jpeg_scan_start(cimage_jpeg_scan *scan);
 /// of what it wrote. `blocks` are Y top left, top right, bottom left, bottom right, then Cb and Cr;
 /// bit b of `dc_only` says block b has no AC coefficients (they need not be written). With
 /// `luma_block_rows` 1 the bottom two Y blocks are below the image and coded as libjpeg pads: no
-/// AC, and the DC of the block before them. `avx2` finds the nonzero coefficients with AVX2 (the
-/// caller checks the CPU has it); the bytes are the same either way.
+/// AC, and the DC of the block before them. `avx2` finds the nonzero coefficients with AVX2 and
+/// codes with BMI2 and LZCNT (the caller checks the CPU has them, with `cimage_jpeg_uses_avx2`);
+/// the bytes are the same either way.
 uint8_t *cimage_jpeg_code_mcu(cimage_jpeg_scan *scan, const cimage_jpeg_block blocks[6], unsigned dc_only,
                               uint32_t luma_block_rows, int avx2, uint8_t *cursor);
 
