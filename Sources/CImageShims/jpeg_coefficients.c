@@ -1,7 +1,7 @@
 // Quantized DCT coefficients of a card for baseline 4:2:0 JPEG, computed the way libjpeg-turbo's
 // own pipeline computes them (fixed-point color conversion, h2v2 downsampling, the integer DCT,
-// reciprocal quantization, bottom rows repeated), so that `jpeg_write_coefficients` writes the
-// very bytes `jpeg_write_scanlines` would. What it saves is the flat 16×16 areas that make up most
+// reciprocal quantization, bottom rows repeated), so that the file jpeg_writer.c makes from them is
+// the very bytes `jpeg_write_scanlines` writes. What it saves is the flat 16×16 areas that make up most
 // of a card: each is one DC value per block, worked out once for the area, where the library
 // converts, downsamples and transforms every pixel of it.
 #include "CImageShims.h"
@@ -145,10 +145,12 @@ static void forward_dct_avx2(const uint8_t *samples, size_t pitch, int32_t outpu
     for (int row = 0; row < 8; row++) _mm256_storeu_si256((__m256i *)(output + row * 8), data[row]);
 }
 
-/// Whether the CPU runs AVX2 (asked once per image).
+/// Whether the CPU runs AVX2 and the bit-manipulation instructions every AVX2 CPU has had since
+/// (BMI1, BMI2, LZCNT), which jpeg_entropy.c's AVX2 variant uses too (asked once per image).
 static int cpu_has_avx2(void) {
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2");
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2")
+        && __builtin_cpu_supports("lzcnt");
 }
 
 int cimage_jpeg_coefficients_pay(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride) {
@@ -238,17 +240,18 @@ static void quantize_block(int16_t block[64], const int32_t work[64], const cima
     for (int index = 0; index < 64; index++) block[index] = quantize(work[index], index, divisors);
 }
 
-/// A block whose 64 samples all equal `sample`: the DCT of a constant is its DC term alone,
-/// 64 × (sample − 128) at the integer DCT's scale.
+/// The DC of a block whose 64 samples all equal `sample` (its AC coefficients are all zero and are
+/// left unwritten): the DCT of a constant is its DC term alone, 64 × (sample − 128) at the integer
+/// DCT's scale.
 static void flat_block(int16_t block[64], int32_t sample, const cimage_jpeg_divisors_table *divisors) {
-    memset(block, 0, 64 * sizeof(int16_t));
     block[0] = quantize(64 * (sample - 128), 0, divisors);
 }
 
 /// Transforms and quantizes the 8×8 samples at `samples` (rows `pitch` apart) into `block`, with
-/// the AVX2 transform when `avx2` is set.
-static void transform_block(int16_t block[64], const uint8_t *samples, size_t pitch, const cimage_jpeg_divisors_table *divisors,
-                            int avx2) {
+/// the AVX2 transform when `avx2` is set. Returns 1 when the samples are one value, and only the
+/// DC is written, else 0.
+static int transform_block(int16_t block[64], const uint8_t *samples, size_t pitch, const cimage_jpeg_divisors_table *divisors,
+                           int avx2) {
     // One eight-byte word a row, against the first sample repeated.
     uint64_t first = samples[0] * 0x0101010101010101ull, differs = 0;
     for (int row = 0; row < 8; row++) {
@@ -256,11 +259,15 @@ static void transform_block(int16_t block[64], const uint8_t *samples, size_t pi
         memcpy(&line, samples + (size_t)row * pitch, 8);
         differs |= line ^ first;
     }
-    if (!differs) return flat_block(block, samples[0], divisors);
+    if (!differs) {
+        flat_block(block, samples[0], divisors);
+        return 1;
+    }
     int32_t work[64];
     if (avx2) forward_dct_avx2(samples, pitch, work);
     else forward_dct(samples, pitch, work);
     quantize_block(block, work, divisors);
+    return 0;
 }
 
 /// Whether the 16×16 pixels at `pixels` (RGBX, rows `stride` apart) are all one color.
@@ -325,20 +332,21 @@ static void convert_area(const uint8_t *const rows[16], const uint32_t chroma_ro
     }
 }
 
-/// Eight RGBX words split into their red, green and blue bytes as 32-bit lanes.
+/// Eight RGBX pixels rearranged by `pattern` (one `_mm256_shuffle_epi8` control for both halves)
+/// into a pair of 16-bit channel values per pixel, each pixel's pair in its 32-bit lane.
 __attribute__((target("avx2"), always_inline))
-static inline void split_avx2(__m256i words, __m256i *r, __m256i *g, __m256i *b) {
-    const __m256i byte = _mm256_set1_epi32(0xFF);
-    *r = _mm256_and_si256(words, byte);
-    *g = _mm256_and_si256(_mm256_srli_epi32(words, 8), byte);
-    *b = _mm256_and_si256(_mm256_srli_epi32(words, 16), byte);
+static inline __m256i pairs_avx2(__m256i pixels, __m128i pattern) {
+    return _mm256_shuffle_epi8(pixels, _mm256_broadcastsi128_si256(pattern));
 }
 
-/// `a·r + b·g + c·b + offset >> 16` on eight lanes: the fixed-point form of every conversion here.
+/// `first · weights + second · more_weights + offset >> 16` on eight pixels' channel pairs:
+/// `_mm256_madd_epi16` multiplies the 16-bit pairs and adds each pair's products, so one weight of a
+/// conversion too wide for 16 bits is split across the two pairs.
 __attribute__((target("avx2"), always_inline))
-static inline __m256i weigh_avx2(__m256i r, __m256i g, __m256i b, int32_t a, int32_t c_green, int32_t c_blue, int32_t offset) {
-    __m256i sum = _mm256_add_epi32(_mm256_mullo_epi32(r, _mm256_set1_epi32(a)), _mm256_mullo_epi32(g, _mm256_set1_epi32(c_green)));
-    sum = _mm256_add_epi32(sum, _mm256_mullo_epi32(b, _mm256_set1_epi32(c_blue)));
+static inline __m256i weigh_pairs_avx2(__m256i first, int16_t weight0, int16_t weight1, __m256i second, int16_t weight2,
+                                       int16_t weight3, int32_t offset) {
+    __m256i sum = _mm256_add_epi32(_mm256_madd_epi16(first, _mm256_set1_epi32((int32_t)((uint32_t)(uint16_t)weight1 << 16 | (uint16_t)weight0))),
+                                   _mm256_madd_epi16(second, _mm256_set1_epi32((int32_t)((uint32_t)(uint16_t)weight3 << 16 | (uint16_t)weight2))));
     return _mm256_srai_epi32(_mm256_add_epi32(sum, _mm256_set1_epi32(offset)), SCALE_BITS);
 }
 
@@ -351,31 +359,42 @@ static inline __m128i narrow_avx2(__m256i low, __m256i high) {
     return _mm_unpacklo_epi64(_mm256_castsi256_si128(bytes), _mm256_extracti128_si256(bytes, 1));
 }
 
-/// `convert_area` with AVX2: eight pixels per step, the same arithmetic lane by lane.
+/// `convert_area` with AVX2, the same arithmetic lane by lane: every row's eight-pixel halves are
+/// converted once to Y, Cb and Cr with 16-bit multiply-adds on channel pairs (as libjpeg-turbo's
+/// AVX2 color converter does), whose split weights sum to the fixed-point weights exactly.
 __attribute__((target("avx2")))
 static void convert_area_avx2(const uint8_t *const rows[16], const uint32_t chroma_rows[8], uint8_t luma_area[16][16],
                               uint8_t blue_area[8][8], uint8_t red_area[8][8]) {
+    // Byte indices within each 128-bit half (four pixels of r, g, b, x); 0x80 makes a zero byte.
+    const __m128i red_green = _mm_setr_epi8(0, -128, 1, -128, 4, -128, 5, -128, 8, -128, 9, -128, 12, -128, 13, -128);
+    const __m128i blue_green = _mm_setr_epi8(2, -128, 1, -128, 6, -128, 5, -128, 10, -128, 9, -128, 14, -128, 13, -128);
+    const __m128i blue_blue = _mm_setr_epi8(2, -128, 2, -128, 6, -128, 6, -128, 10, -128, 10, -128, 14, -128, 14, -128);
+    const __m128i red_red = _mm_setr_epi8(0, -128, 0, -128, 4, -128, 4, -128, 8, -128, 8, -128, 12, -128, 12, -128);
+    const int32_t chroma_offset = CHROMA_OFFSET + HALF - 1;
+    // The one weight of 2^15 (blue in Cb, red in Cr) is half on each of the two equal channels.
+    const int16_t half_of_half = HALF_WEIGHT / 2;
+    __m256i blue_rows[16][2], red_rows[16][2];
     for (int row = 0; row < 16; row++) {
         __m256i lumas[2];
         for (int half = 0; half < 2; half++) {
-            __m256i r, g, b;
-            split_avx2(_mm256_loadu_si256((const __m256i *)(rows[row] + half * 32)), &r, &g, &b);
-            lumas[half] = weigh_avx2(r, g, b, Y_RED, Y_GREEN, Y_BLUE, HALF);
+            __m256i pixels = _mm256_loadu_si256((const __m256i *)(rows[row] + half * 32));
+            __m256i rg = pairs_avx2(pixels, red_green), bg = pairs_avx2(pixels, blue_green);
+            // Green's luma weight (38,470) is over 2^15: 22,086 on the red-green pair, 16,384 on blue-green.
+            lumas[half] = weigh_pairs_avx2(rg, Y_RED, Y_GREEN - 16384, bg, Y_BLUE, 16384, HALF);
+            blue_rows[row][half] = weigh_pairs_avx2(rg, -CB_RED, -CB_GREEN, pairs_avx2(pixels, blue_blue), half_of_half,
+                                                    half_of_half, chroma_offset);
+            red_rows[row][half] = weigh_pairs_avx2(pairs_avx2(pixels, red_red), half_of_half, half_of_half, bg, -CR_BLUE,
+                                                   -CR_GREEN, chroma_offset);
         }
         _mm_storeu_si128((__m128i *)luma_area[row], narrow_avx2(lumas[0], lumas[1]));
     }
     const __m256i bias = _mm256_setr_epi32(1, 2, 1, 2, 1, 2, 1, 2);
-    const int32_t chroma_offset = CHROMA_OFFSET + HALF - 1;
     for (int row = 0; row < 8; row++) {
+        uint32_t upper = chroma_rows[row];
         __m256i blue[2], red[2];
         for (int half = 0; half < 2; half++) {
-            __m256i r, g, b, r2, g2, b2;
-            split_avx2(_mm256_loadu_si256((const __m256i *)(rows[chroma_rows[row]] + half * 32)), &r, &g, &b);
-            split_avx2(_mm256_loadu_si256((const __m256i *)(rows[chroma_rows[row] + 1] + half * 32)), &r2, &g2, &b2);
-            blue[half] = _mm256_add_epi32(weigh_avx2(r, g, b, -CB_RED, -CB_GREEN, HALF_WEIGHT, chroma_offset),
-                                          weigh_avx2(r2, g2, b2, -CB_RED, -CB_GREEN, HALF_WEIGHT, chroma_offset));
-            red[half] = _mm256_add_epi32(weigh_avx2(r, g, b, HALF_WEIGHT, -CR_GREEN, -CR_BLUE, chroma_offset),
-                                         weigh_avx2(r2, g2, b2, HALF_WEIGHT, -CR_GREEN, -CR_BLUE, chroma_offset));
+            blue[half] = _mm256_add_epi32(blue_rows[upper][half], blue_rows[upper + 1][half]);
+            red[half] = _mm256_add_epi32(red_rows[upper][half], red_rows[upper + 1][half]);
         }
         // Neighbouring columns added pairwise; hadd works within 128-bit halves, the permute
         // restores the order, then the bias alternating 1, 2 and the shift make the mean.
@@ -389,47 +408,43 @@ static void convert_area_avx2(const uint8_t *const rows[16], const uint32_t chro
     }
 }
 
-void cimage_jpeg_card_coefficients(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride, int allow_avx2,
-                                   const cimage_jpeg_divisors_table *luma_divisors,
-                                   const cimage_jpeg_divisors_table *chroma_divisors,
-                                   cimage_jpeg_block *const *luma_rows, cimage_jpeg_block *const *blue_rows,
-                                   cimage_jpeg_block *const *red_rows) {
-    uint32_t luma_block_rows = (height + 7) / 8, chroma_height = height / 2;
-    int avx2 = allow_avx2 && cpu_has_avx2();
-    for (uint32_t top = 0; top < height; top += 16) {
-        uint32_t band = top / 16;
-        // Rows past the image repeat its last row, luma and chroma each their own (jcprepct.c):
-        // full rows clamp to the last, chroma rows to the last chroma row's pair.
-        const uint8_t *rows[17];
-        uint32_t chroma_rows[8];
-        for (uint32_t row = 0; row < 16; row++) rows[row] = pixels + (size_t)(top + row < height ? top + row : height - 1) * stride;
-        for (uint32_t row = 0; row < 8; row++) {
-            uint32_t chroma_row = top / 2 + row < chroma_height ? top / 2 + row : chroma_height - 1;
-            chroma_rows[row] = chroma_row * 2 - top;
-        }
-        int whole_band = top + 16 <= height;
-        for (uint32_t x = 0; x < width; x += 16) {
-            uint32_t mcu = x / 16;
-            if (whole_band && area_is_flat(rows[0] + (size_t)x * 4, stride)) {
-                const uint8_t *pixel = rows[0] + (size_t)x * 4;
-                int32_t y = luma(pixel[0], pixel[1], pixel[2]);
-                for (uint32_t part = 0; part < 4; part++) flat_block(luma_rows[band * 2 + part / 2][mcu * 2 + part % 2], y, luma_divisors);
-                flat_block(blue_rows[band][mcu], blue_difference(pixel[0], pixel[1], pixel[2]), chroma_divisors);
-                flat_block(red_rows[band][mcu], red_difference(pixel[0], pixel[1], pixel[2]), chroma_divisors);
-                continue;
-            }
-            const uint8_t *area_rows[16];
-            for (uint32_t row = 0; row < 16; row++) area_rows[row] = rows[row] + (size_t)x * 4;
-            uint8_t luma_area[16][16], blue_area[8][8], red_area[8][8];
-            if (avx2) convert_area_avx2(area_rows, chroma_rows, luma_area, blue_area, red_area);
-            else convert_area(area_rows, chroma_rows, luma_area, blue_area, red_area);
-            for (uint32_t part = 0; part < 4; part++) {
-                uint32_t block_row = band * 2 + part / 2;
-                if (block_row >= luma_block_rows) continue;
-                transform_block(luma_rows[block_row][mcu * 2 + part % 2], &luma_area[(part / 2) * 8][(part % 2) * 8], 16, luma_divisors, avx2);
-            }
-            transform_block(blue_rows[band][mcu], &blue_area[0][0], 8, chroma_divisors, avx2);
-            transform_block(red_rows[band][mcu], &red_area[0][0], 8, chroma_divisors, avx2);
-        }
+int cimage_jpeg_uses_avx2(int allow_avx2) { return allow_avx2 && cpu_has_avx2(); }
+
+void cimage_jpeg_band_start(cimage_jpeg_band *band, const uint8_t *pixels, uint32_t height, size_t stride, uint32_t top) {
+    // Rows past the image repeat its last row, luma and chroma each their own (jcprepct.c): full
+    // rows clamp to the last, chroma rows to the last chroma row's pair.
+    uint32_t chroma_height = height / 2;
+    for (uint32_t row = 0; row < 16; row++) band->rows[row] = pixels + (size_t)(top + row < height ? top + row : height - 1) * stride;
+    for (uint32_t row = 0; row < 8; row++) {
+        uint32_t chroma_row = top / 2 + row < chroma_height ? top / 2 + row : chroma_height - 1;
+        band->chroma_rows[row] = chroma_row * 2 - top;
     }
+    band->stride = stride;
+    band->whole = top + 16 <= height;
+    band->luma_block_rows = top + 8 < height ? 2 : 1;
+}
+
+unsigned cimage_jpeg_area_blocks(const cimage_jpeg_band *band, uint32_t x, int avx2,
+                                 const cimage_jpeg_divisors_table *luma_divisors,
+                                 const cimage_jpeg_divisors_table *chroma_divisors, cimage_jpeg_block blocks[6]) {
+    if (band->whole && area_is_flat(band->rows[0] + (size_t)x * 4, band->stride)) {
+        const uint8_t *pixel = band->rows[0] + (size_t)x * 4;
+        int32_t y = luma(pixel[0], pixel[1], pixel[2]);
+        for (int part = 0; part < 4; part++) flat_block(blocks[part], y, luma_divisors);
+        flat_block(blocks[4], blue_difference(pixel[0], pixel[1], pixel[2]), chroma_divisors);
+        flat_block(blocks[5], red_difference(pixel[0], pixel[1], pixel[2]), chroma_divisors);
+        return 0x3F;
+    }
+    const uint8_t *area_rows[16];
+    for (int row = 0; row < 16; row++) area_rows[row] = band->rows[row] + (size_t)x * 4;
+    uint8_t luma_area[16][16], blue_area[8][8], red_area[8][8];
+    if (avx2) convert_area_avx2(area_rows, band->chroma_rows, luma_area, blue_area, red_area);
+    else convert_area(area_rows, band->chroma_rows, luma_area, blue_area, red_area);
+    unsigned dc_only = 0;
+    for (uint32_t part = 0; part < 2 * band->luma_block_rows; part++) {
+        dc_only |= (unsigned)transform_block(blocks[part], &luma_area[(part / 2) * 8][(part % 2) * 8], 16, luma_divisors, avx2) << part;
+    }
+    dc_only |= (unsigned)transform_block(blocks[4], &blue_area[0][0], 8, chroma_divisors, avx2) << 4;
+    dc_only |= (unsigned)transform_block(blocks[5], &red_area[0][0], 8, chroma_divisors, avx2) << 5;
+    return dc_only;
 }

@@ -22,13 +22,34 @@ void cimage_jpeg_divisors(const uint16_t quantizers[64], cimage_jpeg_divisors_ta
 /// always with AVX2, otherwise when enough of its 16×16 areas are one color (`cimage_jpeg_flat_share`).
 int cimage_jpeg_coefficients_pay(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride);
 
-/// Fills the coefficient rows of the Y, Cb and Cr components of an RGBX image whose width is a
-/// multiple of 16 and whose height is even, with the values libjpeg-turbo's 4:2:0 pipeline would
-/// compute: `luma_rows` holds ceil(height/8) rows of width/8 blocks, `blue_rows` and `red_rows`
-/// ceil(height/16) rows of width/16. `allow_avx2` lets the transform use AVX2 where the CPU has it
-/// (the bytes are the same either way).
-void cimage_jpeg_card_coefficients(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride, int allow_avx2,
-                                   const cimage_jpeg_divisors_table *luma_divisors,
-                                   const cimage_jpeg_divisors_table *chroma_divisors,
-                                   cimage_jpeg_block *const *luma_rows, cimage_jpeg_block *const *blue_rows,
-                                   cimage_jpeg_block *const *red_rows);
+/// Whether the transforms here and the Huffman coder use AVX2: when `allow_avx2` is set and the CPU
+/// has it, with BMI1, BMI2 and LZCNT.
+int cimage_jpeg_uses_avx2(int allow_avx2);
+
+/// The rows of one band of 16 image rows (one MCU row of a 4:2:0 image), with rows past the bottom
+/// of the image standing in as libjpeg pads them.
+typedef struct {
+    /// The 16 RGBX rows, a row past the image repeating the last one.
+    const uint8_t *rows[16];
+    /// For each chroma row, the first of the two rows of `rows` it averages.
+    uint32_t chroma_rows[8];
+    /// The distance between the image's rows.
+    size_t stride;
+    /// Whether all 16 rows are in the image.
+    int whole;
+    /// The luma block rows of the band in the image: 2, or 1 when the second starts below it.
+    uint32_t luma_block_rows;
+} cimage_jpeg_band;
+
+/// Sets up the band whose first row is `top` (a multiple of 16 below `height`, which is even).
+void cimage_jpeg_band_start(cimage_jpeg_band *band, const uint8_t *pixels, uint32_t height, size_t stride, uint32_t top);
+
+/// Computes the quantized blocks of the 16×16 area at column `x` (a multiple of 16) of a band, with
+/// the values libjpeg-turbo's 4:2:0 pipeline would compute: `blocks` are Y top left, top right,
+/// bottom left, bottom right, then Cb and Cr. The bottom two Y blocks are left alone when the band
+/// has one luma block row. Returns a mask whose bit b says block b is one value: only its DC is
+/// written, its AC coefficients all being zero. `avx2` comes from `cimage_jpeg_uses_avx2` (the
+/// values are the same either way).
+unsigned cimage_jpeg_area_blocks(const cimage_jpeg_band *band, uint32_t x, int avx2,
+                                 const cimage_jpeg_divisors_table *luma_divisors,
+                                 const cimage_jpeg_divisors_table *chroma_divisors, cimage_jpeg_block blocks[6]);

@@ -2,6 +2,7 @@
 // every libjpeg call here runs after a setjmp and a custom error_exit longjmps back with the message.
 #include "CImageShims.h"
 #include "jpeg_coefficients.h"
+#include "jpeg_writer.h"
 
 #include <setjmp.h>
 #include <stdio.h>
@@ -49,49 +50,15 @@ static void install_errors(jpeg_error_context *context, char *message, size_t me
     context->status = CIMAGE_OK;
 }
 
-/// Whether an image is encoded from coefficients computed here (jpeg_coefficients.c) rather than by
-/// libjpeg's own pipeline: 4:2:0, a width of whole 16-pixel areas and an even height (the shapes of
-/// cards, whose padding is worked out as the library does), when that is faster.
-static int takes_coefficient_path(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
+/// Whether an image is written by jpeg_writer.c rather than by libjpeg: 4:2:0 with the standard
+/// Huffman tables, a width of whole 16-pixel areas and an even height (the shapes of cards, whose
+/// padding is worked out as the library does), when that is faster.
+static int takes_card_writer(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
                                   cimage_jpeg_options options) {
-    if (options.coefficients == CIMAGE_JPEG_LIBRARY_ONLY || options.chroma_factor != 2 || width % 16 != 0
-        || height % 2 != 0) return 0;
+    if (options.coefficients == CIMAGE_JPEG_LIBRARY_ONLY || options.chroma_factor != 2 || options.optimize_coding
+        || width % 16 != 0 || height % 2 != 0) return 0;
     return options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS || options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE
         || cimage_jpeg_coefficients_pay(pixels, width, height, stride);
-}
-
-/// Hands libjpeg the image's quantized coefficients through its transcoding entry
-/// (`jpeg_write_coefficients`): it writes the same headers and entropy-codes them, so only the
-/// color conversion, downsampling and DCT happen here, once per flat area instead of per pixel.
-static void write_card_coefficients(struct jpeg_compress_struct *info, const uint8_t *pixels, uint32_t width,
-                                    uint32_t height, size_t stride, int allow_avx2) {
-    // The library keeps this list until jpeg_finish_compress, so it lives in the library's pool.
-    jvirt_barray_ptr *arrays = (*info->mem->alloc_small)((j_common_ptr)info, JPOOL_IMAGE, 3 * sizeof(jvirt_barray_ptr));
-    JDIMENSION block_rows[3];
-    for (int component = 0; component < 3; component++) {
-        JDIMENSION wide = component == 0 ? width / 8 : width / 16;
-        JDIMENSION high = component == 0 ? (height + 7) / 8 : (height + 15) / 16;
-        // Whole MCUs, as the library reads them; the blocks past the image are never read (the
-        // library makes its own padding blocks), so the arrays need no zeroing.
-        JDIMENSION factor = (JDIMENSION)info->comp_info[component].v_samp_factor;
-        block_rows[component] = (high + factor - 1) / factor * factor;
-        arrays[component] = (*info->mem->request_virt_barray)((j_common_ptr)info, JPOOL_IMAGE, FALSE, wide,
-                                                              block_rows[component], block_rows[component]);
-    }
-    jpeg_write_coefficients(info, arrays);
-    JBLOCKARRAY rows[3];
-    for (int component = 0; component < 3; component++) {
-        rows[component] = (*info->mem->access_virt_barray)((j_common_ptr)info, arrays[component], 0, block_rows[component], TRUE);
-    }
-    cimage_jpeg_divisors_table luma_divisors, chroma_divisors;
-    uint16_t quantizers[64];
-    for (int table = 0; table < 2; table++) {
-        for (int index = 0; index < 64; index++) quantizers[index] = info->quant_tbl_ptrs[table]->quantval[index];
-        cimage_jpeg_divisors(quantizers, table == 0 ? &luma_divisors : &chroma_divisors);
-    }
-    cimage_jpeg_card_coefficients(pixels, width, height, stride, allow_avx2, &luma_divisors, &chroma_divisors,
-                                  (cimage_jpeg_block *const *)rows[0], (cimage_jpeg_block *const *)rows[1],
-                                  (cimage_jpeg_block *const *)rows[2]);
 }
 
 int cimage_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
@@ -104,6 +71,14 @@ int cimage_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, s
         || options.coefficients < CIMAGE_JPEG_COEFFICIENTS_WHEN_FLAT || options.coefficients > CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE) {
         copy_message(message, message_capacity, "invalid JPEG encoder arguments");
         return CIMAGE_ERROR_ARGUMENT;
+    }
+    if (takes_card_writer(pixels, width, height, stride, options)) {
+        int status = cimage_jpeg_write_card(pixels, width, height, stride, options.quality,
+                                            options.coefficients != CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE, out);
+        if (status != CIMAGE_OK) {
+            copy_message(message, message_capacity, status == CIMAGE_ERROR_NO_MEMORY ? "out of memory writing a JPEG" : "invalid JPEG encoder arguments");
+        }
+        return status;
     }
     struct jpeg_compress_struct info;
     jpeg_error_context context;
@@ -134,14 +109,10 @@ int cimage_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, s
     info.optimize_coding = options.optimize_coding ? TRUE : FALSE;
     // The integer DCT is exact and identical on every CPU libjpeg-turbo's SIMD paths run on.
     info.dct_method = JDCT_ISLOW;
-    if (takes_coefficient_path(pixels, width, height, stride, options)) {
-        write_card_coefficients(&info, pixels, width, height, stride, options.coefficients != CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE);
-    } else {
-        jpeg_start_compress(&info, TRUE);
-        while (info.next_scanline < info.image_height) {
-            JSAMPROW row = (JSAMPROW)(pixels + (size_t)info.next_scanline * stride);
-            jpeg_write_scanlines(&info, &row, 1);
-        }
+    jpeg_start_compress(&info, TRUE);
+    while (info.next_scanline < info.image_height) {
+        JSAMPROW row = (JSAMPROW)(pixels + (size_t)info.next_scanline * stride);
+        jpeg_write_scanlines(&info, &row, 1);
     }
     jpeg_finish_compress(&info);
     jpeg_destroy_compress(&info);

@@ -3,10 +3,13 @@ import Foundation
 import Testing
 @testable import Render
 
-/// The JPEG shim computes a card's DCT coefficients itself (once per one-color 16×16 area, with its
-/// own color conversion, downsampling and integer DCT elsewhere) and has libjpeg only entropy-code
-/// them; the file must be the very bytes libjpeg's own pipeline writes, so every block of these
-/// images, noise and gradients included, checks the shim's arithmetic against the library's.
+/// The JPEG shim writes a card's whole file itself (jpeg_writer.c): headers, its own color
+/// conversion, downsampling and integer DCT (once per one-color 16×16 area where it can), and its
+/// own Huffman coder. The file must be the very bytes libjpeg-turbo writes for the same settings,
+/// with AVX2 and with the portable loops, so these images check every header byte, every block's
+/// arithmetic (noise and gradients included), the padding of the bottom MCU row, and the coder's
+/// run lengths, sixteen-zero runs, end-of-block codes, size categories and byte stuffing against
+/// the library's.
 struct JPEGCoefficientPathTests {
     private static func card(_ path: String) throws -> Canvas {
         let html = try String(contentsOf: PNGDeflateTests.root.appendingPathComponent("Tests/\(path)"), encoding: .utf8)
@@ -55,6 +58,54 @@ struct JPEGCoefficientPathTests {
         #expect(baseline == library, "\(width)×\(height), portable loops")
         let decoded = try JPEGDecoder.decode(shim, maxPixels: width * height)
         #expect(decoded.width == width && decoded.height == height)
+    }
+
+    /// Blocks chosen to reach the corners of the Huffman coder: a checkerboard, whose last zigzag
+    /// coefficient is nonzero (so no end-of-block code follows); cosines of a single high frequency,
+    /// whose one AC coefficient comes after 19, 34 or 62 zeros (one to three sixteen-zero codes);
+    /// black next to white, for DC differences up to 2,040 (the largest size category); and noise,
+    /// whose coefficients at quality 100 run to hundreds. Each 8×8 block gets one pattern.
+    private static func entropyStress(width: Int, height: Int) -> Canvas {
+        var generator = PNGDeflateTests.Generator(seed: 63)
+        return PNGDeflateTests.canvas(width: width, height: height) { x, y in
+            let (u, v) = (Double(x % 8), Double(y % 8))
+            func wave(_ position: Double, _ frequency: Double) -> Double { cos((2 * position + 1) * frequency * .pi / 16) }
+            let value: Int
+            switch (x / 8 + (y / 8) * 8) % 7 {
+            case 0: value = (x ^ y) & 1 == 0 ? 0 : 255
+            case 1: value = 128 + Int((120 * wave(v, 5)).rounded())
+            case 2: value = 128 + Int((120 * wave(u, 7) * wave(v, 7)).rounded())
+            case 3: value = 128 + Int((120 * wave(v, 7)).rounded())
+            case 4: value = 0
+            case 5: value = 255
+            default: value = Int(generator.next() & 0xFF)
+            }
+            return (UInt8(value), UInt8(value), UInt8(value), 255)
+        }
+    }
+
+    @Test(arguments: [100, 90, 50, 10])
+    func entropyCoderCornersGiveTheLibrarysBytes(quality: Int) throws {
+        for (width, height) in [(64, 48), (64, 42), (64, 36), (128, 2)] {
+            let (shim, baseline, library) = try Self.bothPaths(Self.entropyStress(width: width, height: height), quality: quality)
+            #expect(shim == library, "\(width)×\(height) at quality \(quality)")
+            #expect(baseline == library, "\(width)×\(height) at quality \(quality), portable loops")
+        }
+    }
+
+    /// Colored noise at quality 100 makes many 0xFF bytes in the scan, each of which must be
+    /// followed by a stuffed 0; the check that some were stuffed keeps the case from going stale.
+    @Test func stuffedBytesGiveTheLibrarysBytes() throws {
+        var generator = PNGDeflateTests.Generator(seed: 255)
+        let canvas = PNGDeflateTests.canvas(width: 96, height: 64) { _, _ in
+            let bits = generator.next()
+            return (UInt8(truncatingIfNeeded: bits), UInt8(truncatingIfNeeded: bits >> 8), UInt8(truncatingIfNeeded: bits >> 16), 255)
+        }
+        let (shim, baseline, library) = try Self.bothPaths(canvas, quality: 100)
+        #expect(shim == library)
+        #expect(baseline == library)
+        let scan = shim.firstRange(of: [0xFF, 0xDA]).map { shim[$0.upperBound...] } ?? []
+        #expect(zip(scan, scan.dropFirst()).filter { $0 == 0xFF && $1 == 0 }.count > 10)
     }
 
     @Test func flatShareCountsWholeOneColorAreas() {

@@ -60,18 +60,20 @@ int cimage_png_decode(const uint8_t *bytes, size_t length, uint64_t max_pixels,
                       uint8_t **out_rgba, uint32_t *out_width, uint32_t *out_height,
                       char *message, size_t message_capacity);
 
-/// Where the coefficients of a JPEG come from. For 4:2:0 images of whole 16-pixel areas across and
-/// an even height, the shim can compute them itself, once per one-color area, and have libjpeg only
-/// entropy-code them: the same bytes as libjpeg's own pipeline.
+/// Who writes a JPEG. For 4:2:0 images of whole 16-pixel areas across and an even height, without
+/// optimized Huffman tables (the shape of cards), the shim writes the whole file itself
+/// (jpeg_writer.c): its own color conversion, DCT and Huffman coding, once per one-color area where
+/// it can, giving the very bytes libjpeg-turbo writes for the same settings. libjpeg-turbo encodes
+/// every other shape, and is the reference the shim's bytes are tested against.
 typedef enum {
-    /// The shim's path when it is the faster one (the default): always with AVX2, otherwise when
+    /// The shim's writer when it is the faster one (the default): always with AVX2, otherwise when
     /// enough of the 16×16 areas are one color.
     CIMAGE_JPEG_COEFFICIENTS_WHEN_FLAT = 0,
-    /// The shim's path whenever the image's shape allows it (for tests).
+    /// The shim's writer whenever the image's shape allows it (for tests).
     CIMAGE_JPEG_COEFFICIENTS_ALWAYS = 1,
-    /// libjpeg's pipeline only (for tests).
+    /// libjpeg-turbo only (for tests).
     CIMAGE_JPEG_LIBRARY_ONLY = 2,
-    /// The shim's path with its portable loops, never its AVX2 transform (for tests).
+    /// The shim's writer with its portable loops, never AVX2 (for tests).
     CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE = 3,
 } cimage_jpeg_coefficients;
 
@@ -83,7 +85,7 @@ typedef struct {
     int chroma_factor;
     /// Nonzero to compute optimal Huffman tables (smaller output, one more pass).
     int optimize_coding;
-    /// Who computes the DCT coefficients of a 4:2:0 card (the output is the same bytes either way).
+    /// Who writes a 4:2:0 card (the output is the same bytes either way).
     cimage_jpeg_coefficients coefficients;
 } cimage_jpeg_options;
 

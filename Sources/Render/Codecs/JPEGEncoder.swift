@@ -1,7 +1,10 @@
 import CImageShims
 
-/// JPEG encoding through libjpeg-turbo, behind the setjmp shim so libjpeg errors throw instead of
-/// exiting the process.
+/// JPEG encoding through the C shim. Cards (4:2:0, a width of whole 16-pixel areas, an even height,
+/// standard Huffman tables) are written by the shim itself, with its own color conversion, DCT and
+/// Huffman coder, in the very bytes libjpeg-turbo writes for them; libjpeg-turbo, behind the
+/// shim's setjmp so its errors throw instead of exiting the process, encodes every other shape and
+/// is the reference the shim is tested against.
 enum JPEGEncoder {
     /// Chroma subsampling: 4:4:4 keeps color at full resolution, 4:2:0 halves it both ways.
     enum Subsampling: Sendable {
@@ -34,9 +37,9 @@ enum JPEGEncoder {
 
     /// Encodes a canvas at `quality` (clamped to 1…100), flattening any transparency onto white.
     /// Output is deterministic: baseline JFIF, integer DCT, standard Huffman tables, no timestamps.
-    /// - Throws: `CodecError` when libjpeg fails.
-    /// - Parameter coefficients: who computes the DCT coefficients; every choice gives the same bytes
-    ///   (the shim's own path is faster for cards made mostly of flat color).
+    /// - Throws: `CodecError` when libjpeg or the shim's writer fails (out of memory).
+    /// - Parameter coefficients: who writes a card, the shim or libjpeg-turbo; every choice gives the
+    ///   same bytes (the shim's writer is the faster one for cards).
     static func encode(_ canvas: Canvas, quality: Int, subsampling: Subsampling = standardSubsampling,
                        coefficients: cimage_jpeg_coefficients = CIMAGE_JPEG_COEFFICIENTS_WHEN_FLAT) throws -> [UInt8] {
         guard canvas.width > 0, canvas.height > 0 else { throw CodecError.invalid("empty canvas") }
