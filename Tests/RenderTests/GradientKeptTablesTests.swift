@@ -1,16 +1,18 @@
 import Testing
 @testable import Render
 
-struct GradientTableCacheTests {
+/// Gradient tables are kept between renders (`LinearGradientShader.keptTables`); a kept table must
+/// be the one sampling would give.
+struct GradientKeptTablesTests {
     private static let stops = [GradientStop(color: Color(red: 0.06, green: 0.09, blue: 0.16), position: 0),
                                 GradientStop(color: Color(red: 0.12, green: 0.11, blue: 0.29, alpha: 0.5), position: 0.6),
                                 GradientStop(color: Color(red: 0.19, green: 0.18, blue: 0.51), position: 1)]
 
     @Test func keptTablesAreTheSampledOnes() {
-        let cache = GradientTableCache(capacity: 4)
+        let cache = SharedMemo<LinearGradientShader.TableKey, [UInt32]>(capacity: 4)
         var samplings = 0
         func lookUp(_ stops: [GradientStop], _ size: Int) -> [UInt32] {
-            cache.table(stops: stops, size: size) {
+            cache.value(for: .init(stops: stops, size: size)) {
                 samplings += 1
                 return LinearGradientShader.sampleTable(stops: stops, size: size)
             }
@@ -28,9 +30,9 @@ struct GradientTableCacheTests {
     }
 
     @Test func capacityBoundsTheTablesKept() {
-        let cache = GradientTableCache(capacity: 4)
+        let cache = SharedMemo<LinearGradientShader.TableKey, [UInt32]>(capacity: 4)
         for size in 2..<40 {
-            _ = cache.table(stops: Self.stops, size: size) { LinearGradientShader.sampleTable(stops: Self.stops, size: size) }
+            _ = cache.value(for: .init(stops: Self.stops, size: size)) { LinearGradientShader.sampleTable(stops: Self.stops, size: size) }
             #expect(cache.count <= 4)
         }
         #expect(cache.count >= 1)
@@ -38,12 +40,12 @@ struct GradientTableCacheTests {
 
     /// Omitted positions (NaN) take their neighbours' and still give the right table every time.
     @Test func stopsWithoutPositionsStillSample() {
-        let cache = GradientTableCache(capacity: 4)
+        let cache = SharedMemo<LinearGradientShader.TableKey, [UInt32]>(capacity: 4)
         let open = [GradientStop(color: .black, position: 0), GradientStop(color: .white, position: .nan),
                     GradientStop(color: .black, position: 1)]
         let expected = LinearGradientShader.sampleTable(stops: open, size: 256)
         for _ in 0..<6 {
-            #expect(cache.table(stops: open, size: 256) { LinearGradientShader.sampleTable(stops: open, size: 256) } == expected)
+            #expect(cache.value(for: .init(stops: open, size: 256)) { LinearGradientShader.sampleTable(stops: open, size: 256) } == expected)
         }
         #expect(cache.count <= 4)
     }
