@@ -5,7 +5,6 @@ import Testing
 /// buffer. Its first fill may skip the clear only when it writes every pixel with opaque paint;
 /// any other start must see a transparent canvas, exactly as a cleared one would.
 struct CanvasReuseTests {
-    // A size no other test uses, so the pooled buffer taken here is the one left here.
     private static let width = 173
     private static let height = 91
 
@@ -15,16 +14,18 @@ struct CanvasReuseTests {
                                       GradientStop(color: Color(red: 0.9, green: 0.4, blue: 0.1), position: 1)]
     private static let fadingStops = [GradientStop(color: red, position: 0), GradientStop(color: .transparent, position: 1)]
 
-    /// A canvas whose buffer is a pooled one full of noise.
+    /// A canvas whose buffer is a pooled one full of noise (from a pool of its own: the shared
+    /// one may be full while other tests run).
     private static func usedCanvas() -> Canvas {
+        let pool = PixelBufferPool(byteLimit: 1 << 20)
         do {
-            let previous = Canvas(width: width, height: height)
+            let previous = Canvas(width: width, height: height, pool: pool)
             var generator = RasterTestSupport.PixelGenerator(state: 7)
             previous.withPixelWords { words in
                 for index in words.indices { words[index] = UInt32(truncatingIfNeeded: generator.next()) | 1 }
             }
         }
-        return Canvas(width: width, height: height, clearing: false)
+        return Canvas(width: width, height: height, clearing: false, pool: pool)
     }
 
     /// The pixels `draw` leaves on a used canvas and on a cleared one.

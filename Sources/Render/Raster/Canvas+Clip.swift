@@ -36,15 +36,15 @@ extension Canvas {
             mask.withUnsafeMutableBufferPointer { mask in
                 for y in rows { (mask.baseAddress! + y * width + columns.lowerBound).update(repeating: 0, count: columns.count) }
             }
-            PixelBufferPool.shared.give(mask, isZeroed: true)
+            pool.give(mask, isZeroed: true)
         } else {
-            PixelBufferPool.shared.give(mask, isZeroed: false)
+            pool.give(mask, isZeroed: false)
         }
     }
 
     /// Rasterizes `box` inside `previous` into a canvas-sized coverage mask.
     private func maskedClip(_ box: RoundedBox, within previous: ClipState) -> ClipState {
-        var mask = PixelBufferPool.shared.takeZeroed(count: width * height) ?? [UInt8](repeating: 0, count: width * height)
+        var mask = pool.takeZeroed(count: width * height) ?? [UInt8](repeating: 0, count: width * height)
         let rasterizer: CoverageRasterizer = self.rasterizer
         let coverage: UnsafeMutablePointer<UInt8> = rasterizer.coverage
         var minX: Int = Int.max
@@ -94,7 +94,7 @@ extension Canvas {
         }
         guard minX < maxX, minY < maxY else {
             // Nothing non-zero was written: the mask is still all zeros.
-            PixelBufferPool.shared.give(mask, isZeroed: true)
+            pool.give(mask, isZeroed: true)
             return ClipState(left: 0, top: 0, right: 0, bottom: 0, mask: nil)
         }
         return ClipState(left: Double(minX), top: Double(minY), right: Double(maxX), bottom: Double(maxY), mask: mask,

@@ -75,7 +75,7 @@ extension Canvas {
     /// earlier render.
     private func zeroedBuffer() -> [UInt8] {
         let count: Int = width * height * 4
-        return spareBuffers.popLast() ?? PixelBufferPool.shared.takeZeroed(count: count) ?? [UInt8](repeating: 0, count: count)
+        return spareBuffers.popLast() ?? pool.takeZeroed(count: count) ?? [UInt8](repeating: 0, count: count)
     }
 
     /// Zeroes the rows of `dirty` (nothing else was written) and keeps the buffer for a later layer.

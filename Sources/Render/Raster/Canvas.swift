@@ -42,13 +42,17 @@ final class Canvas {
     /// of a pooled buffer (3 MB for a card): the first fill either covers the whole canvas with
     /// opaque paint or clears it first, and `clearIfUncleared()` must run before any other drawing
     /// or reading (`DisplayList.replay` does both).
-    init(width: Int, height: Int, clearing: Bool = true) {
+    /// Where the canvas takes its buffers from and gives them back to.
+    let pool: PixelBufferPool
+
+    init(width: Int, height: Int, clearing: Bool = true, pool: PixelBufferPool = .shared) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")
         self.width = width; self.height = height
+        self.pool = pool
         let count: Int = width * height * 4
         if clearing {
-            pixels = PixelBufferPool.shared.takeZeroed(count: count) ?? [UInt8](repeating: 0, count: count)
-        } else if let used = PixelBufferPool.shared.takeAny(count: count) {
+            pixels = pool.takeZeroed(count: count) ?? [UInt8](repeating: 0, count: count)
+        } else if let used = pool.takeAny(count: count) {
             pixels = used.buffer
             isUncleared = !used.isZeroed
         } else {
@@ -71,7 +75,7 @@ final class Canvas {
     }
 
     deinit {
-        let pool = PixelBufferPool.shared
+        let pool = self.pool
         pool.give(pixels, isZeroed: false)
         for buffer in spareBuffers { pool.give(buffer, isZeroed: true) }
     }
