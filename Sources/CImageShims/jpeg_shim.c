@@ -54,7 +54,7 @@ static void install_errors(jpeg_error_context *context, char *message, size_t me
 /// Huffman tables, a width of whole 16-pixel areas and an even height (the shapes of cards, whose
 /// padding is worked out as the library does), when that is faster.
 static int takes_card_writer(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
-                                  cimage_jpeg_options options) {
+                             cimage_jpeg_options options) {
     if (options.coefficients == CIMAGE_JPEG_LIBRARY_ONLY || options.chroma_factor != 2 || options.optimize_coding
         || width % 16 != 0 || height % 2 != 0) return 0;
     return options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS || options.coefficients == CIMAGE_JPEG_COEFFICIENTS_ALWAYS_BASELINE

@@ -10,6 +10,7 @@
 #include "jpeg_tables.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /// Room for every marker before the scan: SOI, APP0, two DQT, SOF0, four DHT and SOS come to 623
 /// bytes.
@@ -27,6 +28,11 @@ static uint8_t *put_short(uint8_t *cursor, uint32_t value) {
     cursor[0] = (uint8_t)(value >> 8);
     cursor[1] = (uint8_t)value;
     return cursor + 2;
+}
+
+static uint8_t *put_bytes(uint8_t *cursor, const uint8_t *bytes, size_t count) {
+    memcpy(cursor, bytes, count);
+    return cursor + count;
 }
 
 /// A marker and the length of its segment, which counts the two length bytes and `payload` more.
@@ -48,9 +54,8 @@ static uint8_t *put_huffman(uint8_t *cursor, int chroma, int ac) {
     cimage_jpeg_standard_huffman(chroma, ac, &spec);
     cursor = put_segment_start(cursor, DHT, 1 + 16 + (uint32_t)spec.symbol_count);
     cursor = put_byte(cursor, (uint32_t)(ac << 4 | chroma));
-    for (int length = 0; length < 16; length++) cursor = put_byte(cursor, spec.counts[length]);
-    for (int index = 0; index < spec.symbol_count; index++) cursor = put_byte(cursor, spec.symbols[index]);
-    return cursor;
+    cursor = put_bytes(cursor, spec.counts, 16);
+    return put_bytes(cursor, spec.symbols, (size_t)spec.symbol_count);
 }
 
 /// Everything before the entropy-coded data, as libjpeg's write_file_header, write_frame_header
@@ -62,13 +67,13 @@ static uint8_t *put_headers(uint8_t *cursor, uint32_t width, uint32_t height, co
     // JFIF 1.01, no density unit, a 1:1 pixel aspect, no thumbnail: jpeg_set_defaults' values.
     static const uint8_t jfif[14] = { 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0 };
     cursor = put_segment_start(cursor, APP0, sizeof jfif);
-    for (size_t index = 0; index < sizeof jfif; index++) cursor = put_byte(cursor, jfif[index]);
+    cursor = put_bytes(cursor, jfif, sizeof jfif);
     cursor = put_quantization(cursor, 0, luma);
     cursor = put_quantization(cursor, 1, chroma);
     cursor = put_segment_start(cursor, SOF0, 6 + 3 * 3);
     cursor = put_short(put_short(put_byte(cursor, 8), height), width);
     static const uint8_t frame_components[10] = { 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1 };
-    for (size_t index = 0; index < sizeof frame_components; index++) cursor = put_byte(cursor, frame_components[index]);
+    cursor = put_bytes(cursor, frame_components, sizeof frame_components);
     // libjpeg writes the tables a scan uses just before it, each component's DC table then its AC.
     cursor = put_huffman(cursor, 0, 0);
     cursor = put_huffman(cursor, 0, 1);
@@ -78,8 +83,7 @@ static uint8_t *put_headers(uint8_t *cursor, uint32_t width, uint32_t height, co
     // Three components with their DC/AC table slots, then the whole spectrum (0...63), no
     // successive approximation.
     static const uint8_t scan_components[10] = { 3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0 };
-    for (size_t index = 0; index < sizeof scan_components; index++) cursor = put_byte(cursor, scan_components[index]);
-    return cursor;
+    return put_bytes(cursor, scan_components, sizeof scan_components);
 }
 
 /// Empties `out` after a failure.

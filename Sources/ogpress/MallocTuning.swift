@@ -5,8 +5,8 @@ import Glibc
 ///
 /// glibc serves blocks over its mmap threshold (128 KiB at first, rising with what is freed) with
 /// fresh mappings and trims the heap's free top past twice that, so a render's large buffers (a
-/// decoded photo, its base64 text) come back as new pages that fault in one
-/// by one on the next render. On the photo card with nothing kept between renders that was about
+/// decoded photo, its base64 text) come back as new pages that fault in one by one on the next
+/// render. On the photo card with nothing kept between renders that was about
 /// 1,900 page faults a render, and half its paint time. With these settings the freed blocks are
 /// reused and the process's resident size stays at its high-water mark.
 enum MallocTuning {

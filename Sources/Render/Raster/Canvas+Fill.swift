@@ -2,18 +2,7 @@ extension Canvas {
     /// Fills `rect` (rounded by `radii`) with `paint`, anti-aliased, source-over, inside the current clip.
     func fill(_ rect: Rect, radii: CornerRadii = .zero, paint: Paint) {
         let box = RoundedBox(rect, radii: radii)
-        let colors: FillColors?
-        switch paint {
-        case _ where box.isEmpty:
-            colors = nil
-        case .solid(let color):
-            let pixel: UInt32 = color.premultipliedPixel
-            colors = pixel == 0 ? nil : .solid(pixel)
-        case .linearGradient(let angle, let stops):
-            colors = LinearGradientShader(angle: angle, stops: stops, box: rect, dither: dithersGradients).map { .gradient($0) }
-        case .gradient(let geometry, let stops, let repeating, let lineLength):
-            colors = GradientShader(geometry: geometry, stops: stops, repeating: repeating, lineLength: lineLength).map { .shader($0) }
-        }
+        let colors: FillColors? = box.isEmpty ? nil : fillColors(paint, box: rect)
         let coversCanvas: Bool = colors?.isOpaque == true && layers.isEmpty && clipStack.isEmpty && radii.isZero
             && rect.x <= 0 && rect.y <= 0 && rect.maxX >= Double(width) && rect.maxY >= Double(height)
         // Full coverage of opaque paint stores the paint whatever was below, so old pixels need no clear.
@@ -21,6 +10,20 @@ extension Canvas {
         guard let colors else { return }
         rasterize(outer: box, inner: nil, colors: colors)
         if coversCanvas { noteCoveredOpaquely() }
+    }
+
+    /// What `paint` resolves to over `box`; nil when it draws nothing (a clear color, a degenerate
+    /// gradient).
+    private func fillColors(_ paint: Paint, box: Rect) -> FillColors? {
+        switch paint {
+        case .solid(let color):
+            let pixel: UInt32 = color.premultipliedPixel
+            return pixel == 0 ? nil : .solid(pixel)
+        case .linearGradient(let angle, let stops):
+            return LinearGradientShader(angle: angle, stops: stops, box: box, dither: dithersGradients).map { .gradient($0) }
+        case .gradient(let geometry, let stops, let repeating, let lineLength):
+            return GradientShader(geometry: geometry, stops: stops, repeating: repeating, lineLength: lineLength).map { .shader($0) }
+        }
     }
 
     /// Draws a solid border inside `rect`: the ring between the outer rounded rect and the inner one

@@ -38,13 +38,13 @@ final class Canvas {
     /// drawn, unless the first drawing is a fill that writes every pixel (`fill` decides).
     private(set) var isUncleared = false
 
+    /// Where the canvas takes its buffers from and gives them back to.
+    let pool: PixelBufferPool
+
     /// A transparent canvas. With `clearing` false it may start with old pixels, saving the clear
     /// of a pooled buffer (3 MB for a card): the first fill either covers the whole canvas with
     /// opaque paint or clears it first, and `clearIfUncleared()` must run before any other drawing
     /// or reading (`DisplayList.replay` does both).
-    /// Where the canvas takes its buffers from and gives them back to.
-    let pool: PixelBufferPool
-
     init(width: Int, height: Int, clearing: Bool = true, pool: PixelBufferPool = .shared) {
         precondition(width >= 0 && height >= 0, "canvas size must not be negative")
         self.width = width; self.height = height

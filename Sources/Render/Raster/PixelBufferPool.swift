@@ -25,13 +25,8 @@ final class PixelBufferPool: Sendable {
 
     /// A buffer of `count` zero bytes, or nil when none of that size is kept.
     func takeZeroed(count: Int) -> [UInt8]? {
-        let found: Entry? = entries.withLock { entries in
-            // Prefer a buffer that is already clear.
-            guard let index = entries.lastIndex(where: { $0.buffer.count == count && $0.isZeroed })
-                ?? entries.lastIndex(where: { $0.buffer.count == count }) else { return nil }
-            return entries.remove(at: index)
-        }
-        guard var entry = found else { return nil }
+        // Prefer a buffer that is already clear.
+        guard var entry = take(count: count, preferringZeroed: true) else { return nil }
         if !entry.isZeroed {
             entry.buffer.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }
@@ -41,13 +36,18 @@ final class PixelBufferPool: Sendable {
     /// A buffer of `count` bytes as it was left, and whether it is all zeros; nil when none of
     /// that size is kept. For callers that overwrite every byte anyway.
     func takeAny(count: Int) -> (buffer: [UInt8], isZeroed: Bool)? {
-        let found: Entry? = entries.withLock { entries in
-            // Prefer a used buffer, keeping the clear ones for layers.
-            guard let index = entries.lastIndex(where: { $0.buffer.count == count && !$0.isZeroed })
+        // Prefer a used buffer, keeping the clear ones for layers.
+        take(count: count, preferringZeroed: false).map { ($0.buffer, $0.isZeroed) }
+    }
+
+    /// Removes and returns a kept buffer of `count` bytes, one whose `isZeroed` is
+    /// `preferringZeroed` when there is one.
+    private func take(count: Int, preferringZeroed: Bool) -> Entry? {
+        entries.withLock { entries in
+            guard let index = entries.lastIndex(where: { $0.buffer.count == count && $0.isZeroed == preferringZeroed })
                 ?? entries.lastIndex(where: { $0.buffer.count == count }) else { return nil }
             return entries.remove(at: index)
         }
-        return found.map { ($0.buffer, $0.isZeroed) }
     }
 
     /// Keeps `buffer` for a later `takeZeroed(count:)` unless the pool is full; `isZeroed` says
