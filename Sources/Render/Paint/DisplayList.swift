@@ -24,7 +24,17 @@ final class DisplayList {
 
     private(set) var items: [Item] = []
 
-    func append(_ item: Item) { items.append(item) }
+    /// Appends `item`. A fill that covers every pixel of the fill before it with opaque paint takes
+    /// its place, since the earlier one could never show: fills composite source-over, and the clip
+    /// and layer cannot change between neighbouring items. The usual case is the canvas's white
+    /// under an opaque page background, a whole canvas of pixels written for nothing.
+    func append(_ item: Item) {
+        if case .fill(let rect, let radii, let paint) = item, radii.isZero, paint.coversOpaquely,
+           case .fill(let hidden, _, _)? = items.last, rect.coversPixels(of: hidden) {
+            items.removeLast()
+        }
+        items.append(item)
+    }
 
     /// Closes the opacity group begun by the `.beginLayer` at `start` without a layer when fading
     /// what it holds item by item paints the same: the group is empty, or it holds one fill or

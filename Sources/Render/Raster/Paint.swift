@@ -10,6 +10,18 @@ enum Paint: Sendable, Equatable {
     /// in units of the geometry's `t`, and `lineLength` is the pixel length of one unit.
     case gradient(GradientShader.Geometry, stops: [GradientStop], repeating: Bool, lineLength: Double)
 
+    /// Whether a fill with this paint stores an opaque color in every pixel it covers fully, so
+    /// nothing below those pixels shows: opaque solid colors and linear gradients with opaque stops.
+    /// Radial and conic gradients say no whatever their colors, since their geometry can degenerate
+    /// and draw nothing.
+    var coversOpaquely: Bool {
+        switch self {
+        case .solid(let color): return color.alpha >= 1
+        case .linearGradient(let angle, let stops): return angle.isFinite && !stops.isEmpty && stops.allSatisfy { $0.color.alpha >= 1 }
+        case .gradient: return false
+        }
+    }
+
     /// This paint with the alpha of every color multiplied by `opacity`. Gradients interpolate
     /// premultiplied colors, so fading the stops fades every color in between by the same factor.
     func faded(by opacity: Double) -> Paint {

@@ -18,4 +18,11 @@ struct Rect: Sendable, Equatable {
 
     /// True when the rectangle has no area (or is not a number).
     var isEmpty: Bool { !(width > 0 && height > 0) }
+
+    /// Whether this rectangle covers every pixel `other` touches whole, so a fill of it gives those
+    /// pixels full coverage: `other` rounded out to whole pixels lies inside it.
+    func coversPixels(of other: Rect) -> Bool {
+        x <= other.x.rounded(.down) && y <= other.y.rounded(.down)
+            && maxX >= other.maxX.rounded(.up) && maxY >= other.maxY.rounded(.up)
+    }
 }
