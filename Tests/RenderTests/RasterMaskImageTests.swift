@@ -18,6 +18,34 @@ struct RasterMaskImageTests {
         #expect(S.rgba(canvas, 3, 2) == [255, 191, 191, 255])
     }
 
+    /// Rows the clip covers fully are blended eight pixels at a time; drawn whole, a mask must give
+    /// what drawing it one pixel at a time gives, with no clip, a fractional clip and a rounded one.
+    @Test(arguments: [nil, Rect(x: 10.25, y: 3.5, width: 31.5, height: 9.75), Rect(x: 4, y: 2, width: 52, height: 16)] as [Rect?])
+    func aWholeMaskBlendsAsItsPixelsDo(clip: Rect?) {
+        var random = S.PixelGenerator(state: 11)
+        let (width, height, pitch) = (45, 13, 48)
+        let mask: [UInt8] = (0..<(pitch * height)).map { index in
+            switch (index / 7) % 3 {
+            case 0: return 0
+            case 1: return 255
+            default: return UInt8(random.byte())
+            }
+        }
+        let color = Color(red: 0.9, green: 0.4, blue: 0.2, alpha: 0.85)
+        let whole = S.card(width: 60, height: 20), pieces = S.card(width: 60, height: 20)
+        for canvas in [whole, pieces] {
+            if let clip { canvas.pushClip(clip, radii: clip.x == 4 ? CornerRadii(all: 6) : .zero) }
+        }
+        mask.withUnsafeBufferPointer { whole.drawMask($0, maskWidth: width, maskHeight: height, pitch: pitch, x: 7, y: 3, color: color) }
+        for row in 0..<height {
+            for column in 0..<width {
+                let level = [mask[row * pitch + column]]
+                level.withUnsafeBufferPointer { pieces.drawMask($0, maskWidth: 1, maskHeight: 1, pitch: 1, x: 7 + column, y: 3 + row, color: color) }
+            }
+        }
+        #expect(whole.pixels == pieces.pixels)
+    }
+
     @Test func masksPartlyOffCanvasOrTooShortAreSafe() {
         let canvas = Canvas(width: 4, height: 4)
         let mask = [UInt8](repeating: 255, count: 16)

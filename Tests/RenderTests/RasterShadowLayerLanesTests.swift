@@ -37,13 +37,23 @@ struct RasterShadowLayerLanesTests {
                     default: return random.byte()
                     }
                 }
-                var line = (0..<count).map { _ in random.premultiplied() }
+                let below = (0..<count).map { _ in random.premultiplied() }
                 let entries = table.table(for: color)
-                let expected = zip(levels, line).map { ScaledColorTable.blend(entries, coverage: $0, onto: $1) }
+                let expected = zip(levels, below).map { ScaledColorTable.blend(entries, coverage: $0, onto: $1) }
+                var line = below
                 levels.withUnsafeBufferPointer { levels in
                     line.withUnsafeMutableBufferPointer { PixelLanes.blend(color, levels: levels.baseAddress!, count: count, onto: $0.baseAddress!) }
                 }
                 #expect(line == expected, "count \(count), color \(color)")
+                // The same levels as bytes, as glyph and shadow masks hold them.
+                let bytes = levels.map { UInt8($0) }
+                var byteLine = below
+                bytes.withUnsafeBufferPointer { bytes in
+                    byteLine.withUnsafeMutableBufferPointer {
+                        PixelLanes.blend(color, byteLevels: bytes.baseAddress!, count: count, onto: $0.baseAddress!)
+                    }
+                }
+                #expect(byteLine == expected, "bytes: count \(count), color \(color)")
             }
         }
     }

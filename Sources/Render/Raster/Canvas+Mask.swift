@@ -12,8 +12,9 @@ extension Canvas {
         guard pixel != 0, !rows.isEmpty, !columns.isEmpty else { return }
         noteDrawn(rows: rows, columns: columns)
         let table: UnsafePointer<UInt32> = scaledColors.table(for: pixel)
-        // Columns where the clip leaves the glyph's coverage as it is: the usual case, a glyph
-        // inside a rectangular clip, then skips the clip's coverage arithmetic at every pixel.
+        // Whether the clip leaves the mask's coverage as it is on every column: the usual case, a
+        // glyph or shadow inside a rectangular clip, whose fully covered rows are then blended
+        // eight pixels at a time with no clip arithmetic.
         let fullColumns: Range<Int> = clip.mask == nil ? clip.fullColumns : 0..<0
         let columnsUnclipped: Bool = fullColumns.lowerBound <= columns.lowerBound && columns.upperBound <= fullColumns.upperBound
         withPixelWords { words in
@@ -23,10 +24,7 @@ extension Canvas {
                 let line: UnsafeMutablePointer<UInt32> = canvas + py * width
                 let rowClip: UInt32 = clip.rowCoverage(py)
                 if columnsUnclipped && rowClip >= 255 {
-                    for px in columns {
-                        let glyph: UInt32 = UInt32(maskRow[px])
-                        if glyph != 0 { line[px] = ScaledColorTable.blend(table, coverage: glyph, onto: line[px]) }
-                    }
+                    PixelLanes.blend(pixel, byteLevels: maskRow + columns.lowerBound, count: columns.count, onto: line + columns.lowerBound)
                     continue
                 }
                 for px in columns {

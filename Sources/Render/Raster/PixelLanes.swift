@@ -49,4 +49,29 @@ enum PixelLanes {
             index += 1
         }
     }
+
+    /// `blend(_:levels:count:onto:)` with one byte per level, as glyph and shadow masks hold them.
+    static func blend(_ color: UInt32, byteLevels levels: UnsafePointer<UInt8>, count: Int, onto line: UnsafeMutablePointer<UInt32>) {
+        let colors = Pixels(repeating: color)
+        // Each lane takes its byte of one of the two words holding the eight levels.
+        let shifts = Pixels(0, 8, 16, 24, 0, 8, 16, 24)
+        let from = UnsafeRawPointer(levels), to = UnsafeMutableRawPointer(line)
+        var index = 0
+        while index + 8 <= count {
+            // index + 8 <= count keeps the eight-byte and eight-word accesses inside the caller's buffers.
+            let bytes = from.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if bytes != 0 {
+                let low = UInt32(truncatingIfNeeded: bytes), high = UInt32(truncatingIfNeeded: bytes >> 32)
+                let coverage: Pixels = (Pixels(low, low, low, low, high, high, high, high) &>> shifts) & 0xFF
+                let below = to.loadUnaligned(fromByteOffset: index * 4, as: Pixels.self)
+                to.storeBytes(of: over(scale(colors, by: coverage), below), toByteOffset: index * 4, as: Pixels.self)
+            }
+            index += 8
+        }
+        while index < count {
+            let level = UInt32(levels[index])
+            if level != 0 { line[index] = PixelMath.over(PixelMath.scale(color, by: level), line[index]) }
+            index += 1
+        }
+    }
 }
