@@ -4,7 +4,7 @@ extension Canvas {
         let box = RoundedBox(rect, radii: radii)
         let colors: FillColors? = box.isEmpty ? nil : fillColors(paint, box: rect)
         let coversCanvas: Bool = colors?.isOpaque == true && layers.isEmpty && clipStack.isEmpty && radii.isZero
-            && rect.x <= 0 && rect.y <= 0 && rect.maxX >= Double(width) && rect.maxY >= Double(height)
+            && rect.coversPixels(of: Rect(x: 0, y: 0, width: Double(width), height: Double(height)))
         // Full coverage of opaque paint stores the paint whatever was below, so old pixels need no clear.
         if !coversCanvas { clearIfUncleared() }
         guard let colors else { return }

@@ -51,6 +51,9 @@ enum PixelLanes {
     }
 
     /// `blend(_:levels:count:onto:)` with one byte per level, as glyph and shadow masks hold them.
+    /// Its own loop rather than a shared one taking the loads as closures: testing the eight bytes
+    /// for zero before widening them is what makes it pay (effects paint 15.3M against 16.4M
+    /// instructions with the shared loop).
     static func blend(_ color: UInt32, byteLevels levels: UnsafePointer<UInt8>, count: Int, onto line: UnsafeMutablePointer<UInt32>) {
         let colors = Pixels(repeating: color)
         // Each lane takes its byte of one of the two words holding the eight levels.
